@@ -1,0 +1,33 @@
+import type { TicketStatus } from "./schemas/tickets.ts";
+
+export const TICKET_EVENT_TYPES = [
+  "ticket.issued",
+  "ticket.called",
+  "ticket.recalled",
+  "ticket.started",
+  "ticket.served",
+  "ticket.no_show",
+  "ticket.returned",
+  "ticket.redirected",
+  "ticket.cancelled",
+  "ticket.updated",
+  "ticket.rated",
+] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+export const OTHER_EVENT_TYPES = ["operator.status", "service.updated", "day.closed"] as const;
+export type EventType = TicketEventType | (typeof OTHER_EVENT_TYPES)[number];
+
+/** The public part of a ticket event: what a board or a tracking page may see. */
+export interface BoardEventData {
+  ticketId: string;
+  label: string;
+  status: TicketStatus;
+  serviceId: string;
+  callCount: number;
+  workstation?: { name: string; number: string; spokenName: string } | null;
+  calledAt?: string | null;
+}
+
+export const SSE_CHANNELS = ["board", "staff"] as const;
+export type SseChannel = (typeof SSE_CHANNELS)[number];

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { idSchema } from "./common.ts";
+
+export const boardCallSchema = z.object({
+  ticketId: idSchema,
+  label: z.string(),
+  serviceId: idSchema,
+  status: z.string(),
+  callCount: z.number(),
+  workstation: z.object({ name: z.string(), number: z.string(), spokenName: z.string() }),
+  calledAt: z.string(),
+});
+export const boardSchema = z.object({
+  branch: z.object({ id: idSchema, name: z.string(), runningText: z.string() }),
+  calls: z.array(boardCallSchema),
+  waiting: z.array(z.object({ label: z.string(), serviceId: idSchema })),
+  lastEventId: z.string(),
+});
+export type Board = z.infer<typeof boardSchema>;
+
+export const publicQueueSchema = z.object({
+  items: z.array(
+    z.object({
+      serviceId: idSchema,
+      name: z.string(),
+      translations: z.record(z.string(), z.string()),
+      waiting: z.number(),
+      estimatedWait: z.object({ minMinutes: z.number(), maxMinutes: z.number() }).nullable(),
+      open: z.boolean(),
+    }),
+  ),
+});

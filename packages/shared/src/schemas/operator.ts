@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { idSchema } from "./common.ts";
+import { ticketSchema } from "./tickets.ts";
+
+export const OPERATOR_STATUSES = ["offline", "free", "calling", "serving", "paused"] as const;
+export const operatorStatusSchema = z.enum(OPERATOR_STATUSES);
+export type OperatorStatus = z.infer<typeof operatorStatusSchema>;
+
+export const takeWorkstationSchema = z.object({ workstationId: idSchema });
+export const pauseSchema = z
+  .object({ reasonId: idSchema.optional(), reason: z.string().trim().min(1).max(200).optional() })
+  .refine((p) => !(p.reasonId && p.reason), {
+    message: "give reasonId or reason, not both",
+    path: ["reason"],
+  });
+export const finishSchema = z.object({ note: z.string().trim().max(2000).optional() }).default({});
+export const redirectSchema = z.object({
+  serviceId: idSchema,
+  note: z.string().trim().max(2000).optional(),
+});
+export const returnSchema = z
+  .object({
+    /** `true` puts the ticket at the end of its queue; by default it keeps its place. */
+    toEnd: z.boolean().default(false),
+  })
+  .default({ toEnd: false });
+
+export const operatorStateSchema = z.object({
+  employee: z.object({ id: idSchema, name: z.string() }),
+  workstation: z.object({ id: idSchema, name: z.string(), number: z.string() }).nullable(),
+  status: operatorStatusSchema,
+  pauseReason: z.string().nullable(),
+  since: z.string().nullable(),
+  ticket: ticketSchema.nullable(),
+});
+export type OperatorState = z.infer<typeof operatorStateSchema>;
+
+export const queueSummarySchema = z.object({
+  serviceId: idSchema,
+  name: z.string(),
+  prefix: z.string().nullable(),
+  rank: z.number().nullable(),
+  waiting: z.number(),
+  longestWaitSeconds: z.number(),
+  overdue: z.number(),
+});
+export type QueueSummary = z.infer<typeof queueSummarySchema>;

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { colorSchema, idSchema, nameSchema, translationsSchema, weekScheduleSchema } from "./common.ts";
+
+export const prefixSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-ZА-ЯЁ]{1,3}$/u, "must be 1–3 capital letters (Latin or Cyrillic)");
+
+const serviceFields = {
+  name: nameSchema,
+  translations: translationsSchema.default({}),
+  description: z.string().max(1000).default(""),
+  parentId: idSchema.nullable().default(null),
+  isGroup: z.boolean().default(false),
+  prefix: prefixSchema.nullable().default(null),
+  color: colorSchema.default("#1e88e5"),
+  sortOrder: z.number().int().min(-100000).max(100000).default(0),
+  schedule: weekScheduleSchema.nullable().default(null),
+  dailyLimit: z.number().int().min(1).max(100000).nullable().default(null),
+  targetWaitMinutes: z.number().min(0.5).max(1440).nullable().default(15),
+  priority: z.number().int().min(-100).max(100).default(0),
+  expectedServiceMinutes: z.number().min(0.5).max(480).default(10),
+  active: z.boolean().default(true),
+  acceptingTickets: z.boolean().default(true),
+};
+
+export const serviceCreateSchema = z.object(serviceFields).superRefine((s, ctx) => {
+  if (!s.isGroup && !s.prefix) {
+    ctx.addIssue({ code: "custom", path: ["prefix"], message: "a service needs a ticket prefix" });
+  }
+});
+export type ServiceCreate = z.input<typeof serviceCreateSchema>;
+
+export const servicePatchSchema = z
+  .object({
+    name: serviceFields.name,
+    translations: translationsSchema,
+    description: z.string().max(1000),
+    parentId: idSchema.nullable(),
+    prefix: prefixSchema.nullable(),
+    color: colorSchema,
+    sortOrder: serviceFields.sortOrder,
+    schedule: weekScheduleSchema.nullable(),
+    dailyLimit: z.number().int().min(1).max(100000).nullable(),
+    targetWaitMinutes: z.number().min(0.5).max(1440).nullable(),
+    priority: serviceFields.priority,
+    expectedServiceMinutes: z.number().min(0.5).max(480),
+    active: z.boolean(),
+    acceptingTickets: z.boolean(),
+  })
+  .partial();
+
+export const serviceSchema = z.object({
+  id: idSchema,
+  parentId: idSchema.nullable(),
+  isGroup: z.boolean(),
+  name: z.string(),
+  translations: translationsSchema,
+  description: z.string(),
+  prefix: z.string().nullable(),
+  color: z.string(),
+  sortOrder: z.number(),
+  schedule: weekScheduleSchema.nullable(),
+  dailyLimit: z.number().nullable(),
+  targetWaitMinutes: z.number().nullable(),
+  priority: z.number(),
+  expectedServiceMinutes: z.number(),
+  active: z.boolean(),
+  acceptingTickets: z.boolean(),
+});
+export type Service = z.infer<typeof serviceSchema>;

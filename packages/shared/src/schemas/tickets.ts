@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { idSchema } from "./common.ts";
+
+export const TICKET_STATUSES = ["waiting", "called", "serving", "served", "no_show", "cancelled"] as const;
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+/** Public tracking codes: 12 characters from an alphabet without look-alikes. */
+export const ticketCodeSchema = z.string().regex(/^[a-z2-9]{12}$/, "must be a 12-character ticket code");
+
+export const ticketIssueSchema = z.object({
+  serviceId: idSchema,
+  categoryId: idSchema.nullable().optional(),
+  language: z.enum(["ru", "en"]).optional(),
+});
+export type TicketIssue = z.infer<typeof ticketIssueSchema>;
+
+export const waitEstimateSchema = z.object({ minMinutes: z.number(), maxMinutes: z.number() });
+export type WaitEstimate = z.infer<typeof waitEstimateSchema>;
+
+export const ticketSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  label: z.string(),
+  number: z.number(),
+  serviceId: idSchema,
+  categoryId: idSchema.nullable(),
+  status: ticketStatusSchema,
+  businessDay: z.string(),
+  issuedAt: z.string(),
+  enqueuedAt: z.string(),
+  calledAt: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  callCount: z.number(),
+  segment: z.number(),
+  workstationId: idSchema.nullable(),
+  employeeId: idSchema.nullable(),
+  note: z.string().nullable(),
+  closeReason: z.string().nullable(),
+  position: z.number().nullable(),
+  estimatedWait: waitEstimateSchema.nullable(),
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+/** What anyone holding the code may see: no staff names, no internal ids beyond the service. */
+export const publicTicketSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  status: ticketStatusSchema,
+  serviceId: idSchema,
+  serviceName: z.string(),
+  issuedAt: z.string(),
+  calledAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  callCount: z.number(),
+  position: z.number().nullable(),
+  estimatedWait: waitEstimateSchema.nullable(),
+  workstation: z.object({ name: z.string(), number: z.string() }).nullable(),
+  rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
+  canRate: z.boolean(),
+  canCancel: z.boolean(),
+});
+export type PublicTicket = z.infer<typeof publicTicketSchema>;
+
+export const ticketCodeParamsSchema = z.object({ code: ticketCodeSchema });
+
+export const ratingSchema = z.object({
+  score: z.number().int().min(1, "must be 1 to 5").max(5, "must be 1 to 5"),
+  comment: z.string().trim().max(2000).optional(),
+});

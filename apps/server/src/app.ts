@@ -1,0 +1,172 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/database.ts";
+import { EventHub } from "./events/hub.ts";
+import { eventRoutes } from "./events/routes.ts";
+import { authPlugin } from "./http/auth-plugin.ts";
+import { registerErrorHandling } from "./http/error-handler.ts";
+import type { App } from "./http/types.ts";
+import { authRoutes } from "./modules/auth/routes.ts";
+import { boardRoutes } from "./modules/board/routes.ts";
+import { categoryRoutes } from "./modules/categories/routes.ts";
+import { deviceRoutes } from "./modules/devices/routes.ts";
+import { employeeRoutes } from "./modules/employees/routes.ts";
+import { healthRoutes } from "./modules/health/routes.ts";
+import { operatorRoutes } from "./modules/operator/routes.ts";
+import { queueAdminRoutes } from "./modules/queue-admin/routes.ts";
+import { serviceRoutes } from "./modules/services/routes.ts";
+import { settingsRoutes } from "./modules/settings/routes.ts";
+import { ticketRoutes } from "./modules/tickets/routes.ts";
+import { workstationRoutes } from "./modules/workstations/routes.ts";
+import type { Clock } from "./queue/deps.ts";
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** Builds the whole HTTP application without listening: main.ts listens, tests use inject(). */
+export async function buildApp({
+  config,
+  database,
+  clock = () => new Date(),
+  logger,
+}: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    requestIdHeader: "x-request-id",
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const hub = new EventHub(database.db, app.log);
+  app.decorate("deps", { db: database.db, clock, config, hub, events: hub });
+  await hub.start(database);
+  app.addHook("onClose", async () => hub.stop());
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "DigitalQueue API",
+        version: "1",
+        description: "Electronic queue management. Errors: {error: {code, message, details}}.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "dq_session" },
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "device token (dqd_…) or API token (dqa_…)",
+          },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+    // The tracking page and boards may be shown on other origins' screens; nothing sensitive is framed.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // After body parsing, so a limit can be keyed by the login being tried, not only the address.
+    hook: "preHandler",
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: {
+        code: "rate_limited",
+        message: `too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
+      },
+    }),
+  });
+  registerErrorHandling(app);
+  await app.register(authPlugin, {
+    db: database.db,
+    sessionTtlHours: config.sessionTtlHours,
+    allowedOrigins: config.allowedOrigins,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(serviceRoutes);
+  await app.register(categoryRoutes);
+  await app.register(workstationRoutes);
+  await app.register(employeeRoutes);
+  await app.register(deviceRoutes);
+  await app.register(settingsRoutes);
+  await app.register(ticketRoutes);
+  await app.register(operatorRoutes);
+  await app.register(queueAdminRoutes);
+  await app.register(boardRoutes);
+  await app.register(eventRoutes);
+
+  registerWebApp(app, config);
+  return app;
+}
+
+/** Serves the built web app: hashed assets cached for a year, every other page gets index.html. */
+function registerWebApp(app: App, config: Config) {
+  const dist = resolve(config.webDist ?? join(import.meta.dirname, "../../web/dist"));
+  if (!existsSync(join(dist, "index.html"))) {
+    app.log.warn({ dist }, "web app not built: run `npm run build` to serve the UI");
+    return;
+  }
+  app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    // The build writes .br/.gz beside each asset (scripts/compress-assets.mjs).
+    preCompressed: true,
+    setHeaders(res, path) {
+      res.header(
+        "cache-control",
+        path.includes(`${join(dist, "assets")}`) ? "public, max-age=31536000, immutable" : "no-cache",
+      );
+    },
+  });
+  app.register(async (scope) => {
+    scope.get("/assets/*", { schema: { hide: true } }, (request, reply) =>
+      reply.sendFile(`assets/${(request.params as { "*": string })["*"]}`),
+    );
+    scope.get("/*", { schema: { hide: true } }, (request, reply) => {
+      const path = (request.params as { "*": string })["*"];
+      if (path.startsWith("api/")) {
+        return reply.status(404).send({ error: { code: "not_found", message: `no route GET /${path}` } });
+      }
+      if (path && existsSync(join(dist, path)) && !path.includes("..")) return reply.sendFile(path);
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    });
+  });
+}

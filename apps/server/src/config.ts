@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+const boolFromEnv = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  DQ_DATA_DIR: z.string().min(1).default("./data"),
+  DQ_ADMIN_LOGIN: z
+    .string()
+    .regex(/^[a-zA-Z0-9._@-]{2,64}$/)
+    .default("admin"),
+  DQ_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  DQ_DEMO: boolFromEnv.optional(),
+  DQ_TZ: z.string().default("Europe/Moscow"),
+  DQ_PUBLIC_URL: z.url().optional(),
+  DQ_ALLOWED_ORIGINS: z.string().default(""),
+  DQ_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
+  DQ_TRUST_PROXY: boolFromEnv.default(false),
+  DQ_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
+  adminLogin: string;
+  adminPassword: string | undefined;
+  demo: boolean;
+  defaultTimezone: string;
+  publicUrl: string | undefined;
+  allowedOrigins: string[];
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  webDist: string | undefined;
+  logLevel: string;
+}
+
+/** Reads the environment once at start-up and fails fast, naming the variable, on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`DATABASE_URL=` in a compose file) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ");
+    throw new Error(`invalid configuration:\n  ${problems}`);
+  }
+  const e = parsed.data;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: e.DQ_TZ });
+  } catch {
+    throw new Error(`invalid configuration:\n  DQ_TZ: unknown timezone ${e.DQ_TZ}`);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: e.DQ_DATA_DIR },
+    adminLogin: e.DQ_ADMIN_LOGIN,
+    adminPassword: e.DQ_ADMIN_PASSWORD,
+    // The demo office is for trying the product: on by default only on the embedded database.
+    demo: e.DQ_DEMO ?? !e.DATABASE_URL,
+    defaultTimezone: e.DQ_TZ,
+    publicUrl: e.DQ_PUBLIC_URL?.replace(/\/$/, ""),
+    allowedOrigins: e.DQ_ALLOWED_ORIGINS.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    sessionTtlHours: e.DQ_SESSION_TTL_HOURS,
+    trustProxy: e.DQ_TRUST_PROXY,
+    webDist: e.DQ_WEB_DIST,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,119 @@
+import { mkdirSync } from "node:fs";
+import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { acquireDataDirLock } from "./data-dir-lock.ts";
+import { PGliteDialect } from "./pglite-dialect.ts";
+import type { DB } from "./schema.ts";
+
+export type DatabaseKind = "postgres" | "pglite";
+export type NotificationHandler = (payload: string) => void;
+
+/** The database and the two things besides queries that the app needs from it. */
+export interface Database {
+  kind: DatabaseKind;
+  db: Kysely<DB>;
+  /**
+   * Subscribes to a PostgreSQL notification channel; works the same on PGlite. `onLost` is called
+   * if the listening connection drops: notifications may have been missed, so listen again.
+   */
+  listen(channel: string, handler: NotificationHandler, onLost?: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir: string | null };
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const PG_DATE = 1082;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.kind === "postgres"
+    ? openPostgres(options.url, options.poolSize)
+    : openPGlite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize = 20): Promise<Database> {
+  // ids stay decimal strings, dates stay 'YYYY-MM-DD' (no local-timezone Date), numerics are numbers.
+  const typeParsers = {
+    getTypeParser(oid: number, format?: "text" | "binary") {
+      if (oid === PG_INT8 || oid === PG_DATE) return (value: string) => value;
+      if (oid === PG_NUMERIC) return (value: string) => Number(value);
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers });
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const listeners = new Set<pg.Client>();
+
+  return {
+    kind: "postgres",
+    db,
+    async listen(channel, handler, onLost) {
+      const client = new pg.Client({ connectionString: url });
+      let closing = false;
+      const lost = () => {
+        if (closing || !listeners.has(client)) return;
+        listeners.delete(client);
+        client.end().catch(() => {});
+        onLost?.();
+      };
+      client.on("error", lost);
+      client.on("end", lost);
+      client.on("notification", (msg) => {
+        if (msg.channel === channel && msg.payload) handler(msg.payload);
+      });
+      await client.connect();
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      listeners.add(client);
+      return async () => {
+        closing = true;
+        listeners.delete(client);
+        await client.end().catch(() => {});
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
+      await db.destroy();
+    },
+  };
+}
+
+async function openPGlite(dataDir: string | null): Promise<Database> {
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = acquireDataDirLock(dataDir);
+  }
+  try {
+    const pglite = await PGlite.create(dataDir ?? "memory://", {
+      parsers: {
+        [PG_INT8]: (value: string) => value,
+        [PG_DATE]: (value: string) => value,
+        [PG_NUMERIC]: (value: string) => Number(value),
+        [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value),
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    return {
+      kind: "pglite",
+      db,
+      async listen(channel, handler) {
+        return pglite.listen(channel, handler);
+      },
+      async close() {
+        await db.destroy();
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}

@@ -1,0 +1,267 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** bigint ids come back as decimal strings from both drivers (see database.ts). */
+type Id = ColumnType<string, string | never, never>;
+type GeneratedId = Generated<string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface BranchesTable {
+  id: GeneratedId;
+  name: string;
+  timezone: string;
+  settings: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServicesTable {
+  id: GeneratedId;
+  branch_id: Id;
+  parent_id: string | null;
+  is_group: Defaulted<boolean>;
+  name: string;
+  translations: Json<Record<string, string>>;
+  description: Defaulted<string>;
+  prefix: string | null;
+  color: Defaulted<string>;
+  sort_order: Defaulted<number>;
+  schedule: NullableJson<Record<string, { from: string; to: string }[]>>;
+  daily_limit: number | null;
+  target_wait_minutes: number | null;
+  priority: Defaulted<number>;
+  expected_service_minutes: Defaulted<number>;
+  active: Defaulted<boolean>;
+  accepting_tickets: Defaulted<boolean>;
+  deleted_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CategoriesTable {
+  id: GeneratedId;
+  branch_id: Id;
+  name: string;
+  translations: Json<Record<string, string>>;
+  priority: Defaulted<number>;
+  sort_order: Defaulted<number>;
+  active: Defaulted<boolean>;
+  deleted_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PauseReasonsTable {
+  id: GeneratedId;
+  branch_id: Id;
+  name: string;
+  translations: Json<Record<string, string>>;
+  active: Defaulted<boolean>;
+  deleted_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EmployeesTable {
+  id: GeneratedId;
+  login: string;
+  name: string;
+  role: "admin" | "supervisor" | "operator";
+  password_hash: string;
+  active: Defaulted<boolean>;
+  deleted_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EmployeeBranchesTable {
+  employee_id: string;
+  branch_id: string;
+}
+
+export interface CompetenciesTable {
+  employee_id: string;
+  service_id: string;
+  branch_id: string;
+  rank: number;
+}
+
+export interface WorkstationsTable {
+  id: GeneratedId;
+  branch_id: Id;
+  number: string;
+  name: string;
+  spoken_name: Defaulted<string>;
+  active: Defaulted<boolean>;
+  deleted_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkstationServicesTable {
+  workstation_id: string;
+  service_id: string;
+  branch_id: string;
+}
+
+export interface DevicesTable {
+  id: GeneratedId;
+  branch_id: Id;
+  kind: "kiosk" | "board" | "counter" | "feedback";
+  name: string;
+  config: Json<Record<string, unknown>>;
+  token_hash: string;
+  token_prefix: string;
+  created_at: Timestamp;
+  last_seen_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface ApiTokensTable {
+  id: GeneratedId;
+  branch_id: string | null;
+  name: string;
+  role: "admin" | "supervisor";
+  token_hash: string;
+  token_prefix: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  id: GeneratedId;
+  token_hash: string;
+  employee_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface TicketCountersTable {
+  branch_id: string;
+  service_id: string;
+  business_day: string;
+  last_number: number;
+}
+
+export type TicketStatus = "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+
+export interface TicketsTable {
+  id: GeneratedId;
+  branch_id: Id;
+  service_id: string;
+  category_id: string | null;
+  code: string;
+  number: number;
+  label: string;
+  business_day: string;
+  status: TicketStatus;
+  priority: Defaulted<number>;
+  segment: Defaulted<number>;
+  issued_at: Timestamp;
+  enqueued_at: Timestamp;
+  called_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  call_count: Defaulted<number>;
+  workstation_id: string | null;
+  employee_id: string | null;
+  note: string | null;
+  close_reason: string | null;
+  language: string | null;
+  origin: Defaulted<string>;
+  device_id: string | null;
+  rating_score: number | null;
+  rating_comment: string | null;
+  rated_at: NullableTimestamp;
+  idempotency_key: string | null;
+  updated_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  branch_id: string;
+  key: string;
+  created_at: Timestamp;
+}
+
+export interface EventsTable {
+  id: GeneratedId;
+  branch_id: string;
+  type: string;
+  ticket_id: string | null;
+  employee_id: string | null;
+  workstation_id: string | null;
+  device_id: string | null;
+  data: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface OperatorStatesTable {
+  employee_id: string;
+  branch_id: string;
+  workstation_id: string | null;
+  status: "offline" | "free" | "calling" | "serving" | "paused";
+  pause_reason: string | null;
+  since: Timestamp;
+}
+
+export interface OperatorStatusLogTable {
+  id: GeneratedId;
+  branch_id: string;
+  employee_id: string;
+  workstation_id: string | null;
+  status: string;
+  reason: string | null;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: GeneratedId;
+  branch_id: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  data: Json<Record<string, unknown>>;
+  ip: string | null;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  branches: BranchesTable;
+  services: ServicesTable;
+  categories: CategoriesTable;
+  pause_reasons: PauseReasonsTable;
+  employees: EmployeesTable;
+  employee_branches: EmployeeBranchesTable;
+  competencies: CompetenciesTable;
+  workstations: WorkstationsTable;
+  workstation_services: WorkstationServicesTable;
+  devices: DevicesTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  ticket_counters: TicketCountersTable;
+  tickets: TicketsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  events: EventsTable;
+  operator_states: OperatorStatesTable;
+  operator_status_log: OperatorStatusLogTable;
+  audit_log: AuditLogTable;
+}
+
+export type TicketRow = Selectable<TicketsTable>;
+export type ServiceRow = Selectable<ServicesTable>;
+export type EventRow = Selectable<EventsTable>;
+export type BranchRow = Selectable<BranchesTable>;
+export type NewTicket = Insertable<TicketsTable>;
+export type TicketUpdate = Updateable<TicketsTable>;

@@ -1,0 +1,39 @@
+import type { BoardEventData, SseChannel } from "@dq/shared";
+import type { EventRow } from "../db/schema.ts";
+
+/**
+ * What each channel may see of an event. The public board gets only ticket events, reduced to what
+ * is shown on a board anyway (label, status, window); staff channels get the whole record.
+ */
+export function project(channel: SseChannel, row: EventRow): Record<string, unknown> | null {
+  if (channel === "staff") {
+    return {
+      ...row.data,
+      eventId: row.id,
+      type: row.type,
+      at: row.created_at.toISOString(),
+      employeeId: row.employee_id,
+      workstationId: row.workstation_id,
+    };
+  }
+  if (!row.type.startsWith("ticket.") || row.type === "ticket.rated") return null;
+  const d = row.data as Record<string, unknown> & {
+    workstation?: { name: string; number: string; spokenName: string } | null;
+  };
+  const data: BoardEventData = {
+    ticketId: String(d.ticketId),
+    label: String(d.label),
+    status: d.status as BoardEventData["status"],
+    serviceId: String(d.serviceId),
+    callCount: Number(d.callCount ?? 0),
+    workstation: d.workstation
+      ? { name: d.workstation.name, number: d.workstation.number, spokenName: d.workstation.spokenName }
+      : null,
+    calledAt: (d.calledAt as string | null | undefined) ?? null,
+  };
+  return data as unknown as Record<string, unknown>;
+}
+
+export function formatSse(id: string, type: string, data: unknown): string {
+  return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+}

@@ -1,0 +1,85 @@
+import { roleAtLeast, SSE_CHANNELS } from "@dq/shared";
+import { z } from "zod";
+import { DomainError, forbidden } from "../http/errors.ts";
+import type { App } from "../http/types.ts";
+import { SseConnection } from "./sse-connection.ts";
+
+const HEARTBEAT_MS = 15_000;
+const REPLAY_LIMIT = 1000;
+/** A client that has this much unsent data is too slow: drop it; it reconnects and catches up. */
+const MAX_BUFFERED_BYTES = 512 * 1024;
+
+const querySchema = z.object({
+  channel: z.enum(SSE_CHANNELS).default("board"),
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
+  token: z.string().max(200).optional(),
+  branchId: z.string().optional(),
+});
+
+export async function eventRoutes(app: App) {
+  app.get(
+    "/api/v1/events",
+    {
+      config: { access: "public", tokenInQuery: true },
+      schema: {
+        tags: ["live"],
+        summary: "Server-Sent Events: live ticket events; replays what was missed after Last-Event-ID",
+        querystring: querySchema,
+      },
+    },
+    async (request, reply) => {
+      const { channel } = request.query;
+      const p = request.principal;
+      if (channel === "staff") {
+        const staff = (p.kind === "employee" || p.kind === "token") && roleAtLeast(p.role, "operator");
+        if (p.kind === "anonymous")
+          throw new DomainError(401, "unauthenticated", "sign in to use the staff channel");
+        if (!staff) throw forbidden("the staff channel is for staff only");
+      }
+      const headerId = request.headers["last-event-id"];
+      const lastEventId =
+        typeof headerId === "string" && /^\d{1,18}$/.test(headerId) ? headerId : request.query.lastEventId;
+
+      const res = reply.raw;
+      reply.hijack();
+      res.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      });
+      res.write("retry: 2000\n\n");
+
+      const connection = new SseConnection(res, {
+        channel,
+        lastEventId: lastEventId ?? null,
+        maxBufferedBytes: MAX_BUFFERED_BYTES,
+        onDrop: () => {
+          request.log.warn("dropping a slow SSE client");
+          res.destroy();
+        },
+      });
+      // Subscribe before reading the backlog, so nothing falls between the two.
+      const unsubscribe = app.deps.hub.subscribe({
+        branchId: request.branch.id,
+        deliver: (row) => connection.deliver(row),
+      });
+      const heartbeat = setInterval(() => connection.heartbeat(), HEARTBEAT_MS);
+      app.deps.hub.track(res);
+      res.on("close", () => {
+        connection.close();
+        clearInterval(heartbeat);
+        unsubscribe();
+        app.deps.hub.untrack(res);
+      });
+
+      const missed = lastEventId
+        ? await app.deps.hub.since(request.branch.id, lastEventId, REPLAY_LIMIT + 1)
+        : [];
+      connection.finishReplay(missed, REPLAY_LIMIT);
+    },
+  );
+}

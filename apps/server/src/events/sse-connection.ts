@@ -1,0 +1,81 @@
+import type { Writable } from "node:stream";
+import type { SseChannel } from "@dq/shared";
+import type { EventRow } from "../db/schema.ts";
+import { formatSse, project } from "./projection.ts";
+
+export interface SseOptions {
+  channel: SseChannel;
+  /** The last event the client has (Last-Event-ID); older ones are never sent again. */
+  lastEventId: string | null;
+  /** A client with this much unsent data is too slow: it is dropped, reconnects and catches up. */
+  maxBufferedBytes: number;
+  onDrop: () => void;
+}
+
+/**
+ * One client's event stream. While the missed events are being replayed from the database, live
+ * events are held back and then sent in order without duplicates; ids only ever increase.
+ */
+export class SseConnection {
+  readonly #out: Writable;
+  readonly #options: SseOptions;
+  #lastSent: bigint;
+  #replaying = true;
+  #held: EventRow[] = [];
+  #closed = false;
+
+  constructor(out: Writable, options: SseOptions) {
+    this.#out = out;
+    this.#options = options;
+    this.#lastSent = BigInt(options.lastEventId ?? 0);
+  }
+
+  get closed() {
+    return this.#closed;
+  }
+
+  /** A live event from the hub. */
+  deliver(row: EventRow) {
+    if (this.#replaying) this.#held.push(row);
+    else this.#send(row);
+  }
+
+  /** Sends the missed events, then whatever arrived live meanwhile, and switches to live. */
+  finishReplay(missed: EventRow[], limit: number) {
+    if (missed.length > limit) {
+      // Too much to replay: the client reloads its state instead.
+      const newest = missed.at(-1)!.id;
+      this.#write(formatSse(newest, "reset", { reason: "too_many_missed_events" }));
+      this.#lastSent = BigInt(newest);
+    } else {
+      for (const row of missed) this.#send(row);
+    }
+    this.#replaying = false;
+    for (const row of this.#held.splice(0)) this.#send(row);
+  }
+
+  heartbeat() {
+    this.#write(": heartbeat\n\n");
+  }
+
+  close() {
+    this.#closed = true;
+    this.#held = [];
+  }
+
+  #send(row: EventRow) {
+    if (this.#closed || BigInt(row.id) <= this.#lastSent) return;
+    this.#lastSent = BigInt(row.id);
+    const data = project(this.#options.channel, row);
+    if (data) this.#write(formatSse(row.id, row.type, data));
+  }
+
+  #write(chunk: string) {
+    if (this.#closed) return;
+    this.#out.write(chunk);
+    if (this.#out.writableLength > this.#options.maxBufferedBytes) {
+      this.close();
+      this.#options.onDrop();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { FieldIssue } from "@dq/shared";
+
+/** A failure the client caused or must know about; rendered as the one error shape of API.md. */
+export class DomainError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const notFound = (what: string) => new DomainError(404, "not_found", `${what} not found`);
+
+/** A 400 that names the offending field, in the same shape as schema validation errors. */
+export const invalidField = (field: string, message: string) =>
+  new DomainError(400, "validation_error", `${field}: ${message}`, [
+    { field, message },
+  ] satisfies FieldIssue[]);
+
+export const forbidden = (message = "you are not allowed to do this") =>
+  new DomainError(403, "forbidden", message);
+
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new DomainError(409, code, message, details);
+
+export const unprocessable = (code: string, message: string, details?: unknown) =>
+  new DomainError(422, code, message, details);

@@ -1,0 +1,16 @@
+import type { DeviceKind, Role } from "@dq/shared";
+
+/** Who is making a request. Staff sign in; devices and integrations present a bearer token. */
+export type Principal =
+  | { kind: "anonymous" }
+  | { kind: "employee"; id: string; login: string; name: string; role: Role; sessionId: string }
+  | { kind: "device"; id: string; deviceKind: DeviceKind; branchId: string; name: string }
+  | { kind: "token"; id: string; role: Role; branchId: string | null; name: string };
+
+/**
+ * What a route allows. `"public"`: anyone. Otherwise: staff of at least `role` (sessions, and API
+ * tokens unless `employeeOnly`), and the listed device kinds.
+ */
+export type Access = "public" | { role?: Role; devices?: readonly DeviceKind[]; employeeOnly?: boolean };
+
+export const ANONYMOUS: Principal = { kind: "anonymous" };

@@ -1,0 +1,34 @@
+import type { FastifyRequest } from "fastify";
+import type { Executor } from "../../db/executor.ts";
+
+/** Who changed what: one row per administrative action, written in the same transaction. */
+export async function audit(
+  db: Executor,
+  request: FastifyRequest,
+  entry: { action: string; entity: string; entityId?: string | null; data?: Record<string, unknown> },
+) {
+  const p = request.principal;
+  const actor =
+    p.kind === "employee"
+      ? { kind: "employee", id: p.id, name: p.login }
+      : p.kind === "token"
+        ? { kind: "api_token", id: p.id, name: p.name }
+        : p.kind === "device"
+          ? { kind: "device", id: p.id, name: p.name }
+          : { kind: "anonymous", id: null, name: "anonymous" };
+  await db
+    .insertInto("audit_log")
+    .values({
+      branch_id: request.branch?.id ?? null,
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      data: JSON.stringify(entry.data ?? {}),
+      ip: request.ip,
+      created_at: new Date(),
+    })
+    .execute();
+}

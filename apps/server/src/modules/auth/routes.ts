@@ -1,0 +1,113 @@
+import { errorBodySchema, loginRequestSchema, userResponseSchema } from "@dq/shared";
+import { DomainError } from "../../http/errors.ts";
+import type { App } from "../../http/types.ts";
+import { releaseOnSignOut } from "../../queue/workplace.ts";
+import { audit } from "../audit/audit.ts";
+import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { hashSecret, newSecret, SESSION_COOKIE } from "./tokens.ts";
+
+const WRONG = "wrong login or password";
+
+export async function authRoutes(app: App) {
+  const { db, config } = app.deps;
+
+  app.post(
+    "/api/v1/auth/login",
+    {
+      config: {
+        access: "public",
+        // Per client address and login: slows password guessing without locking anyone out for long.
+        rateLimit: {
+          max: 10,
+          timeWindow: "1 minute",
+          keyGenerator: (req) =>
+            `${req.ip}:${String((req.body as { login?: unknown } | undefined)?.login ?? "").toLowerCase()}`,
+        },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in; sets the HttpOnly session cookie",
+        body: loginRequestSchema,
+        response: { 200: userResponseSchema, 401: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const { login, password } = request.body;
+      const employee = await db
+        .selectFrom("employees")
+        .select(["id", "login", "name", "role", "password_hash"])
+        .where((eb) => eb(eb.fn("lower", ["login"]), "=", login.toLowerCase()))
+        .where("active", "=", true)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
+      const ok = await verifyPassword(password, employee?.password_hash ?? (await dummyPasswordHash()));
+      if (!employee || !ok) throw new DomainError(401, "invalid_credentials", WRONG);
+
+      const session = newSecret("");
+      const now = new Date();
+      await db
+        .insertInto("sessions")
+        .values({
+          token_hash: session.hash,
+          employee_id: employee.id,
+          created_at: now,
+          last_seen_at: now,
+          expires_at: new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
+          ip: request.ip,
+          user_agent: request.headers["user-agent"]?.slice(0, 300) ?? null,
+        })
+        .execute();
+      request.principal = {
+        kind: "employee",
+        id: employee.id,
+        login: employee.login,
+        name: employee.name,
+        role: employee.role,
+        sessionId: "",
+      };
+      await audit(db, request, { action: "auth.login", entity: "employee", entityId: employee.id });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: request.protocol === "https",
+        maxAge: 30 * 24 * 3600, // the server decides validity; the cookie just outlives a sliding session
+      });
+      return { user: { id: employee.id, login: employee.login, name: employee.name, role: employee.role } };
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/logout",
+    {
+      config: { access: "public" },
+      schema: { tags: ["auth"], summary: "Sign out: ends the session" },
+    },
+    async (request, reply) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) {
+        const ended = await db
+          .deleteFrom("sessions")
+          .where("token_hash", "=", hashSecret(cookie))
+          .returning("employee_id")
+          .executeTakeFirst();
+        if (ended) await releaseOnSignOut(app.deps, ended.employee_id, (id) => app.branches.get(id));
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/api/v1/auth/me",
+    {
+      config: { access: { role: "operator", employeeOnly: true } },
+      schema: { tags: ["auth"], summary: "The signed-in employee", response: { 200: userResponseSchema } },
+    },
+    async (request) => {
+      const p = request.principal;
+      if (p.kind !== "employee") throw new DomainError(401, "unauthenticated", "sign in first");
+      return { user: { id: p.id, login: p.login, name: p.name, role: p.role } };
+    },
+  );
+}

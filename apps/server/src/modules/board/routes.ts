@@ -1,0 +1,165 @@
+import { boardSchema, publicQueueSchema, workstationNumberSchema } from "@dq/shared";
+import { sql } from "kysely";
+import { z } from "zod";
+import { notFound } from "../../http/errors.ts";
+import type { App } from "../../http/types.ts";
+import { isOpenAt } from "../../queue/calendar.ts";
+import { estimateFromLoad } from "../../queue/estimates.ts";
+import { type ServiceLoad, serviceLoadColumns } from "../../queue/repository.ts";
+
+const tags = ["board"];
+
+export async function boardRoutes(app: App) {
+  const { db } = app.deps;
+
+  app.get(
+    "/api/v1/board",
+    {
+      config: { access: "public", tokenInQuery: true },
+      schema: {
+        tags,
+        summary: "What a display board shows: current calls (newest first) and waiting tickets",
+        response: { 200: boardSchema },
+      },
+    },
+    async (request) => {
+      const branch = request.branch;
+      const p = request.principal;
+      const windows =
+        p.kind === "device"
+          ? ((await db.selectFrom("devices").select("config").where("id", "=", p.id).executeTakeFirst())
+              ?.config.workstationNumbers as string[] | undefined)
+          : undefined;
+      let calls = db
+        .selectFrom("tickets as t")
+        .innerJoin("workstations as w", "w.id", "t.workstation_id")
+        .select([
+          "t.id",
+          "t.label",
+          "t.service_id",
+          "t.status",
+          "t.call_count",
+          "t.called_at",
+          "w.name",
+          "w.number",
+          "w.spoken_name",
+        ])
+        .where("t.branch_id", "=", branch.id)
+        .where("t.status", "in", ["called", "serving"]);
+      if (windows?.length) calls = calls.where("w.number", "in", windows);
+      const [callRows, waitingRows, last] = await Promise.all([
+        calls.orderBy("t.called_at", "desc").limit(branch.settings.boardCalls).execute(),
+        branch.settings.boardShowWaiting
+          ? db
+              .selectFrom("tickets")
+              .select(["label", "service_id"])
+              .where("branch_id", "=", branch.id)
+              .where("status", "=", "waiting")
+              .orderBy("priority", "desc")
+              .orderBy("enqueued_at")
+              .limit(100)
+              .execute()
+          : Promise.resolve([]),
+        db
+          .selectFrom("events")
+          .select((eb) => eb.fn.max("id").as("max"))
+          .where("branch_id", "=", branch.id)
+          .executeTakeFirst(),
+      ]);
+      return {
+        branch: { id: branch.id, name: branch.name, runningText: branch.settings.runningText },
+        calls: callRows.map((c) => ({
+          ticketId: c.id,
+          label: c.label,
+          serviceId: c.service_id,
+          status: c.status,
+          callCount: c.call_count,
+          workstation: { name: c.name, number: c.number, spokenName: c.spoken_name },
+          calledAt: c.called_at!.toISOString(),
+        })),
+        waiting: waitingRows.map((w) => ({ label: w.label, serviceId: w.service_id })),
+        lastEventId: String(last?.max ?? 0),
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/counter/:number",
+    {
+      config: { access: "public", tokenInQuery: true },
+      schema: {
+        tags,
+        summary: "What the counter display above one window shows",
+        params: z.object({ number: workstationNumberSchema }),
+        response: {
+          200: z.object({
+            workstation: z.object({ name: z.string(), number: z.string() }),
+            ticket: z.object({ label: z.string(), status: z.string(), callCount: z.number() }).nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const w = await db
+        .selectFrom("workstations")
+        .select(["id", "name", "number"])
+        .where("branch_id", "=", request.branch.id)
+        .where("number", "=", request.params.number)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
+      if (!w) throw notFound("workstation");
+      const t = await db
+        .selectFrom("tickets")
+        .select(["label", "status", "call_count"])
+        .where("workstation_id", "=", w.id)
+        .where("status", "in", ["called", "serving"])
+        .executeTakeFirst();
+      return {
+        workstation: { name: w.name, number: w.number },
+        ticket: t ? { label: t.label, status: t.status, callCount: t.call_count } : null,
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/overview",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "Public queue overview: waiting and estimated wait per service",
+        response: { 200: publicQueueSchema },
+      },
+    },
+    async (request) => {
+      const branch = request.branch;
+      const now = app.deps.clock();
+      const rows = await sql<
+        ServiceLoad & {
+          id: string;
+          name: string;
+          translations: Record<string, string>;
+          schedule: Record<string, { from: string; to: string }[]> | null;
+          accepting_tickets: boolean;
+          waiting: number;
+        }
+      >`
+        select s.id, s.name, s.translations, s.schedule, s.accepting_tickets, ${serviceLoadColumns(now)},
+          (select count(*)::int from tickets t where t.service_id = s.id and t.status = 'waiting') as waiting
+        from services s
+        where s.branch_id = ${branch.id} and s.deleted_at is null and s.active and not s.is_group
+        order by s.sort_order, s.id
+      `.execute(db);
+      return {
+        items: rows.rows.map((r) => ({
+          serviceId: r.id,
+          name: r.name,
+          translations: r.translations,
+          waiting: r.waiting,
+          open: r.accepting_tickets && isOpenAt(r.schedule, now, branch.timezone),
+          estimatedWait: estimateFromLoad(r.waiting, r),
+        })),
+      };
+    },
+  );
+}

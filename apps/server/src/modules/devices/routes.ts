@@ -1,0 +1,248 @@
+import {
+  apiTokenCreatedSchema,
+  apiTokenCreateSchema,
+  apiTokenSchema,
+  type Device,
+  deviceCreatedSchema,
+  deviceCreateSchema,
+  devicePatchSchema,
+  deviceSchema,
+  idParamsSchema,
+  listOf,
+} from "@dq/shared";
+import type { Selectable } from "kysely";
+import { toIso } from "../../db/executor.ts";
+import type { ApiTokensTable, DevicesTable } from "../../db/schema.ts";
+import { notFound } from "../../http/errors.ts";
+import type { App } from "../../http/types.ts";
+import { audit } from "../audit/audit.ts";
+import { API_TOKEN_PREFIX, DEVICE_TOKEN_PREFIX, newSecret } from "../auth/tokens.ts";
+
+const tags = ["directories"];
+
+function toDeviceDto(d: Selectable<DevicesTable>): Device {
+  return {
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    config: d.config as Device["config"],
+    tokenPrefix: d.token_prefix,
+    createdAt: d.created_at.toISOString(),
+    lastSeenAt: toIso(d.last_seen_at),
+    revokedAt: toIso(d.revoked_at),
+  };
+}
+
+function toTokenDto(t: Selectable<ApiTokensTable>) {
+  return {
+    id: t.id,
+    name: t.name,
+    role: t.role,
+    tokenPrefix: t.token_prefix,
+    createdAt: t.created_at.toISOString(),
+    lastUsedAt: toIso(t.last_used_at),
+    revokedAt: toIso(t.revoked_at),
+  };
+}
+
+export async function deviceRoutes(app: App) {
+  const { db } = app.deps;
+
+  app.get(
+    "/api/v1/devices",
+    { config: { access: { role: "admin" } }, schema: { tags, response: { 200: listOf(deviceSchema) } } },
+    async (request) => {
+      const rows = await db
+        .selectFrom("devices")
+        .selectAll()
+        .where("branch_id", "=", request.branch.id)
+        .orderBy("id")
+        .execute();
+      return { items: rows.map(toDeviceDto) };
+    },
+  );
+
+  app.get(
+    "/api/v1/devices/:id",
+    {
+      config: { access: { role: "admin" } },
+      schema: { tags, params: idParamsSchema, response: { 200: deviceSchema } },
+    },
+    async (request) => {
+      const row = await db
+        .selectFrom("devices")
+        .selectAll()
+        .where("branch_id", "=", request.branch.id)
+        .where("id", "=", request.params.id)
+        .executeTakeFirst();
+      if (!row) throw notFound("device");
+      return toDeviceDto(row);
+    },
+  );
+
+  app.post(
+    "/api/v1/devices",
+    {
+      config: { access: { role: "admin" } },
+      schema: {
+        tags,
+        summary: "Register a kiosk, board, counter display or feedback tablet; the token is shown only here",
+        body: deviceCreateSchema,
+        response: { 201: deviceCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const secret = newSecret(DEVICE_TOKEN_PREFIX);
+      const row = await db.transaction().execute(async (tx) => {
+        const created = await tx
+          .insertInto("devices")
+          .values({
+            branch_id: request.branch.id,
+            kind: b.kind,
+            name: b.name,
+            config: JSON.stringify(b.config),
+            token_hash: secret.hash,
+            token_prefix: secret.displayPrefix,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(tx, request, {
+          action: "device.create",
+          entity: "device",
+          entityId: created.id,
+          data: b,
+        });
+        return created;
+      });
+      return reply.status(201).send({ ...toDeviceDto(row), token: secret.token });
+    },
+  );
+
+  app.patch(
+    "/api/v1/devices/:id",
+    {
+      config: { access: { role: "admin" } },
+      schema: { tags, params: idParamsSchema, body: devicePatchSchema, response: { 200: deviceSchema } },
+    },
+    async (request) => {
+      const b = request.body;
+      const row = await db.transaction().execute(async (tx) => {
+        const updated = await tx
+          .updateTable("devices")
+          .set({
+            ...(b.name !== undefined && { name: b.name }),
+            ...(b.config !== undefined && { config: JSON.stringify(b.config) }),
+          })
+          .where("branch_id", "=", request.branch.id)
+          .where("id", "=", request.params.id)
+          .returningAll()
+          .executeTakeFirst();
+        if (!updated) throw notFound("device");
+        await audit(tx, request, {
+          action: "device.update",
+          entity: "device",
+          entityId: updated.id,
+          data: b,
+        });
+        return updated;
+      });
+      return toDeviceDto(row);
+    },
+  );
+
+  app.delete(
+    "/api/v1/devices/:id",
+    {
+      config: { access: { role: "admin" } },
+      schema: { tags, summary: "Revoke the device's token", params: idParamsSchema },
+    },
+    async (request, reply) => {
+      await db.transaction().execute(async (tx) => {
+        const revoked = await tx
+          .updateTable("devices")
+          .set({ revoked_at: new Date() })
+          .where("branch_id", "=", request.branch.id)
+          .where("id", "=", request.params.id)
+          .where("revoked_at", "is", null)
+          .returning("id")
+          .executeTakeFirst();
+        if (!revoked) throw notFound("device");
+        await audit(tx, request, { action: "device.revoke", entity: "device", entityId: revoked.id });
+      });
+      app.forgetTokens();
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/api/v1/api-tokens",
+    {
+      config: { access: { role: "admin", employeeOnly: true } },
+      schema: { tags, response: { 200: listOf(apiTokenSchema) } },
+    },
+    async () => {
+      const rows = await db.selectFrom("api_tokens").selectAll().orderBy("id").execute();
+      return { items: rows.map(toTokenDto) };
+    },
+  );
+
+  app.post(
+    "/api/v1/api-tokens",
+    {
+      config: { access: { role: "admin", employeeOnly: true } },
+      schema: {
+        tags,
+        summary: "Create a token for an integration; shown only here",
+        body: apiTokenCreateSchema,
+        response: { 201: apiTokenCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const secret = newSecret(API_TOKEN_PREFIX);
+      const p = request.principal;
+      const row = await db.transaction().execute(async (tx) => {
+        const created = await tx
+          .insertInto("api_tokens")
+          .values({
+            branch_id: request.branch.id,
+            name: request.body.name,
+            role: request.body.role as "admin" | "supervisor",
+            token_hash: secret.hash,
+            token_prefix: secret.displayPrefix,
+            created_by: p.kind === "employee" ? p.id : null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(tx, request, {
+          action: "api_token.create",
+          entity: "api_token",
+          entityId: created.id,
+          data: request.body,
+        });
+        return created;
+      });
+      return reply.status(201).send({ ...toTokenDto(row), token: secret.token });
+    },
+  );
+
+  app.delete(
+    "/api/v1/api-tokens/:id",
+    { config: { access: { role: "admin", employeeOnly: true } }, schema: { tags, params: idParamsSchema } },
+    async (request, reply) => {
+      await db.transaction().execute(async (tx) => {
+        const revoked = await tx
+          .updateTable("api_tokens")
+          .set({ revoked_at: new Date() })
+          .where("id", "=", request.params.id)
+          .where("revoked_at", "is", null)
+          .returning("id")
+          .executeTakeFirst();
+        if (!revoked) throw notFound("API token");
+        await audit(tx, request, { action: "api_token.revoke", entity: "api_token", entityId: revoked.id });
+      });
+      app.forgetTokens();
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,182 @@
+import { idParamsSchema, idSchema, TICKET_STATUSES, ticketSchema } from "@dq/shared";
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { appendEvent, transact } from "../../events/log.ts";
+import { notFound } from "../../http/errors.ts";
+import type { App } from "../../http/types.ts";
+import type { Actor } from "../../queue/branch-context.ts";
+import { cancelTicket, closeDay, updateWaitingTicket } from "../../queue/management.ts";
+import { toTicketDto } from "../../queue/ticket-dto.ts";
+import { audit } from "../audit/audit.ts";
+
+const tags = ["queue management"];
+const access = { role: "supervisor" } as const;
+
+function actorOf(request: FastifyRequest): Actor {
+  const p = request.principal;
+  return { employeeId: p.kind === "employee" ? p.id : null };
+}
+
+export async function queueAdminRoutes(app: App) {
+  const deps = app.deps;
+
+  app.get(
+    "/api/v1/queue/tickets",
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "Search today's tickets (waiting by default) by label, service, category or status",
+        querystring: z.object({
+          status: z.enum(TICKET_STATUSES).optional(),
+          serviceId: idSchema.optional(),
+          categoryId: idSchema.optional(),
+          q: z.string().trim().max(20).optional(),
+          day: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+            .optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(200),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+        response: { 200: z.object({ items: z.array(ticketSchema) }) },
+      },
+    },
+    async (request) => {
+      const f = request.query;
+      let q = deps.db.selectFrom("tickets").selectAll().where("branch_id", "=", request.branch.id);
+      q = q.where("status", "=", f.status ?? "waiting");
+      if (f.serviceId) q = q.where("service_id", "=", f.serviceId);
+      if (f.categoryId) q = q.where("category_id", "=", f.categoryId);
+      if (f.q) q = q.where("label", "ilike", `%${f.q.replace(/[%_\\]/g, "\\$&").replace(/[\s-]/g, "")}%`);
+      if (f.day) q = q.where("business_day", "=", f.day);
+      const rows = await q
+        .orderBy("priority", "desc")
+        .orderBy("enqueued_at")
+        .orderBy("id")
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute();
+      return { items: rows.map((r) => toTicketDto(r)) };
+    },
+  );
+
+  app.get(
+    "/api/v1/queue/tickets/:id",
+    {
+      config: { access: { role: "operator" } },
+      schema: { tags, params: idParamsSchema, response: { 200: ticketSchema } },
+    },
+    async (request) => {
+      const t = await deps.db
+        .selectFrom("tickets")
+        .selectAll()
+        .where("branch_id", "=", request.branch.id)
+        .where("id", "=", request.params.id)
+        .executeTakeFirst();
+      if (!t) throw notFound("ticket");
+      return toTicketDto(t);
+    },
+  );
+
+  app.post(
+    "/api/v1/queue/tickets/:id/cancel",
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "Cancel a waiting ticket",
+        params: idParamsSchema,
+        response: { 200: ticketSchema },
+      },
+    },
+    async (request) => cancelTicket(deps, request.branch, request.params.id, actorOf(request)),
+  );
+
+  app.patch(
+    "/api/v1/queue/tickets/:id",
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "Change a waiting ticket's client category or move it to another service",
+        params: idParamsSchema,
+        body: z.object({ categoryId: idSchema.nullable().optional(), serviceId: idSchema.optional() }),
+        response: { 200: ticketSchema },
+      },
+    },
+    async (request) =>
+      updateWaitingTicket(deps, request.branch, request.params.id, request.body, actorOf(request)),
+  );
+
+  for (const [path, accepting] of [
+    ["close", false],
+    ["open", true],
+  ] as const) {
+    app.post(
+      `/api/v1/queue/services/:id/${path}`,
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: accepting
+            ? "Take new tickets again"
+            : "Stop issuing new tickets (the queue is still served)",
+          params: idParamsSchema,
+        },
+      },
+      async (request, reply) => {
+        await transact(deps, async (tx) => {
+          const s = await tx
+            .updateTable("services")
+            .set({ accepting_tickets: accepting, updated_at: deps.clock() })
+            .where("branch_id", "=", request.branch.id)
+            .where("id", "=", request.params.id)
+            .where("deleted_at", "is", null)
+            .returning(["id", "name"])
+            .executeTakeFirst();
+          if (!s) throw notFound("service");
+          await appendEvent(tx, {
+            branchId: request.branch.id,
+            type: "service.updated",
+            at: deps.clock(),
+            employeeId: actorOf(request).employeeId,
+            data: { serviceId: s.id, acceptingTickets: accepting },
+          });
+          await audit(tx, request, { action: `service.${path}`, entity: "service", entityId: s.id });
+        });
+        return reply.status(204).send();
+      },
+    );
+  }
+
+  app.post(
+    "/api/v1/queue/close-day",
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "Close every open ticket now: waiting → cancelled, called → no-show, serving → served",
+        response: {
+          200: z.object({
+            closed: z.number(),
+            cancelled: z.number(),
+            no_show: z.number(),
+            served: z.number(),
+            businessDay: z.string(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const result = await closeDay(deps, request.branch, { all: true }, actorOf(request));
+      await audit(deps.db, request, {
+        action: "queue.close_day",
+        entity: "branch",
+        entityId: request.branch.id,
+        data: result,
+      });
+      return result;
+    },
+  );
+}

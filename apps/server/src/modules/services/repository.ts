@@ -1,0 +1,79 @@
+import type { Service } from "@dq/shared";
+import type { Executor } from "../../db/executor.ts";
+import type { ServiceRow } from "../../db/schema.ts";
+import { invalidField } from "../../http/errors.ts";
+
+export function toServiceDto(s: ServiceRow): Service {
+  return {
+    id: s.id,
+    parentId: s.parent_id,
+    isGroup: s.is_group,
+    name: s.name,
+    translations: s.translations,
+    description: s.description,
+    prefix: s.prefix,
+    color: s.color,
+    sortOrder: s.sort_order,
+    schedule: s.schedule,
+    dailyLimit: s.daily_limit,
+    targetWaitMinutes: s.target_wait_minutes,
+    priority: s.priority,
+    expectedServiceMinutes: s.expected_service_minutes,
+    active: s.active,
+    acceptingTickets: s.accepting_tickets,
+  };
+}
+
+export function listServices(db: Executor, branchId: string) {
+  return db
+    .selectFrom("services")
+    .selectAll()
+    .where("branch_id", "=", branchId)
+    .where("deleted_at", "is", null)
+    .orderBy("sort_order")
+    .orderBy("id")
+    .execute();
+}
+
+export function findService(db: Executor, branchId: string, id: string) {
+  return db
+    .selectFrom("services")
+    .selectAll()
+    .where("branch_id", "=", branchId)
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Ids of the service's ancestors, nearest first; used to refuse cycles in the tree. */
+export async function ancestorIds(db: Executor, branchId: string, id: string): Promise<string[]> {
+  const ids: string[] = [];
+  let current: string | null = id;
+  while (current && ids.length < 100) {
+    const row: { parent_id: string | null } | undefined = await db
+      .selectFrom("services")
+      .select("parent_id")
+      .where("branch_id", "=", branchId)
+      .where("id", "=", current)
+      .executeTakeFirst();
+    current = row?.parent_id ?? null;
+    if (current) ids.push(current);
+  }
+  return ids;
+}
+
+/** 400 naming `field` unless every id is a (leaf) service of the branch. */
+export async function assertServicesExist(db: Executor, branchId: string, ids: string[], field: string) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const found = await db
+    .selectFrom("services")
+    .select("id")
+    .where("branch_id", "=", branchId)
+    .where("is_group", "=", false)
+    .where("deleted_at", "is", null)
+    .where("id", "in", unique)
+    .execute();
+  const missing = unique.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) throw invalidField(field, `no such services: ${missing.join(", ")}`);
+}

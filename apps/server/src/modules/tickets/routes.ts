@@ -1,0 +1,154 @@
+import {
+  errorBodySchema,
+  type PublicTicket,
+  publicTicketSchema,
+  ratingSchema,
+  ticketCodeParamsSchema,
+  ticketIssueSchema,
+  ticketSchema,
+} from "@dq/shared";
+import { z } from "zod";
+import type { TicketRow } from "../../db/schema.ts";
+import { invalidField, notFound } from "../../http/errors.ts";
+import type { App } from "../../http/types.ts";
+import { loadWorkstationInfo } from "../../queue/deps.ts";
+import { positionAndEstimate } from "../../queue/estimates.ts";
+import { issueTicket } from "../../queue/issue.ts";
+import { cancelByCode, rateTicket } from "../../queue/management.ts";
+import { findTicketByCode } from "../../queue/repository.ts";
+
+const tags = ["tickets"];
+const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, "must be 1–200 visible ASCII characters");
+
+export async function ticketRoutes(app: App) {
+  const deps = app.deps;
+  const loadBranch = async (id: string) => (await app.branches.get(id))!;
+
+  app.post(
+    "/api/v1/tickets",
+    {
+      config: { access: { role: "operator", devices: ["kiosk"] } },
+      schema: {
+        tags,
+        summary: "Issue a ticket (kiosk device or staff). Honours Idempotency-Key for 24 hours",
+        body: ticketIssueSchema,
+        headers: z.object({ "idempotency-key": z.string().optional() }).loose(),
+        response: { 201: ticketSchema, 400: errorBodySchema, 422: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const rawKey = request.headers["idempotency-key"];
+      let idempotencyKey: string | null = null;
+      if (typeof rawKey === "string") {
+        const parsed = idempotencyKeySchema.safeParse(rawKey);
+        if (!parsed.success) throw invalidField("headers.idempotency-key", parsed.error.issues[0]!.message);
+        idempotencyKey = parsed.data;
+      }
+      const p = request.principal;
+      const result = await issueTicket(
+        deps,
+        request.branch,
+        {
+          serviceId: request.body.serviceId,
+          categoryId: request.body.categoryId ?? null,
+          language: request.body.language ?? null,
+          idempotencyKey,
+          origin: p.kind === "device" ? "kiosk" : p.kind === "token" ? "api" : "staff",
+        },
+        {
+          deviceId: p.kind === "device" ? p.id : null,
+          employeeId: p.kind === "employee" ? p.id : null,
+        },
+      );
+      if (result.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(201).send(result.ticket);
+    },
+  );
+
+  app.get(
+    "/api/v1/tickets/:code",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "A ticket by its public code: status, people ahead, estimated wait, window when called",
+        params: ticketCodeParamsSchema,
+        response: { 200: publicTicketSchema },
+      },
+    },
+    async (request) => {
+      const t = await findTicketByCode(deps.db, request.params.code);
+      if (!t) throw notFound("ticket");
+      return publicView(t);
+    },
+  );
+
+  app.post(
+    "/api/v1/tickets/:code/cancel",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "The client cancels his waiting ticket",
+        params: ticketCodeParamsSchema,
+        response: { 200: publicTicketSchema },
+      },
+    },
+    async (request) => {
+      await cancelByCode(deps, request.params.code, loadBranch);
+      return publicView((await findTicketByCode(deps.db, request.params.code))!);
+    },
+  );
+
+  app.post(
+    "/api/v1/tickets/:code/rating",
+    {
+      config: {
+        access: "public",
+        rateLimit: { max: 20, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags,
+        summary: "Rate the service once it is served: 1–5 stars and a comment, once",
+        params: ticketCodeParamsSchema,
+        body: ratingSchema,
+      },
+    },
+    async (request, reply) => {
+      await rateTicket(deps, request.params.code, request.body.score, request.body.comment, loadBranch);
+      return reply.status(204).send();
+    },
+  );
+
+  async function publicView(t: TicketRow): Promise<PublicTicket> {
+    const { position, estimatedWait } = await positionAndEstimate(deps.db, t, deps.clock());
+    const service = await deps.db
+      .selectFrom("services")
+      .select("name")
+      .where("id", "=", t.service_id)
+      .executeTakeFirstOrThrow();
+    const ws =
+      t.status === "called" || t.status === "serving"
+        ? await loadWorkstationInfo(deps.db, t.workstation_id)
+        : null;
+    return {
+      code: t.code,
+      label: t.label,
+      status: t.status,
+      serviceId: t.service_id,
+      serviceName: service.name,
+      issuedAt: t.issued_at.toISOString(),
+      calledAt: t.called_at?.toISOString() ?? null,
+      finishedAt: t.finished_at?.toISOString() ?? null,
+      callCount: t.call_count,
+      position,
+      estimatedWait,
+      workstation: ws ? { name: ws.name, number: ws.number } : null,
+      rating: t.rating_score !== null ? { score: t.rating_score, comment: t.rating_comment } : null,
+      canRate: t.status === "served" && t.rating_score === null,
+      canCancel: t.status === "waiting",
+    };
+  }
+}

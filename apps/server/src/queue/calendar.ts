@@ -1,0 +1,62 @@
+import { WEEKDAYS, type Weekday, type WeekSchedule } from "@dq/shared";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface LocalTime {
+  /** The business day, 'YYYY-MM-DD' in the branch's timezone. */
+  day: string;
+  weekday: Weekday;
+  /** Minutes since local midnight. */
+  minutes: number;
+}
+
+export function localTime(at: Date, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(at)) parts[p.type] = p.value;
+  const weekday = parts.weekday!.toLowerCase().slice(0, 3) as Weekday;
+  return {
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: WEEKDAYS.includes(weekday) ? weekday : "mon",
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+/** Ticket numbers restart every business day: the calendar day in the branch's timezone. */
+export function businessDay(at: Date, timeZone: string): string {
+  return localTime(at, timeZone).day;
+}
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h! * 60 + m!;
+}
+
+/** Whether a service with this weekly schedule takes tickets at `at`. No schedule: always open. */
+export function isOpenAt(schedule: WeekSchedule | null, at: Date, timeZone: string): boolean {
+  if (!schedule) return true;
+  const { weekday, minutes } = localTime(at, timeZone);
+  return (schedule[weekday] ?? []).some((i) => minutes >= toMinutes(i.from) && minutes < toMinutes(i.to));
+}
+
+/** `A` + 15 → `A015`. Three digits at least, so labels sort and read evenly on boards. */
+export function formatLabel(prefix: string, number: number): string {
+  return `${prefix}${String(number).padStart(3, "0")}`;
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from "kysely";
+import type { Executor } from "../db/executor.ts";
+import type { DB, TicketRow } from "../db/schema.ts";
+import { appendEvent, type EventAnnouncer } from "../events/log.ts";
+import type { Actor, BranchContext } from "./branch-context.ts";
+
+export type Clock = () => Date;
+
+/** What every queue operation needs: the database and the clock (injectable for tests). */
+export interface QueueDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  events: EventAnnouncer;
+}
+
+export interface WorkstationInfo {
+  id: string;
+  name: string;
+  number: string;
+  spokenName: string;
+}
+
+export async function loadWorkstationInfo(db: Executor, id: string | null): Promise<WorkstationInfo | null> {
+  if (!id) return null;
+  const w = await db
+    .selectFrom("workstations")
+    .select(["id", "name", "number", "spoken_name"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return w ? { id: w.id, name: w.name, number: w.number, spokenName: w.spoken_name } : null;
+}
+
+/** Appends a `ticket.*` event carrying the ticket's state after the change. */
+export async function appendTicketEvent(
+  db: Executor,
+  branch: BranchContext,
+  type: string,
+  ticket: TicketRow,
+  actor: Actor,
+  at: Date,
+  extra: Record<string, unknown> = {},
+) {
+  const workstation = await loadWorkstationInfo(db, ticket.workstation_id);
+  return appendEvent(db, {
+    branchId: branch.id,
+    type,
+    at,
+    ticketId: ticket.id,
+    employeeId: actor.employeeId ?? null,
+    workstationId: actor.workstationId ?? ticket.workstation_id,
+    deviceId: actor.deviceId ?? null,
+    data: {
+      ticketId: ticket.id,
+      label: ticket.label,
+      status: ticket.status,
+      serviceId: ticket.service_id,
+      categoryId: ticket.category_id,
+      callCount: ticket.call_count,
+      segment: ticket.segment,
+      workstation,
+      calledAt: ticket.called_at?.toISOString() ?? null,
+      employeeId: ticket.employee_id,
+      ...extra,
+    },
+  });
+}

@@ -1,0 +1,127 @@
+import type { Ticket } from "@dq/shared";
+import { conflict, invalidField, unprocessable } from "../http/errors.ts";
+import type { Actor, BranchContext } from "./branch-context.ts";
+import { businessDay, isOpenAt } from "./calendar.ts";
+import { newTicketCode } from "./codes.ts";
+import type { QueueDeps } from "./deps.ts";
+import { ticketWithEstimate } from "./estimates.ts";
+import {
+  countIssuedToday,
+  insertNumberedTicket,
+  releaseIdempotencyKey,
+  ticketForIdempotencyKey,
+} from "./repository.ts";
+
+export interface IssueInput {
+  serviceId: string;
+  categoryId?: string | null;
+  language?: string | null;
+  idempotencyKey?: string | null;
+  origin: "kiosk" | "staff" | "api";
+}
+
+export interface IssueResult {
+  ticket: Ticket;
+  /** True when an earlier request with the same Idempotency-Key already issued this ticket. */
+  replayed: boolean;
+}
+
+export async function issueTicket(
+  deps: QueueDeps,
+  branch: BranchContext,
+  input: IssueInput,
+  actor: Actor,
+): Promise<IssueResult> {
+  const { db } = deps;
+  const now = deps.clock();
+  const service = await db
+    .selectFrom("services")
+    .selectAll()
+    .where("id", "=", input.serviceId)
+    .where("branch_id", "=", branch.id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!service) throw invalidField("serviceId", "no such service");
+  if (service.is_group || !service.prefix)
+    throw invalidField("serviceId", "is a group of services, not a service");
+  if (!service.active || !service.accepting_tickets) {
+    throw unprocessable("service_closed", `the service «${service.name}» is not taking tickets now`);
+  }
+  if (!isOpenAt(service.schedule, now, branch.timezone)) {
+    throw unprocessable("outside_opening_hours", `the service «${service.name}» is closed at this hour`, {
+      schedule: service.schedule,
+    });
+  }
+  let priority = 0;
+  if (input.categoryId) {
+    const category = await db
+      .selectFrom("categories")
+      .select(["priority"])
+      .where("id", "=", input.categoryId)
+      .where("branch_id", "=", branch.id)
+      .where("deleted_at", "is", null)
+      .where("active", "=", true)
+      .executeTakeFirst();
+    if (!category) throw invalidField("categoryId", "no such client category");
+    priority = category.priority;
+  }
+
+  const key = input.idempotencyKey ?? null;
+  const day = businessDay(now, branch.timezone);
+  const inserted = await insertNumberedTicket(db, {
+    ticket: {
+      branch_id: branch.id,
+      service_id: service.id,
+      category_id: input.categoryId ?? null,
+      code: newTicketCode(),
+      business_day: day,
+      status: "waiting",
+      priority,
+      issued_at: now,
+      enqueued_at: now,
+      origin: input.origin,
+      device_id: actor.deviceId ?? null,
+      language: input.language ?? null,
+    },
+    prefix: service.prefix!,
+    dailyLimit: service.daily_limit,
+    idempotencyKey: key,
+    now,
+    event: {
+      type: "ticket.issued",
+      employeeId: actor.employeeId ?? null,
+      deviceId: actor.deviceId ?? null,
+      data: {
+        status: "waiting",
+        serviceId: service.id,
+        categoryId: input.categoryId ?? null,
+        callCount: 0,
+        segment: 1,
+        workstation: null,
+        calledAt: null,
+        employeeId: null,
+        origin: input.origin,
+      },
+    },
+  });
+  if (inserted) {
+    // Committed (one statement, its own transaction): tell every instance, then estimate.
+    deps.events.announce([inserted.event_id]);
+    const { event_id: _, ...ticket } = inserted;
+    return { ticket: await ticketWithEstimate(db, ticket, now), replayed: false };
+  }
+  if (key) {
+    const earlier = await ticketForIdempotencyKey(db, branch.id, key, now);
+    if (earlier) return { ticket: await ticketWithEstimate(db, earlier, now), replayed: true };
+  }
+  if (
+    service.daily_limit !== null &&
+    (await countIssuedToday(db, branch.id, service.id, day)) >= service.daily_limit
+  ) {
+    if (key) await releaseIdempotencyKey(db, branch.id, key, now);
+    throw unprocessable("daily_limit_reached", `the daily limit of «${service.name}» has been reached`, {
+      dailyLimit: service.daily_limit,
+    });
+  }
+  throw conflict("idempotency_key_in_use", "a request with this Idempotency-Key is being processed; retry");
+}

@@ -1,0 +1,186 @@
+import type { Ticket } from "@dq/shared";
+import { sql } from "kysely";
+import type { TicketRow } from "../db/schema.ts";
+import { transact } from "../events/log.ts";
+import { conflict, DomainError, invalidField, notFound } from "../http/errors.ts";
+import type { Actor, BranchContext } from "./branch-context.ts";
+import { businessDay } from "./calendar.ts";
+import { appendTicketEvent, type QueueDeps } from "./deps.ts";
+import { setOperatorStatus } from "./operator-status.ts";
+import { findTicketByCode, lockTicket, updateTicket } from "./repository.ts";
+import { transition } from "./state-machine.ts";
+import { toTicketDto } from "./ticket-dto.ts";
+
+/** Staff cancel a waiting ticket. */
+export async function cancelTicket(
+  deps: QueueDeps,
+  branch: BranchContext,
+  id: string,
+  actor: Actor,
+  reason = "cancelled_by_staff",
+) {
+  const now = deps.clock();
+  return transact(deps, async (tx) => {
+    const t = await lockTicket(tx, branch.id, id);
+    if (!t) throw notFound("ticket");
+    const status = transition(t.status, "cancel");
+    const updated = await updateTicket(tx, t.id, {
+      status,
+      finished_at: now,
+      close_reason: reason,
+      updated_at: now,
+    });
+    await appendTicketEvent(tx, branch, "ticket.cancelled", updated, actor, now, { reason });
+    return toTicketDto(updated);
+  });
+}
+
+/** The client cancels his own ticket from the tracking page (the code is the proof). */
+export async function cancelByCode(
+  deps: QueueDeps,
+  code: string,
+  loadBranch: (id: string) => Promise<BranchContext>,
+) {
+  const t = await findTicketByCode(deps.db, code);
+  if (!t) throw notFound("ticket");
+  return cancelTicket(deps, await loadBranch(t.branch_id), t.id, {}, "cancelled_by_client");
+}
+
+/** Supervisor changes: another client category (priority) and/or another service (keeps label and place). */
+export async function updateWaitingTicket(
+  deps: QueueDeps,
+  branch: BranchContext,
+  id: string,
+  patch: { categoryId?: string | null; serviceId?: string },
+  actor: Actor,
+): Promise<Ticket> {
+  const now = deps.clock();
+  return transact(deps, async (tx) => {
+    const t = await lockTicket(tx, branch.id, id);
+    if (!t) throw notFound("ticket");
+    transition(t.status, "update");
+    const change: Partial<TicketRow> = {};
+    if (patch.categoryId !== undefined) {
+      if (patch.categoryId === null) {
+        change.category_id = null;
+        change.priority = 0;
+      } else {
+        const c = await tx
+          .selectFrom("categories")
+          .select(["id", "priority"])
+          .where("id", "=", patch.categoryId)
+          .where("branch_id", "=", branch.id)
+          .where("deleted_at", "is", null)
+          .executeTakeFirst();
+        if (!c) throw invalidField("categoryId", "no such client category");
+        change.category_id = c.id;
+        change.priority = c.priority;
+      }
+    }
+    if (patch.serviceId !== undefined && patch.serviceId !== t.service_id) {
+      const s = await tx
+        .selectFrom("services")
+        .select(["id", "is_group"])
+        .where("id", "=", patch.serviceId)
+        .where("branch_id", "=", branch.id)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
+      if (!s || s.is_group) throw invalidField("serviceId", "no such service");
+      change.service_id = s.id;
+    }
+    const updated = await updateTicket(tx, t.id, { ...change, updated_at: now });
+    await appendTicketEvent(tx, branch, "ticket.updated", updated, actor, now, {
+      previous: { categoryId: t.category_id, serviceId: t.service_id },
+    });
+    return toTicketDto(updated);
+  });
+}
+
+/** A rating once the ticket was served: 1–5 stars and an optional comment, once. */
+export async function rateTicket(
+  deps: QueueDeps,
+  code: string,
+  score: number,
+  comment: string | undefined,
+  loadBranch: (id: string) => Promise<BranchContext>,
+) {
+  const now = deps.clock();
+  const found = await findTicketByCode(deps.db, code);
+  if (!found) throw notFound("ticket");
+  const branch = await loadBranch(found.branch_id);
+  await transact(deps, async (tx) => {
+    const t = await lockTicket(tx, branch.id, found.id);
+    if (!t) throw notFound("ticket");
+    if (t.status !== "served")
+      throw new DomainError(409, "not_ratable", "a ticket can be rated only after it was served");
+    if (t.rating_score !== null) throw conflict("already_rated", "this ticket has already been rated");
+    const updated = await updateTicket(tx, t.id, {
+      rating_score: score,
+      rating_comment: comment?.length ? comment : null,
+      rated_at: now,
+      updated_at: now,
+    });
+    await appendTicketEvent(tx, branch, "ticket.rated", updated, {}, now, { score });
+  });
+}
+
+/**
+ * Closes the branch's open tickets: those of past business days (the automatic end of day), or all
+ * of them when staff close the day by hand. Waiting → cancelled, called → no-show, serving → served,
+ * each marked close_reason = 'day_closed' so reports can tell them apart.
+ */
+export async function closeDay(
+  deps: QueueDeps,
+  branch: BranchContext,
+  options: { all: boolean },
+  actor: Actor,
+) {
+  const now = deps.clock();
+  const today = businessDay(now, branch.timezone);
+  return transact(deps, async (tx) => {
+    let query = tx
+      .selectFrom("tickets")
+      .selectAll()
+      .where("branch_id", "=", branch.id)
+      .where("status", "in", ["waiting", "called", "serving"]);
+    if (!options.all) query = query.where("business_day", "<", today);
+    const open = await query.orderBy("id").forUpdate().execute();
+    const target = { waiting: "cancelled", called: "no_show", serving: "served" } as const;
+    const counts = { cancelled: 0, no_show: 0, served: 0 };
+    for (const t of open) {
+      const status = target[t.status as keyof typeof target];
+      const updated = await updateTicket(tx, t.id, {
+        status,
+        finished_at: now,
+        close_reason: "day_closed",
+        updated_at: now,
+      });
+      const type =
+        status === "cancelled"
+          ? "ticket.cancelled"
+          : status === "no_show"
+            ? "ticket.no_show"
+            : "ticket.served";
+      await appendTicketEvent(tx, branch, type, updated, actor, now, { reason: "day_closed" });
+      if (t.employee_id) {
+        await setOperatorStatus(tx, {
+          branchId: branch.id,
+          employeeId: t.employee_id,
+          workstationId: t.workstation_id,
+          status: "free",
+          at: now,
+        });
+      }
+      counts[status]++;
+    }
+    return { closed: open.length, ...counts, businessDay: today };
+  });
+}
+
+/** Branches that have open tickets at all; the end-of-day job closes the stale ones among them. */
+export async function branchesWithOpenTickets(deps: QueueDeps): Promise<string[]> {
+  const rows = await sql<{ branch_id: string }>`
+    select distinct branch_id from tickets where status in ('waiting', 'called', 'serving')
+  `.execute(deps.db);
+  return rows.rows.map((r) => r.branch_id);
+}

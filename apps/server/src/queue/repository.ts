@@ -1,0 +1,220 @@
+import { sql } from "kysely";
+import type { Executor } from "../db/executor.ts";
+import type { NewTicket, TicketRow, TicketUpdate } from "../db/schema.ts";
+import type { CallClass } from "./policy.ts";
+
+/** Data access for the queue engine. Every function takes an executor (a transaction or the db). */
+
+export async function lockTicket(db: Executor, branchId: string, id: string): Promise<TicketRow | undefined> {
+  return db
+    .selectFrom("tickets")
+    .selectAll()
+    .where("id", "=", id)
+    .where("branch_id", "=", branchId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function findTicketByCode(db: Executor, code: string): Promise<TicketRow | undefined> {
+  return db.selectFrom("tickets").selectAll().where("code", "=", code).executeTakeFirst();
+}
+
+export async function updateTicket(db: Executor, id: string, patch: TicketUpdate): Promise<TicketRow> {
+  return db.updateTable("tickets").set(patch).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+}
+
+export interface NumberedTicketInsert {
+  ticket: Omit<NewTicket, "number" | "label">;
+  prefix: string;
+  dailyLimit: number | null;
+  /** The `ticket.issued` event: its data gets `ticketId` and `label` added in the statement. */
+  event: { type: string; data: Record<string, unknown>; employeeId: string | null; deviceId: string | null };
+  /** Claimed in the same statement; a key seen in the last 24 hours issues nothing. */
+  idempotencyKey: string | null;
+  now: Date;
+}
+
+/**
+ * Issues a ticket in one statement, in its own implicit transaction: claims the Idempotency-Key,
+ * takes the next number of (branch, service, business day) unless the daily limit is reached,
+ * inserts the ticket and its event. The counter row is the one hot row every kiosk of a service
+ * shares; one statement holds its lock for the shortest possible time. Returns nothing when the
+ * key was already used (a retry) or the limit is reached; the caller tells which.
+ */
+export async function insertNumberedTicket(
+  db: Executor,
+  p: NumberedTicketInsert,
+): Promise<(TicketRow & { event_id: string }) | undefined> {
+  const t = p.ticket;
+  const result = await sql<TicketRow & { event_id: string }>`
+    with claim as (
+      insert into idempotency_keys (branch_id, key, created_at)
+      select ${t.branch_id}, ${p.idempotencyKey}::text, ${p.now} where ${p.idempotencyKey}::text is not null
+      on conflict (branch_id, key) do update set created_at = excluded.created_at
+        where idempotency_keys.created_at < ${p.now}::timestamptz - interval '24 hours'
+      returning key
+    ), allowed as (
+      select 1 where ${p.idempotencyKey}::text is null or exists (select 1 from claim)
+    ), counter as (
+      insert into ticket_counters (branch_id, service_id, business_day, last_number)
+      select ${t.branch_id}, ${t.service_id}, ${t.business_day}, 1 from allowed
+      on conflict (branch_id, service_id, business_day)
+        do update set last_number = ticket_counters.last_number + 1
+        where ${p.dailyLimit}::int is null or ticket_counters.last_number < ${p.dailyLimit}::int
+      returning last_number
+    ), ticket as (
+      insert into tickets (branch_id, service_id, category_id, code, number, label, business_day, status, priority,
+                           issued_at, enqueued_at, origin, device_id, language, idempotency_key, updated_at)
+      select ${t.branch_id}, ${t.service_id}, ${t.category_id ?? null}, ${t.code},
+             counter.last_number, ${p.prefix} || lpad(counter.last_number::text, 3, '0'), ${t.business_day},
+             'waiting', ${t.priority ?? 0}, ${t.issued_at}, ${t.enqueued_at}, ${t.origin ?? "staff"},
+             ${t.device_id ?? null}, ${t.language ?? null}, ${p.idempotencyKey}, ${t.issued_at}
+      from counter
+      returning *
+    ), event as (
+      insert into events (branch_id, type, ticket_id, employee_id, device_id, data, created_at)
+      select ticket.branch_id, ${p.event.type}, ticket.id, ${p.event.employeeId}, ${p.event.deviceId},
+             ${JSON.stringify(p.event.data)}::jsonb || jsonb_build_object('ticketId', ticket.id::text, 'label', ticket.label),
+             ${t.issued_at}
+      from ticket
+      returning id
+    )
+    select ticket.*, event.id as event_id from ticket, event
+  `.execute(db);
+  return result.rows[0];
+}
+
+/** The ticket issued under this key within the last 24 hours, if any. */
+export async function ticketForIdempotencyKey(db: Executor, branchId: string, key: string, now: Date) {
+  return db
+    .selectFrom("tickets")
+    .selectAll()
+    .where("branch_id", "=", branchId)
+    .where("idempotency_key", "=", key)
+    .where("issued_at", ">=", new Date(now.getTime() - 24 * 3_600_000))
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Gives a key back when its request issued nothing (e.g. the daily limit), so a retry can try again. */
+export async function releaseIdempotencyKey(db: Executor, branchId: string, key: string, claimedAt: Date) {
+  await db
+    .deleteFrom("idempotency_keys")
+    .where("branch_id", "=", branchId)
+    .where("key", "=", key)
+    .where("created_at", "=", claimedAt)
+    .execute();
+}
+
+export async function countIssuedToday(db: Executor, branchId: string, serviceId: string, day: string) {
+  const row = await db
+    .selectFrom("ticket_counters")
+    .select("last_number")
+    .where("branch_id", "=", branchId)
+    .where("service_id", "=", serviceId)
+    .where("business_day", "=", day)
+    .executeTakeFirst();
+  return row?.last_number ?? 0;
+}
+
+export interface ClaimParams {
+  branchId: string;
+  employeeId: string;
+  workstationId: string;
+  now: Date;
+  slaGuard: boolean;
+  preferred: CallClass | null;
+}
+
+/**
+ * The calling policy of policy.ts as one query: the same sort key, over the services both the
+ * operator and the workstation serve. `skip locked` lets concurrent operators pass each other's
+ * candidate instead of waiting for it, so two calls never take the same ticket.
+ */
+export async function claimNextWaiting(db: Executor, p: ClaimParams): Promise<string | null> {
+  const result = await sql<{ id: string }>`
+    select t.id
+    from tickets t
+    join competencies c on c.service_id = t.service_id and c.employee_id = ${p.employeeId}
+    join workstation_services ws on ws.service_id = t.service_id and ws.workstation_id = ${p.workstationId}
+    join services s on s.id = t.service_id
+    where t.branch_id = ${p.branchId} and t.status = 'waiting'
+    order by
+      case when ${p.slaGuard} and s.target_wait_minutes is not null
+             and t.enqueued_at < ${p.now}::timestamptz - s.target_wait_minutes * interval '1 minute'
+           then 0 else 1 end,
+      case when ${p.preferred}::text is null then 0
+           when (t.priority > 0) = (${p.preferred}::text = 'priority') then 0 else 1 end,
+      t.priority desc, c.rank asc, s.priority desc, t.enqueued_at asc, t.id asc
+    limit 1
+    for update of t skip locked
+  `.execute(db);
+  return result.rows[0]?.id ?? null;
+}
+
+/** Classes of the branch's latest first calls, newest first, for the ratio rule. */
+export async function recentCallClasses(db: Executor, branchId: string, limit: number): Promise<CallClass[]> {
+  if (limit <= 0) return [];
+  const rows = await db
+    .selectFrom("events")
+    .select(sql<CallClass>`data->>'callClass'`.as("cls"))
+    .where("branch_id", "=", branchId)
+    .where("type", "=", "ticket.called")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => (r.cls === "priority" ? "priority" : "normal"));
+}
+
+/**
+ * What the wait estimate of a service needs, as columns over a service row aliased `s`: the
+ * average service time of its latest served tickets (up to 20, last 14 days), the workstations
+ * serving it now (an operator signed in, not paused, competent), and those configured for it.
+ */
+export function serviceLoadColumns(now: Date) {
+  return sql<never>`
+    s.expected_service_minutes,
+    (select avg(extract(epoch from r.finished_at - r.started_at) / 60)::float8 from (
+       select started_at, finished_at from tickets t
+       where t.service_id = s.id and t.status = 'served' and t.started_at is not null
+         and t.finished_at > ${now}::timestamptz - interval '14 days'
+       order by t.finished_at desc limit 20) r) as recent_minutes,
+    (select count(*)::int from operator_states os
+       join workstation_services ws on ws.workstation_id = os.workstation_id and ws.service_id = s.id
+       join competencies c on c.employee_id = os.employee_id and c.service_id = s.id
+       where os.status not in ('offline', 'paused')) as servers,
+    (select count(*)::int from workstation_services ws
+       join workstations w on w.id = ws.workstation_id and w.active and w.deleted_at is null
+       where ws.service_id = s.id) as configured_servers`;
+}
+
+export interface ServiceLoad {
+  expected_service_minutes: number;
+  recent_minutes: number | null;
+  servers: number;
+  configured_servers: number;
+}
+
+/** People ahead of a waiting ticket in its service (higher category first, then earlier arrival) and the service's load. */
+export async function positionAndLoad(db: Executor, t: TicketRow, now: Date) {
+  const result = await sql<ServiceLoad & { position: number }>`
+    select ${serviceLoadColumns(now)},
+      (select count(*)::int from tickets o
+        where o.branch_id = ${t.branch_id} and o.service_id = ${t.service_id} and o.status = 'waiting' and o.id <> ${t.id}
+          and (o.priority > ${t.priority} or (o.priority = ${t.priority}
+               and (o.enqueued_at < ${t.enqueued_at} or (o.enqueued_at = ${t.enqueued_at} and o.id < ${t.id}))))) as position
+    from services s where s.id = ${t.service_id}
+  `.execute(db);
+  return result.rows[0]!;
+}
+
+/** The ticket an operator holds now (called or serving), if any. */
+export async function activeTicketOf(db: Executor, employeeId: string): Promise<TicketRow | undefined> {
+  return db
+    .selectFrom("tickets")
+    .selectAll()
+    .where("employee_id", "=", employeeId)
+    .where("status", "in", ["called", "serving"])
+    .executeTakeFirst();
+}

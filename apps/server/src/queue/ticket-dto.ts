@@ -1,0 +1,32 @@
+import type { Ticket, WaitEstimate } from "@dq/shared";
+import { toIso } from "../db/executor.ts";
+import type { TicketRow } from "../db/schema.ts";
+
+export function toTicketDto(
+  t: TicketRow,
+  extra: { position?: number | null; estimatedWait?: WaitEstimate | null } = {},
+): Ticket {
+  return {
+    id: t.id,
+    code: t.code,
+    label: t.label,
+    number: t.number,
+    serviceId: t.service_id,
+    categoryId: t.category_id,
+    status: t.status,
+    businessDay: t.business_day,
+    issuedAt: t.issued_at.toISOString(),
+    enqueuedAt: t.enqueued_at.toISOString(),
+    calledAt: toIso(t.called_at),
+    startedAt: toIso(t.started_at),
+    finishedAt: toIso(t.finished_at),
+    callCount: t.call_count,
+    segment: t.segment,
+    workstationId: t.workstation_id,
+    employeeId: t.employee_id,
+    note: t.note,
+    closeReason: t.close_reason,
+    position: extra.position ?? null,
+    estimatedWait: extra.estimatedWait ?? null,
+  };
+}

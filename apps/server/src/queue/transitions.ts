@@ -1,0 +1,292 @@
+import type { Ticket } from "@dq/shared";
+import type { Executor } from "../db/executor.ts";
+import type { TicketRow, TicketUpdate } from "../db/schema.ts";
+import { transact } from "../events/log.ts";
+import { conflict, invalidField, notFound } from "../http/errors.ts";
+import type { BranchContext } from "./branch-context.ts";
+import { appendTicketEvent, type QueueDeps } from "./deps.ts";
+import { lockWorkplace, setOperatorStatus } from "./operator-status.ts";
+import { callClassOf, preferredClass } from "./policy.ts";
+import {
+  activeTicketOf,
+  claimNextWaiting,
+  lockTicket,
+  recentCallClasses,
+  updateTicket,
+} from "./repository.ts";
+import { transition } from "./state-machine.ts";
+import { toTicketDto } from "./ticket-dto.ts";
+
+async function assertFree(db: Executor, employeeId: string) {
+  const held = await activeTicketOf(db, employeeId);
+  if (held) {
+    throw conflict("operator_busy", `finish ticket ${held.label} first: it is ${held.status}`, {
+      ticketId: held.id,
+      label: held.label,
+      status: held.status,
+    });
+  }
+}
+
+/** Call next: the best eligible waiting ticket by the branch's policy, or null if none waits. */
+export async function callNext(
+  deps: QueueDeps,
+  branch: BranchContext,
+  employeeId: string,
+): Promise<Ticket | null> {
+  const now = deps.clock();
+  return transact(deps, async (tx) => {
+    const { workstationId } = await lockWorkplace(tx, branch.id, employeeId);
+    await assertFree(tx, employeeId);
+    const policy = branch.settings.callingPolicy;
+    const window = policy.ratio ? policy.ratio.normal + policy.ratio.priority - 1 : 0;
+    const preferred = preferredClass(policy, await recentCallClasses(tx, branch.id, window));
+    const id = await claimNextWaiting(tx, {
+      branchId: branch.id,
+      employeeId,
+      workstationId,
+      now,
+      slaGuard: policy.slaGuard,
+      preferred,
+    });
+    if (!id) return null;
+    return markCalled(tx, branch, id, employeeId, workstationId, now);
+  });
+}
+
+async function markCalled(
+  tx: Executor,
+  branch: BranchContext,
+  id: string,
+  employeeId: string,
+  workstationId: string,
+  now: Date,
+): Promise<Ticket> {
+  const ticket = await updateTicket(tx, id, {
+    status: "called",
+    called_at: now,
+    call_count: 1,
+    workstation_id: workstationId,
+    employee_id: employeeId,
+    updated_at: now,
+  });
+  await appendTicketEvent(tx, branch, "ticket.called", ticket, { employeeId, workstationId }, now, {
+    callClass: callClassOf(ticket.priority),
+  });
+  await setOperatorStatus(tx, { branchId: branch.id, employeeId, workstationId, status: "calling", at: now });
+  return toTicketDto(ticket);
+}
+
+/** Call a particular waiting ticket, e.g. a client with an urgent matter. */
+export async function callTicket(
+  deps: QueueDeps,
+  branch: BranchContext,
+  employeeId: string,
+  ticketId: string,
+) {
+  const now = deps.clock();
+  return transact(deps, async (tx) => {
+    const { workstationId } = await lockWorkplace(tx, branch.id, employeeId);
+    await assertFree(tx, employeeId);
+    const ticket = await lockTicket(tx, branch.id, ticketId);
+    if (!ticket) throw notFound("ticket");
+    transition(ticket.status, "call");
+    const served = await tx
+      .selectFrom("workstation_services")
+      .select("service_id")
+      .where("workstation_id", "=", workstationId)
+      .where("service_id", "=", ticket.service_id)
+      .executeTakeFirst();
+    if (!served) {
+      throw conflict("not_eligible", `this workstation does not serve the service of ticket ${ticket.label}`);
+    }
+    return markCalled(tx, branch, ticket.id, employeeId, workstationId, now);
+  });
+}
+
+type OwnAction = "recall" | "start" | "noShow" | "finish" | "return" | "redirect";
+
+/** Locks the ticket and checks that it is this operator's and that the action is allowed now. */
+async function lockOwnTicket(
+  tx: Executor,
+  branch: BranchContext,
+  employeeId: string,
+  id: string,
+  action: OwnAction,
+) {
+  const ticket = await lockTicket(tx, branch.id, id);
+  if (!ticket) throw notFound("ticket");
+  if ((ticket.status === "called" || ticket.status === "serving") && ticket.employee_id !== employeeId) {
+    throw conflict("not_your_ticket", `ticket ${ticket.label} is being handled by another operator`);
+  }
+  const next = transition(ticket.status, action);
+  return { ticket, next };
+}
+
+async function applyOwn(
+  deps: QueueDeps,
+  branch: BranchContext,
+  employeeId: string,
+  id: string,
+  action: OwnAction,
+  change: (t: TicketRow, now: Date, tx: Executor) => TicketUpdate | Promise<TicketUpdate>,
+  eventType: string,
+  operatorStatus: "calling" | "serving" | "free",
+  extra: (t: TicketRow) => Record<string, unknown> = () => ({}),
+): Promise<Ticket> {
+  const now = deps.clock();
+  return transact(deps, async (tx) => {
+    const { ticket, next } = await lockOwnTicket(tx, branch, employeeId, id, action);
+    const workstationId = ticket.workstation_id;
+    const updated = await updateTicket(tx, ticket.id, {
+      ...(await change(ticket, now, tx)),
+      status: next,
+      updated_at: now,
+    });
+    await appendTicketEvent(
+      tx,
+      branch,
+      eventType,
+      updated,
+      { employeeId, workstationId },
+      now,
+      extra(ticket),
+    );
+    await setOperatorStatus(tx, {
+      branchId: branch.id,
+      employeeId,
+      workstationId,
+      status: operatorStatus,
+      at: now,
+    });
+    return toTicketDto(updated);
+  });
+}
+
+export const recall = (deps: QueueDeps, branch: BranchContext, employeeId: string, id: string) =>
+  applyOwn(
+    deps,
+    branch,
+    employeeId,
+    id,
+    "recall",
+    (t) => ({ call_count: t.call_count + 1 }),
+    "ticket.recalled",
+    "calling",
+  );
+
+export const start = (deps: QueueDeps, branch: BranchContext, employeeId: string, id: string) =>
+  applyOwn(
+    deps,
+    branch,
+    employeeId,
+    id,
+    "start",
+    (_t, now) => ({ started_at: now }),
+    "ticket.started",
+    "serving",
+  );
+
+export const noShow = (deps: QueueDeps, branch: BranchContext, employeeId: string, id: string) =>
+  applyOwn(
+    deps,
+    branch,
+    employeeId,
+    id,
+    "noShow",
+    (_t, now) => ({ finished_at: now }),
+    "ticket.no_show",
+    "free",
+  );
+
+export const finish = (
+  deps: QueueDeps,
+  branch: BranchContext,
+  employeeId: string,
+  id: string,
+  note?: string,
+) =>
+  applyOwn(
+    deps,
+    branch,
+    employeeId,
+    id,
+    "finish",
+    (_t, now) => ({ finished_at: now, note: note ?? null }),
+    "ticket.served",
+    "free",
+    () => ({ note: note ?? null }),
+  );
+
+/** Back to the queue: keeps its place by default, or goes to the end. */
+export const returnToQueue = (
+  deps: QueueDeps,
+  branch: BranchContext,
+  employeeId: string,
+  id: string,
+  toEnd: boolean,
+) =>
+  applyOwn(
+    deps,
+    branch,
+    employeeId,
+    id,
+    "return",
+    (t, now) => ({
+      enqueued_at: toEnd ? now : t.enqueued_at,
+      called_at: null,
+      started_at: null,
+      call_count: 0,
+      workstation_id: null,
+      employee_id: null,
+    }),
+    "ticket.returned",
+    "free",
+    () => ({ toEnd }),
+  );
+
+/** To another service with the same label: a new service segment that waits from now. */
+export function redirect(
+  deps: QueueDeps,
+  branch: BranchContext,
+  employeeId: string,
+  id: string,
+  serviceId: string,
+  note?: string,
+) {
+  let fromServiceId = "";
+  return applyOwn(
+    deps,
+    branch,
+    employeeId,
+    id,
+    "redirect",
+    async (t, now, tx) => {
+      fromServiceId = t.service_id;
+      const target = await tx
+        .selectFrom("services")
+        .select(["id", "is_group"])
+        .where("id", "=", serviceId)
+        .where("branch_id", "=", branch.id)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
+      if (!target || target.is_group) throw invalidField("serviceId", "no such service");
+      if (target.id === t.service_id)
+        throw invalidField("serviceId", "must differ from the ticket's current service");
+      return {
+        service_id: target.id,
+        segment: t.segment + 1,
+        enqueued_at: now,
+        called_at: null,
+        started_at: null,
+        call_count: 0,
+        workstation_id: null,
+        employee_id: null,
+        note: note ?? t.note,
+      };
+    },
+    "ticket.redirected",
+    "free",
+    () => ({ fromServiceId, toServiceId: serviceId, note: note ?? null }),
+  );
+}

@@ -1,0 +1,220 @@
+import type { OperatorState, QueueSummary } from "@dq/shared";
+import { sql } from "kysely";
+import type { Executor } from "../db/executor.ts";
+import { transact } from "../events/log.ts";
+import { conflict, invalidField, notFound } from "../http/errors.ts";
+import type { BranchContext } from "./branch-context.ts";
+import type { QueueDeps } from "./deps.ts";
+import { lockWorkplace, setOperatorStatus } from "./operator-status.ts";
+import { activeTicketOf } from "./repository.ts";
+import { toTicketDto } from "./ticket-dto.ts";
+
+/** The signed-in employee starts working at a workstation; one operator per workstation. */
+export async function takeWorkstation(
+  deps: QueueDeps,
+  branch: BranchContext,
+  employeeId: string,
+  workstationId: string,
+) {
+  const now = deps.clock();
+  await transact(deps, async (tx) => {
+    const ws = await tx
+      .selectFrom("workstations")
+      .select(["id", "active", "number"])
+      .where("id", "=", workstationId)
+      .where("branch_id", "=", branch.id)
+      .where("deleted_at", "is", null)
+      .executeTakeFirst();
+    if (!ws) throw invalidField("workstationId", "no such workstation");
+    if (!ws.active) throw conflict("workstation_inactive", `workstation ${ws.number} is switched off`);
+    const occupant = await tx
+      .selectFrom("operator_states")
+      .innerJoin("employees", "employees.id", "operator_states.employee_id")
+      .select(["employees.id", "employees.name"])
+      .where("operator_states.workstation_id", "=", workstationId)
+      .where("operator_states.employee_id", "<>", employeeId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (occupant) {
+      throw conflict("workstation_taken", `workstation ${ws.number} is taken by ${occupant.name}`, {
+        employeeId: occupant.id,
+        name: occupant.name,
+      });
+    }
+    const held = await activeTicketOf(tx, employeeId);
+    if (held && held.workstation_id !== workstationId) {
+      throw conflict("operator_busy", `finish ticket ${held.label} before changing workstation`);
+    }
+    const status = held ? (held.status === "serving" ? "serving" : "calling") : "free";
+    await setOperatorStatus(tx, { branchId: branch.id, employeeId, workstationId, status, at: now });
+  });
+  return getOperatorState(deps.db, branch, employeeId);
+}
+
+export async function leaveWorkstation(deps: QueueDeps, branch: BranchContext, employeeId: string) {
+  const now = deps.clock();
+  await transact(deps, async (tx) => {
+    const held = await activeTicketOf(tx, employeeId);
+    if (held) throw conflict("operator_busy", `finish or return ticket ${held.label} before leaving`);
+    await setOperatorStatus(tx, {
+      branchId: branch.id,
+      employeeId,
+      workstationId: null,
+      status: "offline",
+      at: now,
+    });
+  });
+  return getOperatorState(deps.db, branch, employeeId);
+}
+
+export async function pause(
+  deps: QueueDeps,
+  branch: BranchContext,
+  employeeId: string,
+  reason: { reasonId?: string; reason?: string },
+) {
+  const now = deps.clock();
+  await transact(deps, async (tx) => {
+    const state = await lockWorkplace(tx, branch.id, employeeId);
+    const held = await activeTicketOf(tx, employeeId);
+    if (held) throw conflict("operator_busy", `finish or return ticket ${held.label} before pausing`);
+    let text = reason.reason ?? null;
+    if (reason.reasonId) {
+      const r = await tx
+        .selectFrom("pause_reasons")
+        .select("name")
+        .where("id", "=", reason.reasonId)
+        .where("branch_id", "=", branch.id)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
+      if (!r) throw invalidField("reasonId", "no such pause reason");
+      text = r.name;
+    }
+    await setOperatorStatus(tx, {
+      branchId: branch.id,
+      employeeId,
+      workstationId: state.workstationId,
+      status: "paused",
+      reason: text,
+      at: now,
+    });
+  });
+  return getOperatorState(deps.db, branch, employeeId);
+}
+
+export async function resume(deps: QueueDeps, branch: BranchContext, employeeId: string) {
+  const now = deps.clock();
+  await transact(deps, async (tx) => {
+    const state = await lockWorkplace(tx, branch.id, employeeId);
+    if (state.status !== "paused") throw conflict("not_paused", "you are not on a pause");
+    await setOperatorStatus(tx, {
+      branchId: branch.id,
+      employeeId,
+      workstationId: state.workstationId,
+      status: "free",
+      at: now,
+    });
+  });
+  return getOperatorState(deps.db, branch, employeeId);
+}
+
+export async function getOperatorState(
+  db: Executor,
+  branch: BranchContext,
+  employeeId: string,
+): Promise<OperatorState> {
+  const employee = await db
+    .selectFrom("employees")
+    .select(["id", "name"])
+    .where("id", "=", employeeId)
+    .executeTakeFirst();
+  if (!employee) throw notFound("employee");
+  const state = await db
+    .selectFrom("operator_states")
+    .leftJoin("workstations", "workstations.id", "operator_states.workstation_id")
+    .select([
+      "operator_states.status",
+      "operator_states.pause_reason",
+      "operator_states.since",
+      "operator_states.branch_id",
+      "workstations.id as ws_id",
+      "workstations.name as ws_name",
+      "workstations.number as ws_number",
+    ])
+    .where("operator_states.employee_id", "=", employeeId)
+    .executeTakeFirst();
+  const here = state && state.branch_id === branch.id;
+  const ticket = await activeTicketOf(db, employeeId);
+  return {
+    employee: { id: employee.id, name: employee.name },
+    workstation:
+      here && state.ws_id ? { id: state.ws_id, name: state.ws_name!, number: state.ws_number! } : null,
+    status: here ? state.status : "offline",
+    pauseReason: here ? state.pause_reason : null,
+    since: here ? state.since.toISOString() : null,
+    ticket: ticket ? toTicketDto(ticket) : null,
+  };
+}
+
+/** For each service this operator may serve here: how many wait, the longest wait, how many are overdue. */
+export async function queuesOf(
+  db: Executor,
+  branch: BranchContext,
+  employeeId: string,
+  now: Date,
+): Promise<QueueSummary[]> {
+  const state = await db
+    .selectFrom("operator_states")
+    .select(["workstation_id", "branch_id"])
+    .where("employee_id", "=", employeeId)
+    .executeTakeFirst();
+  const workstationId = state?.branch_id === branch.id ? state.workstation_id : null;
+  const rows = await sql<{
+    service_id: string;
+    name: string;
+    prefix: string | null;
+    rank: number | null;
+    waiting: number;
+    longest: number | null;
+    overdue: number;
+  }>`
+    select s.id as service_id, s.name, s.prefix, c.rank,
+      count(t.id)::int as waiting,
+      extract(epoch from (${now}::timestamptz - min(t.enqueued_at)))::float8 as longest,
+      count(t.id) filter (where s.target_wait_minutes is not null
+        and t.enqueued_at < ${now}::timestamptz - s.target_wait_minutes * interval '1 minute')::int as overdue
+    from competencies c
+    join services s on s.id = c.service_id and s.deleted_at is null
+    left join tickets t on t.service_id = s.id and t.status = 'waiting' and t.branch_id = ${branch.id}
+    where c.employee_id = ${employeeId} and s.branch_id = ${branch.id}
+      and (${workstationId}::bigint is null or exists (
+        select 1 from workstation_services ws where ws.workstation_id = ${workstationId} and ws.service_id = s.id))
+    group by s.id, s.name, s.prefix, c.rank, s.sort_order
+    order by c.rank, s.sort_order, s.id
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    serviceId: r.service_id,
+    name: r.name,
+    prefix: r.prefix,
+    rank: r.rank,
+    waiting: r.waiting,
+    longestWaitSeconds: r.longest === null ? 0 : Math.max(0, Math.round(r.longest)),
+    overdue: r.overdue,
+  }));
+}
+
+/** Signing out frees the workstation for a colleague, unless a client is still being handled there. */
+export async function releaseOnSignOut(
+  deps: QueueDeps,
+  employeeId: string,
+  loadBranch: (id: string) => Promise<BranchContext | null>,
+) {
+  const state = await deps.db
+    .selectFrom("operator_states")
+    .select(["branch_id", "workstation_id"])
+    .where("employee_id", "=", employeeId)
+    .executeTakeFirst();
+  if (!state?.workstation_id || (await activeTicketOf(deps.db, employeeId))) return;
+  const branch = await loadBranch(state.branch_id);
+  if (branch) await leaveWorkstation(deps, branch, employeeId);
+}

@@ -1,0 +1,61 @@
+import { buildApp } from "./app.ts";
+import { type BootstrapResult, bootstrap } from "./bootstrap.ts";
+import type { Config } from "./config.ts";
+import { openDatabase } from "./db/database.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import type { App } from "./http/types.ts";
+import { startEndOfDayJob } from "./jobs.ts";
+
+/** Opens the database, migrates, bootstraps, builds the app and listens. Used by the CLI. */
+export async function startServer(config: Config): Promise<{ app: App; stop: () => Promise<void> }> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrateToLatest(database.db as never);
+    const boot = await bootstrap(database.db, config);
+    const app = await buildApp({ config, database });
+    const stopJob = startEndOfDayJob(app.deps, app.branches, app.log);
+    await app.listen({ port: config.port, host: config.host });
+    printWelcome(app, config, boot);
+
+    let stopping: Promise<void> | null = null;
+    const stop = () => {
+      stopping ??= (async () => {
+        stopJob();
+        // SSE streams first: otherwise close() waits for those never-ending responses.
+        app.deps.hub.endStreams();
+        await app.close();
+        await database.close();
+      })();
+      return stopping;
+    };
+    return { app, stop };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+function printWelcome(app: App, config: Config, boot: BootstrapResult) {
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  const base = config.publicUrl ?? `http://${host}:${config.port}`;
+  const lines = [`DigitalQueue is running at ${base}  (database: ${config.database.kind})`];
+  if (boot.admin) {
+    lines.push(
+      boot.admin.generated
+        ? `Administrator created: login "${boot.admin.login}", password "${boot.admin.password}" (shown once; change it after signing in)`
+        : `Administrator created: login "${boot.admin.login}" with the password from DQ_ADMIN_PASSWORD`,
+    );
+  }
+  if (boot.demo) {
+    lines.push("Demo office created. Staff (password for all of them shown once):");
+    for (const s of boot.demo.staff) lines.push(`  ${s.role.padEnd(10)} ${s.login.padEnd(10)} ${s.name}`);
+    lines.push(`  password: ${boot.demo.staffPassword}`);
+    for (const d of boot.demo.devices) lines.push(`  ${d.name}: ${base}/${d.kind}?token=${d.token}`);
+    lines.push(
+      `Operator: ${base}/operator   Admin: ${base}/admin   Public queue: ${base}/queue   API docs: ${base}/api/docs`,
+    );
+  }
+  // Printed, not logged: credentials shown once must not end up in log aggregation.
+  process.stdout.write(`\n${lines.join("\n")}\n\n`);
+  app.log.info({ url: base, database: config.database.kind }, "started");
+}

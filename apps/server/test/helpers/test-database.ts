@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, openDatabase } from "../../src/db/database.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { adminUrl, TEMPLATE_DB, withDatabase } from "./postgres-url.ts";
+
+export type TestDbKind = "postgres" | "pglite";
+
+export function testDbKind(): TestDbKind {
+  return process.env.DQ_TEST_DB === "postgres" ? "postgres" : "pglite";
+}
+
+export interface TestDatabase {
+  kind: TestDbKind;
+  /** Opens a connection (pool) to this test database; PostgreSQL allows several, like app instances. */
+  open(): Promise<Database>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database for one test file: a clone of the template on PostgreSQL, in-memory PGlite otherwise. */
+export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    let single: Database | null = null;
+    return {
+      kind,
+      async open() {
+        if (single) throw new Error("PGlite is a single in-process database; open it once");
+        single = await openDatabase({ kind: "pglite", dataDir: null });
+        await migrateToLatest(single.db as never);
+        return single;
+      },
+      async drop() {},
+    };
+  }
+  const name = `dq_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+  await admin.end();
+  return {
+    kind,
+    open: () => openDatabase({ kind: "postgres", url: withDatabase(name), poolSize: 30 }),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl() });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
+import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+
+/** The operator's day through the API: the calling policy, pauses, state and queue summaries. */
+let ctx: TestContext;
+let office: Office;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  office = await buildOffice(ctx);
+});
+afterAll(() => ctx.close());
+
+const call = async (cookie: string) => {
+  const res = await ctx.request("POST", "/api/v1/operator/call-next", { cookie });
+  expect(res.status).toBe(200);
+  return res.body;
+};
+const done = async (cookie: string, id: string) => {
+  expect((await ctx.request("POST", `/api/v1/operator/tickets/${id}/start`, { cookie })).status).toBe(200);
+  expect((await ctx.request("POST", `/api/v1/operator/tickets/${id}/finish`, { cookie })).status).toBe(200);
+};
+const closeDay = () => ctx.request("POST", "/api/v1/queue/close-day", { cookie: office.supervisor.cookie });
+
+describe("the calling policy through call-next", () => {
+  it("category priority first, then the operator's rank, then arrival", async () => {
+    const { anna } = office.operators;
+    await takeWorkstation(ctx, anna.cookie, office.workstations.w1);
+    const refundEarly = await issue(ctx, office, office.services.refund);
+    ctx.clock.advance(60);
+    const buy = await issue(ctx, office, office.services.buy);
+    ctx.clock.advance(60);
+    const veteranRefund = await issue(ctx, office, office.services.refund, {
+      categoryId: office.categories.veteran,
+    });
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = await call(anna.cookie);
+      order.push(t.id);
+      await done(anna.cookie, t.id);
+    }
+    // The veteran goes first; then Anna's rank-1 service (buy) before her rank-2 refund.
+    expect(order).toEqual([veteranRefund.id, buy.id, refundEarly.id]);
+  });
+
+  it("SLA guard: an ordinary ticket past its target wait goes before a newer veteran", async () => {
+    const { anna } = office.operators;
+    const old = await issue(ctx, office, office.services.buy);
+    ctx.clock.advance(16 * 60);
+    const veteran = await issue(ctx, office, office.services.buy, { categoryId: office.categories.veteran });
+    const first = await call(anna.cookie);
+    expect(first.id).toBe(old.id);
+    await done(anna.cookie, first.id);
+    expect((await call(anna.cookie)).id).toBe(veteran.id);
+    await done(anna.cookie, veteran.id);
+  });
+
+  it("ratio rule 2 normal : 1 priority while both kinds wait", async () => {
+    const { anna } = office.operators;
+    const patch = await ctx.request("PATCH", "/api/v1/branch", {
+      cookie: ctx.adminCookie,
+      body: { settings: { callingPolicy: { slaGuard: false, ratio: { normal: 2, priority: 1 } } } },
+    });
+    expect(patch.status).toBe(200);
+    expect(patch.body.settings.callingPolicy).toEqual({ slaGuard: false, ratio: { normal: 2, priority: 1 } });
+    const kinds = new Map<string, string>();
+    for (let i = 0; i < 6; i++) {
+      kinds.set((await issue(ctx, office, office.services.buy)).id, "N");
+      kinds.set(
+        (await issue(ctx, office, office.services.buy, { categoryId: office.categories.disabled })).id,
+        "P",
+      );
+    }
+    const sequence: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const t = await call(anna.cookie);
+      sequence.push(kinds.get(t.id)!);
+      await done(anna.cookie, t.id);
+    }
+    // The last call before this test was a priority client (the veteran), so a normal one is due.
+    expect(sequence.join("")).toBe("NNPNNP");
+    await ctx.request("PATCH", "/api/v1/branch", {
+      cookie: ctx.adminCookie,
+      body: { settings: { callingPolicy: { slaGuard: true, ratio: null } } },
+    });
+    await closeDay();
+  });
+});
+
+describe("the workplace", () => {
+  it("one operator per workstation, with a message naming who is there", async () => {
+    const taken = await ctx.request("POST", "/api/v1/operator/workstation", {
+      cookie: office.operators.boris.cookie,
+      body: { workstationId: office.workstations.w1 },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatchObject({
+      code: "workstation_taken",
+      message: "workstation 1 is taken by anna",
+    });
+  });
+
+  it("pause with a reason and resume; no pause while holding a ticket", async () => {
+    const { anna } = office.operators;
+    const reason = await ctx.request("POST", "/api/v1/pause-reasons", {
+      cookie: ctx.adminCookie,
+      body: { name: "Обед" },
+    });
+    const t = await issue(ctx, office, office.services.buy);
+    await call(anna.cookie);
+    const busy = await ctx.request("POST", "/api/v1/operator/pause", {
+      cookie: anna.cookie,
+      body: { reasonId: reason.body.id },
+    });
+    expect(busy.status).toBe(409);
+    await done(anna.cookie, t.id);
+    ctx.clock.advance(30);
+    const paused = await ctx.request("POST", "/api/v1/operator/pause", {
+      cookie: anna.cookie,
+      body: { reasonId: reason.body.id },
+    });
+    expect(paused.body).toMatchObject({
+      status: "paused",
+      pauseReason: "Обед",
+      since: ctx.clock.now.toISOString(),
+    });
+    ctx.clock.advance(600);
+    const resumed = await ctx.request("POST", "/api/v1/operator/resume", { cookie: anna.cookie });
+    expect(resumed.body).toMatchObject({ status: "free", pauseReason: null });
+    expect(
+      (await ctx.request("POST", "/api/v1/operator/resume", { cookie: anna.cookie })).body.error.code,
+    ).toBe("not_paused");
+    const log = await ctx.database.db
+      .selectFrom("operator_status_log")
+      .select(["status", "reason", "started_at", "ended_at"])
+      .where("employee_id", "=", anna.id)
+      .where("status", "=", "paused")
+      .execute();
+    expect(log).toHaveLength(1);
+    expect(log[0]!.reason).toBe("Обед");
+    expect(log[0]!.ended_at!.getTime() - log[0]!.started_at.getTime()).toBe(600_000);
+  });
+
+  it("state and queue summaries with exact figures", async () => {
+    const { anna } = office.operators;
+    const first = await issue(ctx, office, office.services.buy);
+    ctx.clock.advance(20 * 60);
+    await issue(ctx, office, office.services.buy);
+    await issue(ctx, office, office.services.refund);
+    ctx.clock.advance(90);
+    const queues = await ctx.request("GET", "/api/v1/operator/queues", { cookie: anna.cookie });
+    expect(queues.body.items).toEqual([
+      {
+        serviceId: office.services.buy,
+        name: "Купить билет",
+        prefix: "A",
+        rank: 1,
+        waiting: 2,
+        longestWaitSeconds: 1290,
+        overdue: 1,
+      },
+      {
+        serviceId: office.services.refund,
+        name: "Возврат",
+        prefix: "B",
+        rank: 2,
+        waiting: 1,
+        longestWaitSeconds: 90,
+        overdue: 0,
+      },
+    ]);
+    await call(anna.cookie);
+    const state = await ctx.request("GET", "/api/v1/operator/state", { cookie: anna.cookie });
+    expect(state.body).toMatchObject({
+      workstation: { id: office.workstations.w1, number: "1" },
+      status: "calling",
+      ticket: { id: first.id, status: "called" },
+    });
+    const leave = await ctx.request("DELETE", "/api/v1/operator/workstation", { cookie: anna.cookie });
+    expect(leave.status).toBe(409);
+    expect(leave.body.error.code).toBe("operator_busy");
+  });
+
+  it("return keeps the place unless sent to the end; redirect needs another service", async () => {
+    const { anna } = office.operators;
+    const held = (await ctx.request("GET", "/api/v1/operator/state", { cookie: anna.cookie })).body.ticket;
+    const kept = await ctx.request("POST", `/api/v1/operator/tickets/${held.id}/return`, {
+      cookie: anna.cookie,
+    });
+    expect(kept.body).toMatchObject({
+      status: "waiting",
+      enqueuedAt: held.enqueuedAt,
+      workstationId: null,
+      callCount: 0,
+    });
+    expect((await call(anna.cookie)).id).toBe(held.id);
+    const toEnd = await ctx.request("POST", `/api/v1/operator/tickets/${held.id}/return`, {
+      cookie: anna.cookie,
+      body: { toEnd: true },
+    });
+    expect(toEnd.body.enqueuedAt).toBe(ctx.clock.now.toISOString());
+    const next = await call(anna.cookie);
+    expect(next.id).not.toBe(held.id);
+    const same = await ctx.request("POST", `/api/v1/operator/tickets/${next.id}/redirect`, {
+      cookie: anna.cookie,
+      body: { serviceId: next.serviceId },
+    });
+    expect(same.status).toBe(400);
+    const group = await ctx.request("POST", `/api/v1/operator/tickets/${next.id}/redirect`, {
+      cookie: anna.cookie,
+      body: { serviceId: office.services.group },
+    });
+    expect(group.status).toBe(400);
+    expect(group.body.error.details).toEqual([{ field: "serviceId", message: "no such service" }]);
+  });
+});
+
+describe("queue management", () => {
+  it("search, change category, move, cancel and close the day", async () => {
+    await closeDay();
+    const sup = { cookie: office.supervisor.cookie };
+    const a = await issue(ctx, office, office.services.buy);
+    const b = await issue(ctx, office, office.services.buy);
+    const found = await ctx.request("GET", `/api/v1/queue/tickets?q=${b.label}`, sup);
+    expect(found.body.items.map((t: { id: string }) => t.id)).toEqual([b.id]);
+
+    const recategorised = await ctx.request("PATCH", `/api/v1/queue/tickets/${b.id}`, {
+      ...sup,
+      body: { categoryId: office.categories.disabled },
+    });
+    expect(recategorised.body.categoryId).toBe(office.categories.disabled);
+    const listed = await ctx.request("GET", `/api/v1/queue/tickets?serviceId=${office.services.buy}`, sup);
+    expect(listed.body.items.map((t: { id: string }) => t.id)).toEqual([b.id, a.id]);
+
+    const moved = await ctx.request("PATCH", `/api/v1/queue/tickets/${a.id}`, {
+      ...sup,
+      body: { serviceId: office.services.refund },
+    });
+    expect(moved.body).toMatchObject({
+      serviceId: office.services.refund,
+      label: a.label,
+      status: "waiting",
+    });
+
+    const cancelled = await ctx.request("POST", `/api/v1/queue/tickets/${a.id}/cancel`, sup);
+    expect(cancelled.body).toMatchObject({ status: "cancelled", closeReason: "cancelled_by_staff" });
+    expect((await ctx.request("POST", `/api/v1/queue/tickets/${a.id}/cancel`, sup)).status).toBe(409);
+
+    const { boris } = office.operators;
+    await takeWorkstation(ctx, boris.cookie, office.workstations.w2);
+    await issue(ctx, office, office.services.refund);
+    // b's category (priority 3) outweighs Boris' rank (buy is his rank 2, refund his rank 1).
+    expect((await call(boris.cookie)).id).toBe(b.id);
+    const closed = await closeDay();
+    expect(closed.body).toMatchObject({ closed: 2, cancelled: 1, no_show: 1, served: 0 });
+    const after = await ctx.request("GET", `/api/v1/tickets/${b.code}`);
+    expect(after.body.status).toBe("no_show");
+  });
+});

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.ts";
+import { type CallClass, type Candidate, pickNext, preferredClass } from "../../src/queue/policy.ts";
+import { claimNextWaiting } from "../../src/queue/repository.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+
+/**
+ * The calling policy exists twice: as the pure function in policy.ts and as the SQL that claims a
+ * ticket. Random offices with many ties prove both pick the same ticket, every time.
+ */
+
+let testDb: TestDatabase;
+let database: Database;
+
+// A tiny deterministic generator so a failure can be reproduced from its seed.
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  database = await testDb.open();
+});
+afterAll(async () => {
+  await database.close();
+  await testDb.drop();
+});
+
+async function scenario(seed: number) {
+  const random = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const db = database.db;
+  const now = new Date("2026-03-02T10:00:00.000Z");
+  const branch = await db
+    .insertInto("branches")
+    .values({ name: `b${seed}`, timezone: "UTC", settings: "{}" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const employee = await db
+    .insertInto("employees")
+    .values({ login: `op${seed}`, name: "op", role: "operator", password_hash: "x" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const ws = await db
+    .insertInto("workstations")
+    .values({ branch_id: branch.id, number: "1", name: "1" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const services: {
+    id: string;
+    priority: number;
+    target: number | null;
+    rank: number | null;
+    onWs: boolean;
+  }[] = [];
+  for (let i = 0; i < 4; i++) {
+    const priority = pick([0, 0, 1, 5]);
+    const target = pick([null, 5, 15]);
+    const s = await db
+      .insertInto("services")
+      .values({
+        branch_id: branch.id,
+        name: `s${i}`,
+        prefix: "ABCD"[i]!,
+        translations: "{}",
+        priority,
+        target_wait_minutes: target,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // Some services the operator cannot serve, some the workstation does not serve.
+    const rank = i === 3 ? null : pick([1, 1, 2, 3]);
+    const onWs = i !== 2 || random() < 0.5;
+    if (rank !== null)
+      await db
+        .insertInto("competencies")
+        .values({ employee_id: employee.id, service_id: s.id, branch_id: branch.id, rank })
+        .execute();
+    if (onWs)
+      await db
+        .insertInto("workstation_services")
+        .values({ workstation_id: ws.id, service_id: s.id, branch_id: branch.id })
+        .execute();
+    services.push({ id: s.id, priority, target, rank, onWs });
+  }
+  const times = [1, 4, 4, 10, 16, 16, 30].map(
+    (m) => new Date(now.getTime() - m * 60_000 - pick([0, 0, 1, 999])),
+  );
+  for (let i = 0; i < 30; i++) {
+    const s = pick(services);
+    const at = pick(times);
+    await db
+      .insertInto("tickets")
+      .values({
+        branch_id: branch.id,
+        service_id: s.id,
+        code: `c${seed}x${i}`.padEnd(12, "z"),
+        number: i + 1,
+        label: `T${i}`,
+        business_day: "2026-03-02",
+        status: "waiting",
+        priority: pick([0, 0, 0, 1, 3]),
+        issued_at: at,
+        enqueued_at: at,
+      })
+      .execute();
+  }
+
+  const policies = [
+    { slaGuard: true, ratio: null },
+    { slaGuard: false, ratio: null },
+    { slaGuard: true, ratio: { normal: 2, priority: 1 } },
+    { slaGuard: false, ratio: { normal: 1, priority: 2 } },
+  ];
+  let steps = 0;
+  for (;;) {
+    const waiting = await db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("branch_id", "=", branch.id)
+      .where("status", "=", "waiting")
+      .execute();
+    const candidates: Candidate[] = waiting.flatMap((t) => {
+      const s = services.find((x) => x.id === t.service_id)!;
+      if (s.rank === null || !s.onWs) return [];
+      return [
+        {
+          id: t.id,
+          categoryPriority: t.priority,
+          rank: s.rank,
+          servicePriority: s.priority,
+          enqueuedAt: t.enqueued_at,
+          targetWaitMinutes: s.target,
+        },
+      ];
+    });
+    const policy = pick(policies);
+    const recentCalls = Array.from({ length: Math.floor(random() * 4) }, () =>
+      pick<CallClass>(["priority", "normal"]),
+    );
+    const expected = pickNext(candidates, { policy, now, recentCalls });
+    const claimed = await db.transaction().execute((tx) =>
+      claimNextWaiting(tx, {
+        branchId: branch.id,
+        employeeId: employee.id,
+        workstationId: ws.id,
+        now,
+        slaGuard: policy.slaGuard,
+        preferred: preferredClass(policy, recentCalls),
+      }),
+    );
+    expect(claimed, `seed ${seed}, step ${steps}`).toBe(expected?.id ?? null);
+    if (!claimed) break;
+    await db.updateTable("tickets").set({ status: "served" }).where("id", "=", claimed).execute();
+    steps++;
+  }
+  return steps;
+}
+
+describe("the SQL of call-next agrees with the pure calling policy", () => {
+  it("on 12 random offices, at every step until the queue is empty", async () => {
+    let total = 0;
+    for (let seed = 1; seed <= 12; seed++) total += await scenario(seed);
+    // Enough decisions were compared for the test to mean something.
+    expect(total).toBeGreaterThan(150);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { businessDay, formatLabel, isOpenAt, localTime } from "../../src/queue/calendar.ts";
+import { newTicketCode } from "../../src/queue/codes.ts";
+import { estimateWait } from "../../src/queue/estimate.ts";
+
+describe("business day and local time", () => {
+  it("uses the branch timezone, not UTC", () => {
+    // 2026-03-02 23:30 in Moscow (UTC+3) is still 20:30 UTC
+    expect(businessDay(new Date("2026-03-02T20:30:00Z"), "Europe/Moscow")).toBe("2026-03-02");
+    expect(businessDay(new Date("2026-03-02T21:00:00Z"), "Europe/Moscow")).toBe("2026-03-03");
+    expect(businessDay(new Date("2026-03-02T21:00:00Z"), "UTC")).toBe("2026-03-02");
+    expect(businessDay(new Date("2026-03-02T13:00:00Z"), "Asia/Vladivostok")).toBe("2026-03-02");
+    expect(businessDay(new Date("2026-03-02T14:00:00Z"), "Asia/Vladivostok")).toBe("2026-03-03");
+  });
+
+  it("handles daylight saving changes (Berlin, last Sunday of March)", () => {
+    expect(localTime(new Date("2026-03-29T00:30:00Z"), "Europe/Berlin")).toEqual({
+      day: "2026-03-29",
+      weekday: "sun",
+      minutes: 90,
+    });
+    expect(localTime(new Date("2026-03-29T01:30:00Z"), "Europe/Berlin")).toEqual({
+      day: "2026-03-29",
+      weekday: "sun",
+      minutes: 210,
+    });
+  });
+
+  it("knows the weekday and minute", () => {
+    expect(localTime(new Date("2026-03-02T06:05:00Z"), "Europe/Moscow")).toEqual({
+      day: "2026-03-02",
+      weekday: "mon",
+      minutes: 9 * 60 + 5,
+    });
+  });
+});
+
+describe("opening hours", () => {
+  const schedule = {
+    mon: [
+      { from: "09:00", to: "13:00" },
+      { from: "14:00", to: "18:00" },
+    ],
+    sat: [{ from: "10:00", to: "24:00" }],
+  };
+  const moscow = (iso: string) => new Date(`${iso}+03:00`);
+
+  it("is open inside an interval, closed at its end and on other days", () => {
+    expect(isOpenAt(schedule, moscow("2026-03-02T09:00:00"), "Europe/Moscow")).toBe(true);
+    expect(isOpenAt(schedule, moscow("2026-03-02T08:59:00"), "Europe/Moscow")).toBe(false);
+    expect(isOpenAt(schedule, moscow("2026-03-02T13:00:00"), "Europe/Moscow")).toBe(false);
+    expect(isOpenAt(schedule, moscow("2026-03-02T14:30:00"), "Europe/Moscow")).toBe(true);
+    expect(isOpenAt(schedule, moscow("2026-03-03T10:00:00"), "Europe/Moscow")).toBe(false);
+    expect(isOpenAt(schedule, moscow("2026-03-07T23:59:00"), "Europe/Moscow")).toBe(true);
+  });
+
+  it("without a schedule is always open", () => {
+    expect(isOpenAt(null, new Date(), "Europe/Moscow")).toBe(true);
+  });
+});
+
+describe("labels, codes and estimates", () => {
+  it("pads numbers to three digits", () => {
+    expect(formatLabel("A", 7)).toBe("A007");
+    expect(formatLabel("КЛ", 123)).toBe("КЛ123");
+    expect(formatLabel("B", 1234)).toBe("B1234");
+  });
+
+  it("makes 12-character codes without look-alike symbols, all different", () => {
+    const codes = new Set(Array.from({ length: 5000 }, newTicketCode));
+    expect(codes.size).toBe(5000);
+    for (const c of codes) expect(c).toMatch(/^[a-km-np-z2-9]{12}$/);
+  });
+
+  it("estimates a range around (position + ½) services per server", () => {
+    expect(estimateWait({ position: 0, averageServiceMinutes: 10, servers: 1 })).toEqual({
+      minMinutes: 3,
+      maxMinutes: 7,
+    });
+    expect(estimateWait({ position: 4, averageServiceMinutes: 10, servers: 2 })).toEqual({
+      minMinutes: 15,
+      maxMinutes: 30,
+    });
+    expect(estimateWait({ position: 3, averageServiceMinutes: 6, servers: 0 })).toEqual({
+      minMinutes: 14,
+      maxMinutes: 28,
+    });
+  });
+});

@@ -1,0 +1,115 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import type { EventRow } from "../../src/db/schema.ts";
+import { SseConnection } from "../../src/events/sse-connection.ts";
+
+function row(id: number, type = "ticket.called"): EventRow {
+  return {
+    id: String(id),
+    branch_id: "1",
+    type,
+    ticket_id: "7",
+    employee_id: "3",
+    workstation_id: "2",
+    device_id: null,
+    data: {
+      ticketId: "7",
+      label: `A${id}`,
+      status: "called",
+      serviceId: "1",
+      callCount: 1,
+      employeeId: "3",
+      categoryId: "9",
+    },
+    created_at: new Date("2026-03-02T10:00:00Z"),
+  };
+}
+
+/** A client socket: `stalled` never acknowledges writes, like a client that stopped reading. */
+function client(stalled = false) {
+  const chunks: string[] = [];
+  const out = new Writable({
+    highWaterMark: 1024,
+    write(chunk, _enc, done) {
+      chunks.push(String(chunk));
+      if (!stalled) done();
+    },
+  });
+  const ids = () =>
+    chunks
+      .join("")
+      .match(/^id: \d+$/gm)
+      ?.map((l) => l.slice(4)) ?? [];
+  return { out, chunks, ids };
+}
+
+describe("an SSE connection", () => {
+  it("replays the missed events, then the ones that arrived meanwhile, without duplicates", () => {
+    const c = client();
+    const conn = new SseConnection(c.out, {
+      channel: "board",
+      lastEventId: "10",
+      maxBufferedBytes: 1e6,
+      onDrop: () => {},
+    });
+    conn.deliver(row(12)); // live, during the replay
+    conn.deliver(row(13));
+    conn.finishReplay([row(11), row(12)], 100);
+    conn.deliver(row(14));
+    conn.deliver(row(9)); // older than what the client has: never sent
+    expect(c.ids()).toEqual(["11", "12", "13", "14"]);
+  });
+
+  it("sends the board only public fields", () => {
+    const c = client();
+    const conn = new SseConnection(c.out, {
+      channel: "board",
+      lastEventId: null,
+      maxBufferedBytes: 1e6,
+      onDrop: () => {},
+    });
+    conn.finishReplay([], 100);
+    conn.deliver(row(1));
+    conn.deliver(row(2, "operator.status"));
+    const text = c.chunks.join("");
+    expect(text).toContain("event: ticket.called");
+    expect(text).not.toContain("operator.status");
+    expect(text).not.toContain("employeeId");
+    expect(text).not.toContain("categoryId");
+  });
+
+  it("tells the client to reload when too much was missed", () => {
+    const c = client();
+    const conn = new SseConnection(c.out, {
+      channel: "board",
+      lastEventId: "1",
+      maxBufferedBytes: 1e6,
+      onDrop: () => {},
+    });
+    conn.finishReplay([row(2), row(3), row(4)], 2);
+    conn.deliver(row(4));
+    conn.deliver(row(5));
+    expect(c.chunks.join("")).toContain("id: 4\nevent: reset\n");
+    expect(c.ids()).toEqual(["4", "5"]);
+  });
+
+  it("drops a client that stopped reading instead of buffering without end", () => {
+    const c = client(true);
+    let dropped = 0;
+    const conn = new SseConnection(c.out, {
+      channel: "staff",
+      lastEventId: null,
+      maxBufferedBytes: 8 * 1024,
+      onDrop: () => dropped++,
+    });
+    conn.finishReplay([], 100);
+    let sent = 0;
+    while (!conn.closed && sent < 10_000) conn.deliver(row(++sent));
+    expect(dropped).toBe(1);
+    expect(conn.closed).toBe(true);
+    expect(c.out.writableLength).toBeGreaterThan(8 * 1024);
+    expect(c.out.writableLength).toBeLessThan(8 * 1024 + 2048);
+    conn.deliver(row(++sent));
+    expect(dropped).toBe(1);
+  });
+});

@@ -1,0 +1,94 @@
+import { OTHER_EVENT_TYPES, type SseChannel, TICKET_EVENT_TYPES } from "@dq/shared";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+
+export interface LiveEvent {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+const EVENT_TYPES = [...TICKET_EVENT_TYPES, ...OTHER_EVENT_TYPES, "reset"];
+
+/**
+ * Subscribes to the server's event stream. EventSource reconnects by itself and sends
+ * Last-Event-ID; when the browser gives up (CLOSED, e.g. the server restarted with an error
+ * response), a new one is opened with growing back-off, resuming after the last event seen.
+ */
+export function useEventStream(options: {
+  channel: SseChannel;
+  token?: string | null;
+  onEvent: (e: LiveEvent) => void;
+}) {
+  const { channel, token } = options;
+  const onEvent = useRef(options.onEvent);
+  onEvent.current = options.onEvent;
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let lastId: string | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let delay = 1000;
+    let stopped = false;
+
+    const open = () => {
+      const params = new URLSearchParams({ channel });
+      if (token) params.set("token", token);
+      if (lastId) params.set("lastEventId", lastId);
+      const es = new EventSource(`/api/v1/events?${params}`);
+      source = es;
+      es.onopen = () => {
+        delay = 1000;
+        setConnected(true);
+      };
+      es.onerror = () => {
+        setConnected(false);
+        if (es.readyState === EventSource.CLOSED && !stopped) {
+          es.close();
+          retryTimer = setTimeout(open, delay);
+          delay = Math.min(delay * 2, 30_000);
+        }
+      };
+      const handle = (message: MessageEvent<string>) => {
+        if (message.lastEventId) lastId = message.lastEventId;
+        let data: Record<string, unknown> = {};
+        try {
+          data = JSON.parse(message.data);
+        } catch {
+          return;
+        }
+        onEvent.current({ id: message.lastEventId, type: message.type, data });
+      };
+      for (const type of EVENT_TYPES) es.addEventListener(type, handle);
+    };
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, [channel, token]);
+
+  return { connected };
+}
+
+const LIVE_QUERY_ROOTS = ["queue", "tickets", "board", "operator", "dashboard"];
+
+/** Keeps the screen's queries fresh: any event invalidates them, at most every 150 ms. */
+export function useLiveQueries(channel: SseChannel, token?: string | null) {
+  const client = useQueryClient();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useEventStream({
+    channel,
+    token,
+    onEvent: () => {
+      if (timer.current) return;
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        void client.invalidateQueries({ predicate: (q) => LIVE_QUERY_ROOTS.includes(String(q.queryKey[0])) });
+      }, 150);
+    },
+  });
+}

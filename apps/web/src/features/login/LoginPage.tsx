@@ -1,0 +1,98 @@
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { ApiError } from "../../app/api.ts";
+import { homeOf, useLogin, useMe } from "../../app/auth.tsx";
+import { FullPageLoader } from "../common/FullPageLoader.tsx";
+import { LanguageSwitch } from "../common/LanguageSwitch.tsx";
+
+/** Only same-site paths: a crafted ?next= must not send people to another site. */
+function safeNext(next: string | null): string | null {
+  return next?.startsWith("/") && !next.startsWith("//") ? next : null;
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("next"));
+  const form = useForm({
+    initialValues: { login: "", password: "" },
+    validate: {
+      login: (v) => (v.trim() ? null : t("login.required")),
+      password: (v) => (v ? null : t("login.required")),
+    },
+  });
+
+  if (me.isPending) return <FullPageLoader />;
+  if (me.data) return <Navigate to={next ?? homeOf(me.data.role)} replace />;
+
+  const error = login.error;
+  const message =
+    error instanceof ApiError
+      ? ["network", "invalid_credentials", "rate_limited", "validation_error"].includes(error.code)
+        ? t(`errors.${error.code}`)
+        : t("errors.unknown", { message: error.message })
+      : null;
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w="100%" maw={400}>
+        <form
+          onSubmit={form.onSubmit((values) =>
+            login.mutate(values, {
+              onSuccess: ({ user }) => navigate(next ?? homeOf(user.role), { replace: true }),
+            }),
+          )}
+        >
+          <Stack>
+            <Group justify="space-between" align="flex-start">
+              <div>
+                <Title order={1} size="h3">
+                  {t("app.name")}
+                </Title>
+                <Text c="dimmed" size="sm">
+                  {t("login.title")}
+                </Text>
+              </div>
+              <LanguageSwitch />
+            </Group>
+            {message && (
+              <Alert color="red" role="alert">
+                {message}
+              </Alert>
+            )}
+            <TextInput
+              label={t("login.login")}
+              autoComplete="username"
+              autoFocus
+              {...form.getInputProps("login")}
+            />
+            <PasswordInput
+              label={t("login.password")}
+              autoComplete="current-password"
+              {...form.getInputProps("password")}
+            />
+            <Button type="submit" loading={login.isPending} fullWidth>
+              {t("login.submit")}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,30 @@
+// Starts the real server for end-to-end tests on a fresh embedded database with known credentials.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const port = process.argv[2] ?? "18480";
+const dataDir = mkdtempSync(join(tmpdir(), "dq-e2e-"));
+const child = spawn(process.execPath, ["apps/server/src/cli.ts", "serve"], {
+  cwd: resolve(import.meta.dirname, ".."),
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: port,
+    HOST: "127.0.0.1",
+    DQ_DATA_DIR: dataDir,
+    DQ_ADMIN_LOGIN: "admin",
+    DQ_ADMIN_PASSWORD: "e2e-admin-password",
+    DQ_DEMO: "0",
+    DATABASE_URL: "",
+    LOG_LEVEL: "warn",
+  },
+});
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

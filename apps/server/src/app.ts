@@ -19,6 +19,7 @@ import { EventHub } from "./events/hub.ts";
 import { eventRoutes } from "./events/routes.ts";
 import { authPlugin } from "./http/auth-plugin.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
+import { DomainError } from "./http/errors.ts";
 import type { App } from "./http/types.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { boardRoutes } from "./modules/board/routes.ts";
@@ -103,13 +104,11 @@ export async function buildApp({
     global: false,
     // After body parsing, so a limit can be keyed by the login being tried, not only the address.
     hook: "preHandler",
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: {
-        code: "rate_limited",
-        message: `too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
-      },
-    }),
+    // Thrown by the plugin; rendered by the one error handler like every other failure.
+    errorResponseBuilder: (_req, ctx) =>
+      new DomainError(429, "rate_limited", `too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`, {
+        retryAfterSeconds: Math.ceil(ctx.ttl / 1000),
+      }),
   });
   registerErrorHandling(app);
   await app.register(authPlugin, {

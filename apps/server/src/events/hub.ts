@@ -37,11 +37,7 @@ export class EventHub implements EventAnnouncer {
 
   async start(database: Database): Promise<void> {
     this.#database = database;
-    const last = await this.#db
-      .selectFrom("events")
-      .select((eb) => eb.fn.max("id").as("max"))
-      .executeTakeFirst();
-    this.#lastId = BigInt(last?.max ?? 0);
+    this.#lastId = BigInt(await this.newestId());
     await this.#listen();
   }
 
@@ -146,6 +142,15 @@ export class EventHub implements EventAnnouncer {
   subscribe(subscriber: Subscriber): () => void {
     this.#subscribers.add(subscriber);
     return () => this.#subscribers.delete(subscriber);
+  }
+
+  /** The newest id in the whole log ("0" when empty): ids are global, not per branch. */
+  async newestId(): Promise<string> {
+    const row = await this.#db
+      .selectFrom("events")
+      .select((eb) => eb.fn.max("id").as("max"))
+      .executeTakeFirst();
+    return String(row?.max ?? 0);
   }
 
   /** Events of a branch after `afterId`, oldest first, for a reconnecting client. */

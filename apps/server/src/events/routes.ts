@@ -79,7 +79,8 @@ export async function eventRoutes(app: App) {
       const missed = lastEventId
         ? await app.deps.hub.since(request.branch.id, lastEventId, REPLAY_LIMIT + 1)
         : [];
-      connection.finishReplay(missed, REPLAY_LIMIT);
+      const newest = lastEventId && missed.length === 0 ? await app.deps.hub.newestId() : null;
+      connection.finishReplay(missed, REPLAY_LIMIT, newest);
     },
   );
 }

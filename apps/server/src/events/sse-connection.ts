@@ -40,9 +40,17 @@ export class SseConnection {
     else this.#send(row);
   }
 
-  /** Sends the missed events, then whatever arrived live meanwhile, and switches to live. */
-  finishReplay(missed: EventRow[], limit: number) {
-    if (missed.length > limit) {
+  /**
+   * Sends the missed events, then whatever arrived live meanwhile, and switches to live.
+   * `newestId` is the log's newest id when the client named a Last-Event-ID.
+   */
+  finishReplay(missed: EventRow[], limit: number, newestId: string | null = null) {
+    if (newestId !== null && this.#lastSent > BigInt(newestId)) {
+      // The client knows ids the log never had (the database was reset or restored): it would
+      // wait forever for them. Start it over from the present.
+      this.#write(formatSse(newestId, "reset", { reason: "unknown_last_event_id" }));
+      this.#lastSent = BigInt(newestId);
+    } else if (missed.length > limit) {
       // Too much to replay: the client reloads its state instead.
       const newest = missed.at(-1)!.id;
       this.#write(formatSse(newest, "reset", { reason: "too_many_missed_events" }));

@@ -62,7 +62,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
     const access = request.routeOptions.config?.access;
     if (!access) return;
     checkOrigin(request, opts.allowedOrigins);
-    request.principal = await resolvePrincipal(request);
+    request.principal = await resolvePrincipal(request).catch((error: unknown) => {
+      // A stale token must not lock anyone out of public pages (or of signing in).
+      if (access === "public" && error instanceof DomainError && error.status === 401) return ANONYMOUS;
+      throw error;
+    });
     authorize(request.principal, access);
     request.branch = await resolveBranch(request, access === "public");
   });

@@ -2,6 +2,7 @@ import type { FieldIssue } from "@dq/shared";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError } from "./errors.ts";
+import { fieldName, findUnstorableText } from "./text-guard.ts";
 
 interface PgError {
   code: string;
@@ -17,6 +18,20 @@ const PG_INPUT_ERRORS: Record<string, [number, string, string]> = {
   "22P02": [400, "validation_error", "a value has the wrong format"],
   "22003": [400, "validation_error", "a number is out of range"],
   "22001": [400, "validation_error", "a value is too long"],
+  // Normally stopped earlier by the text guard and the schemas; kept as a safety net.
+  "22021": [400, "validation_error", "a text contains a character that cannot be stored"],
+  "22P05": [400, "validation_error", "a text contains a character that cannot be stored"],
+  "22008": [400, "validation_error", "a date or time is out of range"],
+  "22007": [400, "validation_error", "a date or time has the wrong format"],
+};
+
+// Fastify's own body errors: the field is the body (or its content type) itself.
+const BODY_ERRORS: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, "validation_error", "body"],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, "validation_error", "body"],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, "validation_error", "content-length"],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, "unsupported_media_type", "content-type"],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, "payload_too_large", "body"],
 };
 
 const UNIQUE_FIELDS: Record<string, string> = {
@@ -35,6 +50,28 @@ function isPgError(error: unknown): error is PgError {
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
+  // An empty body sent with `Content-Type: application/json` means "no body" (some HTTP clients
+  // always send the header); anything else goes to Fastify's JSON parser with its
+  // prototype-poisoning protection.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    if (body === "") return done(null, undefined);
+    return parseJson(request, body as string, done);
+  });
+
+  // Before the schemas: text that PostgreSQL cannot store is a 400 naming the field.
+  app.addHook("preValidation", async (request) => {
+    const issues = [
+      ...findUnstorableText(request.params, "params"),
+      ...findUnstorableText(request.query, "query"),
+      ...findUnstorableText(request.body, "body"),
+    ];
+    if (issues.length > 0) {
+      const summary = issues.map((d) => `${d.field}: ${d.message}`).join("; ");
+      throw new DomainError(400, "validation_error", summary, issues);
+    }
+  });
+
   app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
     if (error instanceof DomainError) {
       return reply.status(error.status).send({
@@ -47,7 +84,10 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details: FieldIssue[] = error.validation.map((v) => ({
-        field: [error.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
+        field: fieldName(
+          error.validationContext as "body",
+          String(v.instancePath).split("/").filter(Boolean),
+        ),
         message: v.message ?? "is invalid",
       }));
       const summary = details.map((d) => `${d.field}: ${d.message}`).join("; ");
@@ -60,6 +100,14 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.status(status).send({
         error: { code, message: field ? `${field}: ${message}` : message, ...(details ? { details } : {}) },
       });
+    }
+    const fastifyCode = (error as FastifyError).code;
+    if (fastifyCode && BODY_ERRORS[fastifyCode]) {
+      const [status, code, field] = BODY_ERRORS[fastifyCode]!;
+      const message = `${field}: ${error.message}`;
+      return reply
+        .status(status)
+        .send({ error: { code, message, details: [{ field, message: error.message }] } });
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {

@@ -52,6 +52,22 @@ describe("auth", () => {
     expect((await ctx.request("GET", "/api/v1/auth/me")).status).toBe(401);
     expect((await ctx.request("POST", "/api/v1/auth/logout", { cookie })).status).toBe(204);
     expect((await ctx.request("GET", "/api/v1/auth/me", { cookie })).status).toBe(401);
+    // A device is not a signed-in employee either.
+    const device = await ctx.request("GET", "/api/v1/auth/me", { token: office.kioskToken });
+    expect(device.status).toBe(401);
+  });
+
+  it("a stale bearer token does not lock anyone out of public routes or of signing in", async () => {
+    const stale = { authorization: "Bearer dqd_revoked-or-garbage" };
+    expect((await ctx.request("GET", "/api/v1/board", { headers: stale })).status).toBe(200);
+    const login = await ctx.request("POST", "/api/v1/auth/login", { body: ADMIN, headers: stale });
+    expect(login.status).toBe(200);
+    // Where a token is needed it is still refused.
+    const issue = await ctx.request("POST", "/api/v1/tickets", {
+      headers: stale,
+      body: { serviceId: office.services.buy },
+    });
+    expect(issue.status).toBe(401);
   });
 
   it("sign-in attempts are limited per address and login", async () => {
@@ -61,6 +77,8 @@ describe("auth", () => {
     const limited = await attempt("victim");
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe("rate_limited");
+    expect(limited.body.error.message).toMatch(/^too many attempts; try again in \d+ s$/);
+    expect(limited.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
     // Another login from the same address is not locked out by it.
     expect((await attempt("someone-else")).status).toBe(401);
   });
@@ -150,7 +168,53 @@ describe("directories", () => {
     const listed = await ctx.request("GET", "/api/v1/devices", admin);
     expect(JSON.stringify(listed.body)).not.toContain(device.body.token);
     expect((await ctx.request("DELETE", `/api/v1/devices/${device.body.id}`, admin)).status).toBe(204);
-    expect((await ctx.request("GET", "/api/v1/board", { token: device.body.token })).status).toBe(401);
+    // A revoked token is refused where a device is needed; public pages stay public.
+    expect((await ctx.request("GET", "/api/v1/branch", { token: device.body.token })).status).toBe(401);
+    expect((await ctx.request("GET", "/api/v1/board", { token: device.body.token })).status).toBe(200);
+  });
+});
+
+describe("PATCH changes only the fields it names", () => {
+  it("a service keeps its order and priority when renamed", async () => {
+    const admin = { cookie: ctx.adminCookie };
+    const created = await ctx.request("POST", "/api/v1/services", {
+      ...admin,
+      body: { name: "Справки", prefix: "С", sortOrder: 7, priority: 5, dailyLimit: 40 },
+    });
+    const id = created.body.id;
+    const renamed = await ctx.request("PATCH", `/api/v1/services/${id}`, {
+      ...admin,
+      body: { name: "Справки и выписки" },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({
+      name: "Справки и выписки",
+      sortOrder: 7,
+      priority: 5,
+      dailyLimit: 40,
+    });
+    expect((await ctx.request("DELETE", `/api/v1/services/${id}`, admin)).status).toBe(204);
+  });
+
+  it("office settings keep what is not sent; the calling policy merges field by field", async () => {
+    const admin = { cookie: ctx.adminCookie };
+    const patch = (settings: unknown) =>
+      ctx.request("PATCH", "/api/v1/branch", { ...admin, body: { settings } });
+    await patch({ runningText: "Добро пожаловать", boardCalls: 5, callingPolicy: { slaGuard: false } });
+    await patch({ boardShowWaiting: false, callingPolicy: { ratio: { normal: 2, priority: 1 } } });
+    const branch = (await ctx.request("GET", "/api/v1/branch", admin)).body;
+    expect(branch.settings).toMatchObject({
+      runningText: "Добро пожаловать",
+      boardCalls: 5,
+      boardShowWaiting: false,
+      callingPolicy: { slaGuard: false, ratio: { normal: 2, priority: 1 } },
+    });
+    await patch({
+      runningText: "",
+      boardCalls: 8,
+      boardShowWaiting: true,
+      callingPolicy: { slaGuard: true, ratio: null },
+    });
   });
 });
 

@@ -29,6 +29,10 @@ const WRONG_VALUES: unknown[] = [
   HUGE,
   "",
   "1; drop table tickets",
+  "nul\u0000inside",
+  "half an emoji \ud83d",
+  { "key\u0000": "x" },
+  ["ok", "nul\u0000"],
 ];
 const BAD_IDS = ["abc", "-1", "0", "99999999999999999999999", "1.5", "%27", "1e3"];
 
@@ -130,6 +134,9 @@ describe("bad input on every route", () => {
       "/api/v1/queue/tickets?limit=100000",
       "/api/v1/queue/tickets?status=lost",
       "/api/v1/queue/tickets?day=yesterday",
+      "/api/v1/queue/tickets?day=2026-13-45",
+      "/api/v1/queue/tickets?day=2026-02-29",
+      "/api/v1/queue/tickets?q=%00",
       "/api/v1/queue/tickets?serviceId=x",
       "/api/v1/audit-log?beforeId=-5",
       "/api/v1/events?channel=everything",
@@ -151,7 +158,7 @@ describe("errors name the field", () => {
       body: { serviceId: 5 },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(["body.serviceId"]);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(["serviceId"]);
   });
 
   it("a service with an empty name and a bad prefix names both", async () => {
@@ -161,7 +168,7 @@ describe("errors name the field", () => {
     });
     expect(res.status).toBe(400);
     const fields = res.body.error.details.map((d: { field: string }) => d.field).sort();
-    expect(fields).toEqual(["body.name", "body.prefix"]);
+    expect(fields).toEqual(["name", "prefix"]);
   });
 
   it("an unknown role", async () => {
@@ -170,7 +177,7 @@ describe("errors name the field", () => {
       body: { role: "root" },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.details[0].field).toBe("body.role");
+    expect(res.body.error.details[0].field).toBe("role");
   });
 
   it("a duplicate prefix is a 409 naming prefix", async () => {
@@ -180,5 +187,80 @@ describe("errors name the field", () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.error.details).toEqual([{ field: "prefix", message: "this value is already used" }]);
+  });
+});
+
+describe("text and bodies the database could not take", () => {
+  it("a NUL character or a lone surrogate is a 400 naming the field, even before sign-in", async () => {
+    const nul = await ctx.request("POST", "/api/v1/auth/login", {
+      body: { login: "a\u0000b", password: "whatever-1" },
+    });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.details).toEqual([
+      { field: "login", message: "must not contain the NUL character (\\u0000)" },
+    ]);
+    const surrogate = await ctx.request("POST", "/api/v1/services", {
+      cookie: ctx.adminCookie,
+      body: { name: "ok", prefix: "Q", translations: { en: "half \ud83d" } },
+    });
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.error.details).toEqual([
+      { field: "translations.en", message: "must be valid Unicode text (it contains a lone surrogate)" },
+    ]);
+    const query = await ctx.request("GET", "/api/v1/audit-log?entity=%00", { cookie: ctx.adminCookie });
+    expect(query.status).toBe(400);
+    expect(query.body.error.details[0].field).toBe("query.entity");
+  });
+
+  it("broken JSON names the body; another content type is a 415 naming it", async () => {
+    const broken = await ctx.request("POST", "/api/v1/services", {
+      cookie: ctx.adminCookie,
+      body: '{"name":',
+      headers: { "content-type": "application/json" },
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe("validation_error");
+    expect(broken.body.error.details[0].field).toBe("body");
+    const proto = await ctx.request("POST", "/api/v1/services", {
+      cookie: ctx.adminCookie,
+      body: '{"name":"x","prefix":"Q","__proto__":{"admin":true}}',
+      headers: { "content-type": "application/json" },
+    });
+    expect(proto.status).toBe(400);
+    expect(proto.body.error.details[0].field).toBe("body");
+    const plain = await ctx.request("POST", "/api/v1/services", {
+      cookie: ctx.adminCookie,
+      body: "name=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(plain.status).toBe(415);
+    expect(plain.body.error.code).toBe("unsupported_media_type");
+    expect(plain.body.error.details[0].field).toBe("content-type");
+  });
+
+  it("a JSON content type with an empty body is no body, not an error", async () => {
+    const res = await ctx.request("POST", "/api/v1/operator/call-next", {
+      cookie: office.supervisor.cookie,
+      body: "",
+      headers: { "content-type": "application/json" },
+    });
+    expect([200, 204]).toContain(res.status);
+    if (res.status === 200) {
+      const back = await ctx.request("POST", `/api/v1/operator/tickets/${res.body.id}/return`, {
+        cookie: office.supervisor.cookie,
+        body: "",
+        headers: { "content-type": "application/json" },
+      });
+      expect(back.status).toBe(200);
+      expect(back.body.status).toBe("waiting");
+    }
+    // A route that needs a body says so, naming it.
+    const missing = await ctx.request("POST", "/api/v1/categories", {
+      cookie: ctx.adminCookie,
+      body: "",
+      headers: { "content-type": "application/json" },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details[0].field).toBe("body");
   });
 });

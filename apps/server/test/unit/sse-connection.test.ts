@@ -44,6 +44,20 @@ function client(stalled = false) {
 }
 
 describe("an SSE connection", () => {
+  it("starts over from the present when the client names an id the log never had", () => {
+    const c = client();
+    const conn = new SseConnection(c.out, {
+      channel: "board",
+      lastEventId: "500000",
+      maxBufferedBytes: 1e6,
+      onDrop: () => {},
+    });
+    conn.finishReplay([], 100, "40");
+    conn.deliver(row(41));
+    expect(c.chunks.join("")).toContain('id: 40\nevent: reset\ndata: {"reason":"unknown_last_event_id"}');
+    expect(c.ids()).toEqual(["40", "41"]);
+  });
+
   it("replays the missed events, then the ones that arrived meanwhile, without duplicates", () => {
     const c = client();
     const conn = new SseConnection(c.out, {

@@ -12,11 +12,11 @@ export class ApiError extends Error {
     this.code = code;
     this.details = details;
   }
-  /** Field errors of a 400, keyed by field name without the `body.` prefix, for forms. */
+  /** Field errors of a 400, keyed by field name (body fields are named bare), for forms. */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     if (Array.isArray(this.details)) {
-      for (const d of this.details as FieldIssue[]) out[d.field.replace(/^body\./, "")] = d.message;
+      for (const d of this.details as FieldIssue[]) out[d.field] = d.message;
     }
     return out;
   }

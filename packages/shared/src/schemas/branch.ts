@@ -13,30 +13,55 @@ const timezoneSchema = z.string().refine(
   { message: "must be an IANA timezone such as Europe/Moscow" },
 );
 
+const ratioSchema = z
+  .object({ normal: z.number().int().min(1).max(20), priority: z.number().int().min(1).max(20) })
+  .nullable();
+
 /** How "call next" orders waiting tickets; see PRODUCT.md §4. */
 export const callingPolicySchema = z.object({
   /** A ticket waiting longer than its service's target wait goes before non-overdue ones. */
   slaGuard: z.boolean().default(true),
   /** E.g. {normal: 2, priority: 1}: of every 3 calls, 1 goes to a priority client when both wait. */
-  ratio: z
-    .object({ normal: z.number().int().min(1).max(20), priority: z.number().int().min(1).max(20) })
-    .nullable()
-    .default(null),
+  ratio: ratioSchema.default(null),
 });
 export type CallingPolicy = z.infer<typeof callingPolicySchema>;
 
-export const branchSettingsSchema = z.object({
-  languages: z.array(languageSchema).min(1).default(["ru", "en"]),
-  defaultLanguage: languageSchema.default("ru"),
-  callingPolicy: callingPolicySchema.default({ slaGuard: true, ratio: null }),
+// The settings' fields without defaults: a PATCH must change only what it names.
+const settingsFields = {
+  languages: z.array(languageSchema).min(1),
+  defaultLanguage: languageSchema,
+  callingPolicy: z.object({ slaGuard: z.boolean(), ratio: ratioSchema }).partial(),
   /** Close tickets still open when the business day ends. */
-  autoCloseDay: z.boolean().default(true),
-  ticketText: z.string().max(500).default(""),
-  runningText: z.string().max(1000).default(""),
-  boardCalls: z.number().int().min(1).max(20).default(8),
-  boardShowWaiting: z.boolean().default(true),
+  autoCloseDay: z.boolean(),
+  ticketText: z.string().max(500),
+  runningText: z.string().max(1000),
+  boardCalls: z.number().int().min(1).max(20),
+  boardShowWaiting: z.boolean(),
+};
+
+export const branchSettingsSchema = z.object({
+  languages: settingsFields.languages.default(["ru", "en"]),
+  defaultLanguage: settingsFields.defaultLanguage.default("ru"),
+  callingPolicy: callingPolicySchema.default({ slaGuard: true, ratio: null }),
+  autoCloseDay: settingsFields.autoCloseDay.default(true),
+  ticketText: settingsFields.ticketText.default(""),
+  runningText: settingsFields.runningText.default(""),
+  boardCalls: settingsFields.boardCalls.default(8),
+  boardShowWaiting: settingsFields.boardShowWaiting.default(true),
 });
 export type BranchSettings = z.infer<typeof branchSettingsSchema>;
+
+export const branchSettingsPatchSchema = z.object(settingsFields).partial();
+export type BranchSettingsPatch = z.infer<typeof branchSettingsPatchSchema>;
+
+/** Applies a settings PATCH: only the named fields change; the calling policy merges field by field. */
+export function mergeBranchSettings(current: BranchSettings, patch: BranchSettingsPatch): BranchSettings {
+  return branchSettingsSchema.parse({
+    ...current,
+    ...patch,
+    callingPolicy: { ...current.callingPolicy, ...patch.callingPolicy },
+  });
+}
 
 export const branchSchema = z.object({
   id: z.string(),
@@ -49,8 +74,8 @@ export type Branch = z.infer<typeof branchSchema>;
 export const branchCreateSchema = z.object({
   name: nameSchema,
   timezone: timezoneSchema.default("Europe/Moscow"),
-  settings: branchSettingsSchema.partial().optional(),
+  settings: branchSettingsPatchSchema.optional(),
 });
 export const branchPatchSchema = z
-  .object({ name: nameSchema, timezone: timezoneSchema, settings: branchSettingsSchema.partial() })
+  .object({ name: nameSchema, timezone: timezoneSchema, settings: branchSettingsPatchSchema })
   .partial();

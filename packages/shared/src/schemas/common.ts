@@ -13,6 +13,9 @@ export const translationsSchema = z.partialRecord(languageSchema, z.string().tri
 
 export const nameSchema = z.string().trim().min(1, "must not be empty").max(200);
 
+/** A calendar date that exists (2026-02-30 does not), as the business days are written. */
+export const dateSchema = z.iso.date({ message: "must be a date YYYY-MM-DD" });
+
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1e88e5");
 
 export const timeOfDaySchema = z

@@ -6,6 +6,9 @@ export const prefixSchema = z
   .trim()
   .regex(/^[A-ZА-ЯЁ]{1,3}$/u, "must be 1–3 capital letters (Latin or Cyrillic)");
 
+const sortOrderSchema = z.number().int().min(-100000).max(100000);
+const servicePrioritySchema = z.number().int().min(-100).max(100);
+
 const serviceFields = {
   name: nameSchema,
   translations: translationsSchema.default({}),
@@ -14,11 +17,11 @@ const serviceFields = {
   isGroup: z.boolean().default(false),
   prefix: prefixSchema.nullable().default(null),
   color: colorSchema.default("#1e88e5"),
-  sortOrder: z.number().int().min(-100000).max(100000).default(0),
+  sortOrder: sortOrderSchema.default(0),
   schedule: weekScheduleSchema.nullable().default(null),
   dailyLimit: z.number().int().min(1).max(100000).nullable().default(null),
   targetWaitMinutes: z.number().min(0.5).max(1440).nullable().default(15),
-  priority: z.number().int().min(-100).max(100).default(0),
+  priority: servicePrioritySchema.default(0),
   expectedServiceMinutes: z.number().min(0.5).max(480).default(10),
   active: z.boolean().default(true),
   acceptingTickets: z.boolean().default(true),
@@ -39,11 +42,11 @@ export const servicePatchSchema = z
     parentId: idSchema.nullable(),
     prefix: prefixSchema.nullable(),
     color: colorSchema,
-    sortOrder: serviceFields.sortOrder,
+    sortOrder: sortOrderSchema,
     schedule: weekScheduleSchema.nullable(),
     dailyLimit: z.number().int().min(1).max(100000).nullable(),
     targetWaitMinutes: z.number().min(0.5).max(1440).nullable(),
-    priority: serviceFields.priority,
+    priority: servicePrioritySchema,
     expectedServiceMinutes: z.number().min(0.5).max(480),
     active: z.boolean(),
     acceptingTickets: z.boolean(),

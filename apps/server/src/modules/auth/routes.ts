@@ -101,7 +101,8 @@ export async function authRoutes(app: App) {
   app.get(
     "/api/v1/auth/me",
     {
-      config: { access: { role: "operator", employeeOnly: true } },
+      // Public so that anyone who is not a signed-in employee (a device, a stale token) gets 401.
+      config: { access: "public" },
       schema: { tags: ["auth"], summary: "The signed-in employee", response: { 200: userResponseSchema } },
     },
     async (request) => {

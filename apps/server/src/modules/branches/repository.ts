@@ -1,4 +1,4 @@
-import { type BranchSettings, branchSettingsSchema } from "@dq/shared";
+import { type BranchSettings, type BranchSettingsPatch, branchSettingsSchema } from "@dq/shared";
 import type { Executor } from "../../db/executor.ts";
 import type { BranchRow } from "../../db/schema.ts";
 import type { BranchContext } from "../../queue/branch-context.ts";
@@ -25,7 +25,7 @@ export async function firstBranch(db: Executor) {
 
 export async function insertBranch(
   db: Executor,
-  b: { name: string; timezone: string; settings?: Partial<BranchSettings> },
+  b: { name: string; timezone: string; settings?: BranchSettingsPatch },
 ) {
   const settings = branchSettingsSchema.parse(b.settings ?? {});
   const row = await db

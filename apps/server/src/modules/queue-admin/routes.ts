@@ -1,4 +1,4 @@
-import { idParamsSchema, idSchema, TICKET_STATUSES, ticketSchema } from "@dq/shared";
+import { dateSchema, idParamsSchema, idSchema, TICKET_STATUSES, ticketSchema } from "@dq/shared";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { appendEvent, transact } from "../../events/log.ts";
@@ -32,10 +32,7 @@ export async function queueAdminRoutes(app: App) {
           serviceId: idSchema.optional(),
           categoryId: idSchema.optional(),
           q: z.string().trim().max(20).optional(),
-          day: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-            .optional(),
+          day: dateSchema.optional(),
           limit: z.coerce.number().int().min(1).max(500).default(200),
           offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
         }),

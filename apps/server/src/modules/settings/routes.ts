@@ -1,10 +1,4 @@
-import {
-  branchCreateSchema,
-  branchPatchSchema,
-  branchSchema,
-  branchSettingsSchema,
-  listOf,
-} from "@dq/shared";
+import { branchCreateSchema, branchPatchSchema, branchSchema, listOf, mergeBranchSettings } from "@dq/shared";
 import { z } from "zod";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
@@ -42,7 +36,7 @@ export async function settingsRoutes(app: App) {
     async (request) => {
       const b = request.body;
       const current = request.branch;
-      const settings = branchSettingsSchema.parse({ ...current.settings, ...(b.settings ?? {}) });
+      const settings = mergeBranchSettings(current.settings, b.settings ?? {});
       await db.transaction().execute(async (tx) => {
         await tx
           .updateTable("branches")

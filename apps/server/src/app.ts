@@ -7,12 +7,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyServerOptions } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { EventHub } from "./events/hub.ts";
@@ -20,6 +15,7 @@ import { eventRoutes } from "./events/routes.ts";
 import { authPlugin } from "./http/auth-plugin.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { DomainError } from "./http/errors.ts";
+import { openApiTransform } from "./http/openapi.ts";
 import type { App } from "./http/types.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { boardRoutes } from "./modules/board/routes.ts";
@@ -82,7 +78,7 @@ export async function buildApp({
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -206,7 +206,7 @@ describe("the live event stream", () => {
           headers(callers[who]),
         );
         const allowed = channel === "board" || STAFF.includes(who);
-        expect(client.status, `${who} on ${channel}`).toBe(allowed ? 200 : denial(who));
+        expect(client.status, `${who} on ${channel}`).toBe(allowed ? 200 : denial(who, "GET /api/v1/events"));
         await client.close();
       }
     }

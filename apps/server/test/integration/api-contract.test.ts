@@ -449,3 +449,27 @@ describe("board and live events", () => {
     await replay.close();
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("says who may call each route, which statuses it answers, and that errors have one shape", async () => {
+    const doc = (await ctx.request("GET", "/api/openapi.json")).body;
+    const op = (method: string, path: string) => doc.paths[path][method];
+
+    expect(op("delete", "/api/v1/services/{id}").responses["204"]).toEqual({ description: "No content" });
+    expect(op("delete", "/api/v1/services/{id}").responses["200"]).toBeUndefined();
+    expect(op("post", "/api/v1/auth/logout").responses["204"]).toBeDefined();
+    expect(op("post", "/api/v1/tickets/{code}/rating").responses["204"]).toBeDefined();
+
+    expect(op("get", "/api/v1/board").security).toEqual([]);
+    expect(op("post", "/api/v1/services").security).toEqual([{ session: [] }, { bearer: [] }]);
+    expect(op("post", "/api/v1/operator/call-next").security).toEqual([{ session: [] }]);
+    expect(op("post", "/api/v1/tickets").description).toContain("devices: kiosk");
+
+    const conflict = op("post", "/api/v1/operator/call-next").responses["409"];
+    expect(conflict.content["application/json"].schema.properties.error.required).toEqual([
+      "code",
+      "message",
+    ]);
+    expect(Object.keys(op("get", "/api/v1/events").responses["200"].content)).toEqual(["text/event-stream"]);
+  });
+});

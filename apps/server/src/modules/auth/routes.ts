@@ -1,4 +1,5 @@
 import { errorBodySchema, loginRequestSchema, userResponseSchema } from "@dq/shared";
+import { z } from "zod";
 import { DomainError } from "../../http/errors.ts";
 import type { App } from "../../http/types.ts";
 import { releaseOnSignOut } from "../../queue/workplace.ts";
@@ -81,7 +82,7 @@ export async function authRoutes(app: App) {
     "/api/v1/auth/logout",
     {
       config: { access: "public" },
-      schema: { tags: ["auth"], summary: "Sign out: ends the session" },
+      schema: { tags: ["auth"], summary: "Sign out: ends the session", response: { 204: z.void() } },
     },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];

@@ -9,7 +9,7 @@ import {
   pauseReasonSchema,
 } from "@dq/shared";
 import type { FastifyInstance, FastifySchema } from "fastify";
-import type { z } from "zod";
+import { z } from "zod";
 import { notFound } from "../../http/errors.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
@@ -166,7 +166,12 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
     `${d.path}/:id`,
     {
       config: { access: { role: "admin" } },
-      schema: schema({ tags, summary: "Archive (history is kept)", params: idParamsSchema }),
+      schema: schema({
+        tags,
+        summary: "Archive (history is kept)",
+        params: idParamsSchema,
+        response: { 204: z.void() },
+      }),
     },
     async (request, reply) => {
       await db.transaction().execute(async (tx) => {

@@ -11,6 +11,7 @@ import {
   listOf,
 } from "@dq/shared";
 import type { Selectable } from "kysely";
+import { z } from "zod";
 import { toIso } from "../../db/executor.ts";
 import type { ApiTokensTable, DevicesTable } from "../../db/schema.ts";
 import { notFound } from "../../http/errors.ts";
@@ -155,7 +156,12 @@ export async function deviceRoutes(app: App) {
     "/api/v1/devices/:id",
     {
       config: { access: { role: "admin" } },
-      schema: { tags, summary: "Revoke the device's token", params: idParamsSchema },
+      schema: {
+        tags,
+        summary: "Revoke the device's token",
+        params: idParamsSchema,
+        response: { 204: z.void() },
+      },
     },
     async (request, reply) => {
       await db.transaction().execute(async (tx) => {
@@ -228,7 +234,10 @@ export async function deviceRoutes(app: App) {
 
   app.delete(
     "/api/v1/api-tokens/:id",
-    { config: { access: { role: "admin", employeeOnly: true } }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: { role: "admin", employeeOnly: true } },
+      schema: { tags, summary: "Revoke an API token", params: idParamsSchema, response: { 204: z.void() } },
+    },
     async (request, reply) => {
       await db.transaction().execute(async (tx) => {
         const revoked = await tx

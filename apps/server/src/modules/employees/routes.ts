@@ -7,6 +7,7 @@ import {
   idParamsSchema,
   listOf,
 } from "@dq/shared";
+import { z } from "zod";
 import type { Executor } from "../../db/executor.ts";
 import { conflict, invalidField, notFound } from "../../http/errors.ts";
 import type { App } from "../../http/types.ts";
@@ -226,6 +227,7 @@ export async function employeeRoutes(app: App) {
         tags,
         summary: "Deactivate and archive an employee (history is kept)",
         params: idParamsSchema,
+        response: { 204: z.void() },
       },
     },
     async (request, reply) => {

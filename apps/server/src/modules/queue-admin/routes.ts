@@ -120,6 +120,7 @@ export async function queueAdminRoutes(app: App) {
             ? "Take new tickets again"
             : "Stop issuing new tickets (the queue is still served)",
           params: idParamsSchema,
+          response: { 204: z.void() },
         },
       },
       async (request, reply) => {

@@ -1,4 +1,5 @@
 import { idParamsSchema, listOf, serviceCreateSchema, servicePatchSchema, serviceSchema } from "@dq/shared";
+import { z } from "zod";
 import type { Executor } from "../../db/executor.ts";
 import type { ServicesTable } from "../../db/schema.ts";
 import { conflict, invalidField, notFound } from "../../http/errors.ts";
@@ -152,7 +153,12 @@ export async function serviceRoutes(app: App) {
     "/api/v1/services/:id",
     {
       config: { access: { role: "admin" } },
-      schema: { tags, summary: "Archive a service (history is kept)", params: idParamsSchema },
+      schema: {
+        tags,
+        summary: "Archive a service (history is kept)",
+        params: idParamsSchema,
+        response: { 204: z.void() },
+      },
     },
     async (request, reply) => {
       await db.transaction().execute(async (tx) => {

@@ -114,6 +114,7 @@ export async function ticketRoutes(app: App) {
         summary: "Rate the service once it is served: 1–5 stars and a comment, once",
         params: ticketCodeParamsSchema,
         body: ratingSchema,
+        response: { 204: z.void() },
       },
     },
     async (request, reply) => {

@@ -6,6 +6,7 @@ import {
   workstationPatchSchema,
   workstationSchema,
 } from "@dq/shared";
+import { z } from "zod";
 import type { Executor } from "../../db/executor.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import type { App } from "../../http/types.ts";
@@ -172,7 +173,12 @@ export async function workstationRoutes(app: App) {
     "/api/v1/workstations/:id",
     {
       config: { access: { role: "admin" } },
-      schema: { tags, summary: "Archive (history is kept)", params: idParamsSchema },
+      schema: {
+        tags,
+        summary: "Archive (history is kept)",
+        params: idParamsSchema,
+        response: { 204: z.void() },
+      },
     },
     async (request, reply) => {
       await db.transaction().execute(async (tx) => {

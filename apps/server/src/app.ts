@@ -6,7 +6,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
@@ -46,7 +46,7 @@ export async function buildApp({
   logger,
 }: BuildAppOptions): Promise<App> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    logger: logger ?? loggerOptions(config),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     requestIdHeader: "x-request-id",
@@ -56,7 +56,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
 
   const hub = new EventHub(database.db, app.log);
-  app.decorate("deps", { db: database.db, clock, config, hub, events: hub });
+  app.decorate("deps", { db: database.db, clock, config, hub });
   await hub.start(database);
   app.addHook("onClose", async () => hub.stop());
 
@@ -129,6 +129,28 @@ export async function buildApp({
 
   registerWebApp(app, config);
   return app;
+}
+
+/**
+ * JSON logs with request ids. Boards and counters pass their device token in the URL (EventSource
+ * cannot send headers), so logged URLs have `token=` values masked.
+ */
+export function loggerOptions(config: Pick<Config, "logLevel">) {
+  return {
+    level: config.logLevel,
+    serializers: {
+      req: (req: FastifyRequest) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+        host: req.host,
+        remoteAddress: req.ip,
+      }),
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, "$1[redacted]");
 }
 
 /** Serves the built web app: hashed assets cached for a year, every other page gets index.html. */

@@ -26,7 +26,13 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
-  DQ_TRUST_PROXY: boolFromEnv.default(false),
+  DQ_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(0|1|true|false|yes|no|on|off|[0-9a-zA-Z:./]+(\s*,\s*[0-9a-zA-Z:./]+)*)$/,
+      "must be 0, 1, or the proxies' addresses/CIDRs, comma-separated",
+    )
+    .default("0"),
   DQ_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -42,7 +48,8 @@ export interface Config {
   publicUrl: string | undefined;
   allowedOrigins: string[];
   sessionTtlHours: number;
-  trustProxy: boolean;
+  /** Whose X-Forwarded-* to believe: nobody, or proxies at these addresses (proxy-addr syntax). */
+  trustProxy: false | string[];
   webDist: string | undefined;
   logLevel: string;
 }
@@ -78,8 +85,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     sessionTtlHours: e.DQ_SESSION_TTL_HOURS,
-    trustProxy: e.DQ_TRUST_PROXY,
+    trustProxy: parseTrustProxy(e.DQ_TRUST_PROXY),
     webDist: e.DQ_WEB_DIST,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/**
+ * `1` (or `true`) trusts a proxy on this host or a private network (nginx beside the app, a Docker
+ * network) — never every hop, which would let any client choose its own address with
+ * X-Forwarded-For. Listing the proxies' addresses is stricter still.
+ */
+function parseTrustProxy(value: string): false | string[] {
+  if (["0", "false", "no", "off"].includes(value)) return false;
+  if (["1", "true", "yes", "on"].includes(value)) return ["loopback", "uniquelocal"];
+  return value.split(",").map((s) => s.trim());
 }

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
+import { pruneSignInFailures } from "./modules/auth/throttle.ts";
 import type { BranchCache } from "./modules/branches/branch-cache.ts";
 import type { QueueDeps } from "./queue/deps.ts";
 import { branchesWithOpenTickets, closeDay } from "./queue/management.ts";
@@ -6,8 +7,9 @@ import { branchesWithOpenTickets, closeDay } from "./queue/management.ts";
 const END_OF_DAY_INTERVAL_MS = 60_000;
 
 /**
- * Closes tickets left open from past business days, once a minute. Safe on several instances:
- * closeDay locks the rows, so a second run finds nothing left to close.
+ * Once a minute: closes tickets left open from past business days, and drops what has expired
+ * (sessions, Idempotency-Key claims older than 24 hours, sign-in failure windows). Safe on several
+ * instances: closeDay locks the rows, so a second run finds nothing left to close.
  */
 export function startEndOfDayJob(deps: QueueDeps, branches: BranchCache, log: FastifyBaseLogger): () => void {
   let running = false;
@@ -15,6 +17,7 @@ export function startEndOfDayJob(deps: QueueDeps, branches: BranchCache, log: Fa
     if (running) return;
     running = true;
     try {
+      await dropExpired(deps.db, deps.clock());
       for (const id of await branchesWithOpenTickets(deps)) {
         const branch = await branches.get(id);
         if (!branch?.settings.autoCloseDay) continue;
@@ -32,4 +35,13 @@ export function startEndOfDayJob(deps: QueueDeps, branches: BranchCache, log: Fa
   timer.unref();
   void tick();
   return () => clearInterval(timer);
+}
+
+async function dropExpired(db: QueueDeps["db"], now: Date) {
+  await db.deleteFrom("sessions").where("expires_at", "<", now).execute();
+  await db
+    .deleteFrom("idempotency_keys")
+    .where("created_at", "<", new Date(now.getTime() - 24 * 3_600_000))
+    .execute();
+  await pruneSignInFailures(db, now);
 }

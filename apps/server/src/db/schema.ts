@@ -185,9 +185,16 @@ export interface TicketsTable {
   updated_at: Timestamp;
 }
 
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+}
+
 export interface IdempotencyKeysTable {
   branch_id: string;
   key: string;
+  fingerprint: string;
   created_at: Timestamp;
 }
 
@@ -253,6 +260,7 @@ export interface DB {
   ticket_counters: TicketCountersTable;
   tickets: TicketsTable;
   idempotency_keys: IdempotencyKeysTable;
+  sign_in_failures: SignInFailuresTable;
   events: EventsTable;
   operator_states: OperatorStatesTable;
   operator_status_log: OperatorStatusLogTable;

@@ -1,9 +1,9 @@
 import type { ServerResponse } from "node:http";
 import type { FastifyBaseLogger } from "fastify";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../db/database.ts";
 import type { DB, EventRow } from "../db/schema.ts";
-import { EVENTS_CHANNEL, type EventAnnouncer } from "./log.ts";
+import { EVENTS_CHANNEL } from "./log.ts";
 
 export interface Subscriber {
   branchId: string;
@@ -11,17 +11,19 @@ export interface Subscriber {
 }
 
 /**
- * Fans committed events out to this instance's SSE clients. NOTIFY carries only ids; the hub reads
- * the rows in batches (one query per burst, not per event) and hands each to the subscribers of its
- * branch. If the listening connection drops, it listens again and reads what it missed.
+ * Fans committed events out to this instance's SSE clients. Event ids grow in commit order (the
+ * events trigger renumbers them at commit), so "everything after the last id I delivered" is a
+ * complete, gap-free answer: on every NOTIFY the hub reads the rows after its cursor, one read at
+ * a time, and hands each to the subscribers of its branch. If the listening connection drops, it
+ * listens again and reads what it missed the same way.
  */
-export class EventHub implements EventAnnouncer {
+export class EventHub {
   readonly #db: Kysely<DB>;
   readonly #log: FastifyBaseLogger;
   readonly #subscribers = new Set<Subscriber>();
-  readonly #pending = new Set<string>();
-  #flushScheduled = false;
   #lastId = 0n;
+  #reading: Promise<void> | null = null;
+  #readAgain = false;
   #unlisten: (() => Promise<void>) | null = null;
   #database: Database | null = null;
   #closed = false;
@@ -45,7 +47,7 @@ export class EventHub implements EventAnnouncer {
     if (!this.#database || this.#closed) return;
     this.#unlisten = await this.#database.listen(
       EVENTS_CHANNEL,
-      (payload) => this.#onNotify(payload),
+      () => this.#onNotify(),
       () => this.#relisten(1000),
     );
   }
@@ -56,7 +58,7 @@ export class EventHub implements EventAnnouncer {
     setTimeout(async () => {
       try {
         await this.#listen();
-        await this.#catchUp();
+        this.#onNotify();
       } catch (error) {
         this.#log.error({ err: error }, "could not listen for events");
         this.#relisten(Math.min(delayMs * 2, 30_000));
@@ -64,44 +66,39 @@ export class EventHub implements EventAnnouncer {
     }, delayMs).unref();
   }
 
-  /** After a reconnect: deliver everything newer than the last event this instance saw. */
-  async #catchUp() {
-    const rows = await this.#db
-      .selectFrom("events")
-      .selectAll()
-      .where("id", ">", String(this.#lastId))
-      .orderBy("id")
-      .limit(10_000)
-      .execute();
-    for (const row of rows) this.#dispatch(row);
+  /** A burst of notifications becomes one read; a notification during a read, one more read after it. */
+  #onNotify() {
+    if (this.#reading) {
+      this.#readAgain = true;
+      return;
+    }
+    this.#reading = this.#readNew()
+      .catch((error) => this.#log.error({ err: error }, "could not read events"))
+      .finally(() => {
+        this.#reading = null;
+        if (this.#readAgain && !this.#closed) {
+          this.#readAgain = false;
+          this.#onNotify();
+        }
+      });
   }
 
-  #onNotify(payload: string) {
-    for (const id of payload.split(",")) if (/^\d+$/.test(id)) this.#pending.add(id);
-    if (this.#flushScheduled) return;
-    this.#flushScheduled = true;
-    setImmediate(() => {
-      this.#flushScheduled = false;
-      this.#flush().catch((error) => this.#log.error({ err: error }, "could not read events"));
-    });
-  }
-
-  async #flush() {
-    const ids = [...this.#pending];
-    this.#pending.clear();
-    if (ids.length === 0) return;
-    const rows = await this.#db
-      .selectFrom("events")
-      .selectAll()
-      .where("id", "in", ids)
-      .orderBy("id")
-      .execute();
-    for (const row of rows) this.#dispatch(row);
+  async #readNew() {
+    for (;;) {
+      const rows = await this.#db
+        .selectFrom("events")
+        .selectAll()
+        .where("id", ">", String(this.#lastId))
+        .orderBy("id")
+        .limit(1000)
+        .execute();
+      for (const row of rows) this.#dispatch(row);
+      if (rows.length < 1000 || this.#closed) return;
+    }
   }
 
   #dispatch(row: EventRow) {
-    const id = BigInt(row.id);
-    if (id > this.#lastId) this.#lastId = id;
+    this.#lastId = BigInt(row.id);
     for (const s of this.#subscribers) {
       if (s.branchId !== row.branch_id) continue;
       try {
@@ -109,33 +106,6 @@ export class EventHub implements EventAnnouncer {
       } catch (error) {
         this.#log.warn({ err: error }, "event delivery failed");
       }
-    }
-  }
-
-  readonly #toAnnounce: string[] = [];
-  #announceScheduled = false;
-
-  /**
-   * Called after a transaction committed events: one NOTIFY per burst carries their ids to every
-   * instance, this one included, so local and remote clients get events the same way.
-   */
-  announce(ids: readonly string[]) {
-    this.#toAnnounce.push(...ids);
-    if (this.#announceScheduled) return;
-    this.#announceScheduled = true;
-    setImmediate(() => {
-      this.#announceScheduled = false;
-      this.#sendAnnouncements().catch((error) =>
-        this.#log.error({ err: error }, "could not announce events"),
-      );
-    });
-  }
-
-  async #sendAnnouncements() {
-    const ids = this.#toAnnounce.splice(0);
-    // A NOTIFY payload must stay under 8000 bytes: 400 ids of up to 18 digits fit.
-    for (let i = 0; i < ids.length; i += 400) {
-      await sql`select pg_notify(${EVENTS_CHANNEL}, ${ids.slice(i, i + 400).join(",")})`.execute(this.#db);
     }
   }
 
@@ -189,6 +159,7 @@ export class EventHub implements EventAnnouncer {
     this.#closed = true;
     this.endStreams();
     await this.#unlisten?.();
+    await this.#reading;
     this.#subscribers.clear();
   }
 }

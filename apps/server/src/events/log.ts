@@ -1,8 +1,8 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { Kysely, Transaction } from "kysely";
 import type { Executor } from "../db/executor.ts";
-import type { DB, EventRow } from "../db/schema.ts";
+import type { DB } from "../db/schema.ts";
 
+/** The channel on which the database announces committed event ids (see the events trigger). */
 export const EVENTS_CHANNEL = "dq_events";
 
 export interface NewEvent {
@@ -16,38 +16,22 @@ export interface NewEvent {
   data: Record<string, unknown>;
 }
 
-/** Tells every instance that events were committed (see EventHub.announce). */
-export interface EventAnnouncer {
-  announce(ids: readonly string[]): void;
-}
-
-const appendedInTransaction = new AsyncLocalStorage<string[]>();
-
-/**
- * Runs `fn` in a transaction and, once it has committed, announces the events it appended.
- * Announcing after commit (not NOTIFY inside the transaction) matters: PostgreSQL serialises the
- * commits of notifying transactions, which would cap the whole system at one commit per fsync.
- */
+/** Runs `fn` in one short transaction: the state change and its events commit together or not at all. */
 export async function transact<T>(
-  deps: { db: Kysely<DB>; events: EventAnnouncer },
+  deps: { db: Kysely<DB> },
   fn: (tx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
-  const appended: string[] = [];
-  const result = await appendedInTransaction.run(appended, () => deps.db.transaction().execute(fn));
-  if (appended.length > 0) deps.events.announce(appended);
-  return result;
+  return deps.db.transaction().execute(fn);
 }
 
 /**
- * The one way an event enters the system: appended to the log in the caller's transaction (which
- * must be run by `transact`), then announced by id when it commits. Every instance reads the
- * committed rows and pushes them to its SSE clients. (Issuing a ticket is the one exception: its
- * single statement inserts the event itself and the caller announces it; see issue.ts.)
+ * The one way an event enters the system: appended to the log in the caller's transaction. When
+ * that transaction commits, the database gives the event its final id (ids grow in commit order)
+ * and announces it with NOTIFY; every instance then reads it and pushes it to its SSE clients.
+ * The id is therefore not known here.
  */
-export async function appendEvent(db: Executor, e: NewEvent): Promise<EventRow> {
-  const appended = appendedInTransaction.getStore();
-  if (!appended) throw new Error("appendEvent must run inside transact()");
-  const row = await db
+export async function appendEvent(db: Executor, e: NewEvent): Promise<void> {
+  await db
     .insertInto("events")
     .values({
       branch_id: e.branchId,
@@ -59,8 +43,5 @@ export async function appendEvent(db: Executor, e: NewEvent): Promise<EventRow> 
       data: JSON.stringify(e.data),
       created_at: e.at,
     })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  appended.push(row.id);
-  return row;
+    .execute();
 }

@@ -38,6 +38,7 @@ export async function eventRoutes(app: App) {
         if (p.kind === "anonymous")
           throw new DomainError(401, "unauthenticated", "sign in to use the staff channel");
         if (!staff) throw forbidden("the staff channel is for staff only");
+        await app.assertWorksInBranch(request);
       }
       const headerId = request.headers["last-event-id"];
       const lastEventId =
@@ -76,11 +77,17 @@ export async function eventRoutes(app: App) {
         app.deps.hub.untrack(res);
       });
 
-      const missed = lastEventId
-        ? await app.deps.hub.since(request.branch.id, lastEventId, REPLAY_LIMIT + 1)
-        : [];
-      const newest = lastEventId && missed.length === 0 ? await app.deps.hub.newestId() : null;
-      connection.finishReplay(missed, REPLAY_LIMIT, newest);
+      try {
+        const missed = lastEventId
+          ? await app.deps.hub.since(request.branch.id, lastEventId, REPLAY_LIMIT + 1)
+          : [];
+        const newest = lastEventId ? await app.deps.hub.newestId() : null;
+        connection.finishReplay(missed, REPLAY_LIMIT, newest);
+      } catch (error) {
+        // The stream is already open: end it; the client reconnects and tries again.
+        request.log.error({ err: error }, "could not replay missed events");
+        res.destroy();
+      }
     },
   );
 }

@@ -3,6 +3,8 @@ import type { SseChannel } from "@dq/shared";
 import type { EventRow } from "../db/schema.ts";
 import { formatSse, project } from "./projection.ts";
 
+const MAX_HELD = 10_000;
+
 export interface SseOptions {
   channel: SseChannel;
   /** The last event the client has (Last-Event-ID); older ones are never sent again. */
@@ -36,8 +38,13 @@ export class SseConnection {
 
   /** A live event from the hub. */
   deliver(row: EventRow) {
-    if (this.#replaying) this.#held.push(row);
-    else this.#send(row);
+    if (!this.#replaying) return this.#send(row);
+    this.#held.push(row);
+    // A replay that never finishes must not hold events without bound: drop the client instead.
+    if (this.#held.length > MAX_HELD) {
+      this.close();
+      this.#options.onDrop();
+    }
   }
 
   /**
@@ -51,8 +58,8 @@ export class SseConnection {
       this.#write(formatSse(newestId, "reset", { reason: "unknown_last_event_id" }));
       this.#lastSent = BigInt(newestId);
     } else if (missed.length > limit) {
-      // Too much to replay: the client reloads its state instead.
-      const newest = missed.at(-1)!.id;
+      // Too much to replay: the client reloads its state instead, and goes on from the newest.
+      const newest = newestId ?? missed.at(-1)!.id;
       this.#write(formatSse(newest, "reset", { reason: "too_many_missed_events" }));
       this.#lastSent = BigInt(newest);
     } else {

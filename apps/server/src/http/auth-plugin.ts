@@ -1,4 +1,4 @@
-import { roleAtLeast } from "@dq/shared";
+import { deviceConfigSchema, roleAtLeast } from "@dq/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Kysely } from "kysely";
@@ -24,6 +24,11 @@ declare module "fastify" {
     branches: BranchCache;
     /** Forget cached bearer tokens at once (after a revocation). */
     forgetTokens(): void;
+    /**
+     * For public routes that show staff data to staff (the staff event channel): refuses a
+     * non-admin employee who does not work in the request's branch, as staff routes do.
+     */
+    assertWorksInBranch(request: FastifyRequest): Promise<void>;
   }
 }
 
@@ -51,6 +56,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
   app.decorate("forgetTokens", () => tokenCache.clear());
   app.decorateRequest("principal", null as never);
   app.decorateRequest("branch", null as never);
+
+  app.decorate("assertWorksInBranch", async (request: FastifyRequest) => {
+    const p = request.principal;
+    if (p.kind !== "employee" || p.role === "admin") return;
+    if ((await memberBranch(p.id, request.branch.id)) === null)
+      throw forbidden("you do not work in this branch");
+  });
 
   app.addHook("onRoute", (route) => {
     if (route.url.startsWith("/api/v1") && !route.config?.access) {
@@ -98,7 +110,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
     if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
       const d = await db
         .selectFrom("devices")
-        .select(["id", "kind", "branch_id", "name", "last_seen_at"])
+        .select(["id", "kind", "branch_id", "name", "config", "last_seen_at"])
         .where("token_hash", "=", hash)
         .where("revoked_at", "is", null)
         .executeTakeFirst();
@@ -106,7 +118,14 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
         if (!d.last_seen_at || Date.now() - d.last_seen_at.getTime() > 60_000) {
           await db.updateTable("devices").set({ last_seen_at: new Date() }).where("id", "=", d.id).execute();
         }
-        return { kind: "device", id: d.id, deviceKind: d.kind, branchId: d.branch_id, name: d.name };
+        return {
+          kind: "device",
+          id: d.id,
+          deviceKind: d.kind,
+          branchId: d.branch_id,
+          name: d.name,
+          config: deviceConfigSchema.catch({}).parse(d.config),
+        };
       }
     } else if (token.startsWith(API_TOKEN_PREFIX)) {
       const t = await db

@@ -1,10 +1,17 @@
-import type { DeviceKind, Role } from "@dq/shared";
+import type { DeviceConfig, DeviceKind, Role } from "@dq/shared";
 
 /** Who is making a request. Staff sign in; devices and integrations present a bearer token. */
 export type Principal =
   | { kind: "anonymous" }
   | { kind: "employee"; id: string; login: string; name: string; role: Role; sessionId: string }
-  | { kind: "device"; id: string; deviceKind: DeviceKind; branchId: string; name: string }
+  | {
+      kind: "device";
+      id: string;
+      deviceKind: DeviceKind;
+      branchId: string;
+      name: string;
+      config: DeviceConfig;
+    }
   | { kind: "token"; id: string; role: Role; branchId: string | null; name: string };
 
 /**
@@ -14,3 +21,11 @@ export type Principal =
 export type Access = "public" | { role?: Role; devices?: readonly DeviceKind[]; employeeOnly?: boolean };
 
 export const ANONYMOUS: Principal = { kind: "anonymous" };
+
+/** Who a request acts as, for the events it writes: the employee or the device (API tokens: nobody). */
+export function actorOf(principal: Principal): { employeeId: string | null; deviceId: string | null } {
+  return {
+    employeeId: principal.kind === "employee" ? principal.id : null,
+    deviceId: principal.kind === "device" ? principal.id : null,
+  };
+}

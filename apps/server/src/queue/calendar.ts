@@ -55,8 +55,3 @@ export function isOpenAt(schedule: WeekSchedule | null, at: Date, timeZone: stri
   const { weekday, minutes } = localTime(at, timeZone);
   return (schedule[weekday] ?? []).some((i) => minutes >= toMinutes(i.from) && minutes < toMinutes(i.to));
 }
-
-/** `A` + 15 → `A015`. Three digits at least, so labels sort and read evenly on boards. */
-export function formatLabel(prefix: string, number: number): string {
-  return `${prefix}${String(number).padStart(3, "0")}`;
-}

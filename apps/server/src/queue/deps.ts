@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Executor } from "../db/executor.ts";
 import type { DB, TicketRow } from "../db/schema.ts";
-import { appendEvent, type EventAnnouncer } from "../events/log.ts";
+import { appendEvent } from "../events/log.ts";
 import type { Actor, BranchContext } from "./branch-context.ts";
 
 export type Clock = () => Date;
@@ -10,7 +10,6 @@ export type Clock = () => Date;
 export interface QueueDeps {
   db: Kysely<DB>;
   clock: Clock;
-  events: EventAnnouncer;
 }
 
 export interface WorkstationInfo {

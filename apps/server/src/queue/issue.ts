@@ -7,7 +7,9 @@ import type { QueueDeps } from "./deps.ts";
 import { ticketWithEstimate } from "./estimates.ts";
 import {
   countIssuedToday,
+  findIdempotencyClaim,
   insertNumberedTicket,
+  isOffered,
   releaseIdempotencyKey,
   ticketForIdempotencyKey,
 } from "./repository.ts";
@@ -18,6 +20,8 @@ export interface IssueInput {
   language?: string | null;
   idempotencyKey?: string | null;
   origin: "kiosk" | "staff" | "api";
+  /** A kiosk configured to offer only some services (or groups of them) issues only those. */
+  offeredServiceIds?: readonly string[] | null;
 }
 
 export interface IssueResult {
@@ -44,6 +48,9 @@ export async function issueTicket(
   if (!service) throw invalidField("serviceId", "no such service");
   if (service.is_group || !service.prefix)
     throw invalidField("serviceId", "is a group of services, not a service");
+  if (input.offeredServiceIds?.length && !(await isOffered(db, service.id, input.offeredServiceIds))) {
+    throw invalidField("serviceId", "this kiosk does not offer this service");
+  }
   if (!service.active || !service.accepting_tickets) {
     throw unprocessable("service_closed", `the service «${service.name}» is not taking tickets now`);
   }
@@ -67,6 +74,7 @@ export async function issueTicket(
   }
 
   const key = input.idempotencyKey ?? null;
+  const fingerprint = JSON.stringify([service.id, input.categoryId ?? null]);
   const day = businessDay(now, branch.timezone);
   const inserted = await insertNumberedTicket(db, {
     ticket: {
@@ -86,6 +94,7 @@ export async function issueTicket(
     prefix: service.prefix!,
     dailyLimit: service.daily_limit,
     idempotencyKey: key,
+    fingerprint,
     now,
     event: {
       type: "ticket.issued",
@@ -105,12 +114,16 @@ export async function issueTicket(
     },
   });
   if (inserted) {
-    // Committed (one statement, its own transaction): tell every instance, then estimate.
-    deps.events.announce([inserted.event_id]);
-    const { event_id: _, ...ticket } = inserted;
-    return { ticket: await ticketWithEstimate(db, ticket, now), replayed: false };
+    return { ticket: await ticketWithEstimate(db, inserted, now), replayed: false };
   }
   if (key) {
+    const claim = await findIdempotencyClaim(db, branch.id, key);
+    if (claim && claim.fingerprint !== fingerprint) {
+      throw unprocessable(
+        "idempotency_key_reused",
+        "this Idempotency-Key was used for another request (another service or category)",
+      );
+    }
     const earlier = await ticketForIdempotencyKey(db, branch.id, key, now);
     if (earlier) return { ticket: await ticketWithEstimate(db, earlier, now), replayed: true };
   }

@@ -146,7 +146,7 @@ export async function closeDay(
     if (!options.all) query = query.where("business_day", "<", today);
     const open = await query.orderBy("id").forUpdate().execute();
     const target = { waiting: "cancelled", called: "no_show", serving: "served" } as const;
-    const counts = { cancelled: 0, no_show: 0, served: 0 };
+    const counts = { cancelled: 0, noShow: 0, served: 0 };
     for (const t of open) {
       const status = target[t.status as keyof typeof target];
       const updated = await updateTicket(tx, t.id, {
@@ -171,7 +171,7 @@ export async function closeDay(
           at: now,
         });
       }
-      counts[status]++;
+      counts[status === "no_show" ? "noShow" : status]++;
     }
     return { closed: open.length, ...counts, businessDay: today };
   });

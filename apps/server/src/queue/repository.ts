@@ -31,6 +31,8 @@ export interface NumberedTicketInsert {
   event: { type: string; data: Record<string, unknown>; employeeId: string | null; deviceId: string | null };
   /** Claimed in the same statement; a key seen in the last 24 hours issues nothing. */
   idempotencyKey: string | null;
+  /** What the request asked for, stored with the key's claim. */
+  fingerprint: string;
   now: Date;
 }
 
@@ -44,13 +46,14 @@ export interface NumberedTicketInsert {
 export async function insertNumberedTicket(
   db: Executor,
   p: NumberedTicketInsert,
-): Promise<(TicketRow & { event_id: string }) | undefined> {
+): Promise<TicketRow | undefined> {
   const t = p.ticket;
-  const result = await sql<TicketRow & { event_id: string }>`
+  const result = await sql<TicketRow>`
     with claim as (
-      insert into idempotency_keys (branch_id, key, created_at)
-      select ${t.branch_id}, ${p.idempotencyKey}::text, ${p.now} where ${p.idempotencyKey}::text is not null
-      on conflict (branch_id, key) do update set created_at = excluded.created_at
+      insert into idempotency_keys (branch_id, key, fingerprint, created_at)
+      select ${t.branch_id}, ${p.idempotencyKey}::text, ${p.fingerprint}, ${p.now}
+      where ${p.idempotencyKey}::text is not null
+      on conflict (branch_id, key) do update set created_at = excluded.created_at, fingerprint = excluded.fingerprint
         where idempotency_keys.created_at < ${p.now}::timestamptz - interval '24 hours'
       returning key
     ), allowed as (
@@ -66,7 +69,9 @@ export async function insertNumberedTicket(
       insert into tickets (branch_id, service_id, category_id, code, number, label, business_day, status, priority,
                            issued_at, enqueued_at, origin, device_id, language, idempotency_key, updated_at)
       select ${t.branch_id}, ${t.service_id}, ${t.category_id ?? null}, ${t.code},
-             counter.last_number, ${p.prefix} || lpad(counter.last_number::text, 3, '0'), ${t.business_day},
+             counter.last_number,
+             ${p.prefix} || lpad(counter.last_number::text, greatest(3, length(counter.last_number::text)), '0'),
+             ${t.business_day},
              'waiting', ${t.priority ?? 0}, ${t.issued_at}, ${t.enqueued_at}, ${t.origin ?? "staff"},
              ${t.device_id ?? null}, ${t.language ?? null}, ${p.idempotencyKey}, ${t.issued_at}
       from counter
@@ -77,9 +82,8 @@ export async function insertNumberedTicket(
              ${JSON.stringify(p.event.data)}::jsonb || jsonb_build_object('ticketId', ticket.id::text, 'label', ticket.label),
              ${t.issued_at}
       from ticket
-      returning id
     )
-    select ticket.*, event.id as event_id from ticket, event
+    select ticket.* from ticket
   `.execute(db);
   return result.rows[0];
 }
@@ -95,6 +99,33 @@ export async function ticketForIdempotencyKey(db: Executor, branchId: string, ke
     .orderBy("id", "desc")
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The claim of an Idempotency-Key: what the request that first used it asked for. */
+export async function findIdempotencyClaim(db: Executor, branchId: string, key: string) {
+  return db
+    .selectFrom("idempotency_keys")
+    .select(["fingerprint", "created_at"])
+    .where("branch_id", "=", branchId)
+    .where("key", "=", key)
+    .executeTakeFirst();
+}
+
+/** Whether a service, or a group above it, is among those a kiosk offers. */
+export async function isOffered(
+  db: Executor,
+  serviceId: string,
+  offered: readonly string[],
+): Promise<boolean> {
+  const result = await sql<{ id: string }>`
+    with recursive up as (
+      select id, parent_id from services where id = ${serviceId}
+      union all
+      select s.id, s.parent_id from services s join up on s.id = up.parent_id
+    )
+    select id from up
+  `.execute(db);
+  return result.rows.some((r) => offered.includes(r.id));
 }
 
 /** Gives a key back when its request issued nothing (e.g. the daily limit), so a retry can try again. */
@@ -153,6 +184,26 @@ export async function claimNextWaiting(db: Executor, p: ClaimParams): Promise<st
   return result.rows[0]?.id ?? null;
 }
 
+/** Serialises call-next within a branch until the transaction ends (only the ratio rule needs it). */
+export async function lockBranchCalls(db: Executor, branchId: string) {
+  await sql`select pg_advisory_xact_lock(hashtext('digitalqueue.calls'), ${Number(branchId) | 0})`.execute(
+    db,
+  );
+}
+
+/** Whether this operator at this workstation may serve the service (competency and workstation). */
+export async function canServe(db: Executor, employeeId: string, workstationId: string, serviceId: string) {
+  const row = await db
+    .selectFrom("competencies as c")
+    .innerJoin("workstation_services as ws", "ws.service_id", "c.service_id")
+    .select("c.service_id")
+    .where("c.employee_id", "=", employeeId)
+    .where("ws.workstation_id", "=", workstationId)
+    .where("c.service_id", "=", serviceId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Classes of the branch's latest first calls, newest first, for the ratio rule. */
 export async function recentCallClasses(db: Executor, branchId: string, limit: number): Promise<CallClass[]> {
   if (limit <= 0) return [];
@@ -178,6 +229,7 @@ export function serviceLoadColumns(now: Date) {
     (select avg(extract(epoch from r.finished_at - r.started_at) / 60)::float8 from (
        select started_at, finished_at from tickets t
        where t.service_id = s.id and t.status = 'served' and t.started_at is not null
+         and t.close_reason is null
          and t.finished_at > ${now}::timestamptz - interval '14 days'
        order by t.finished_at desc limit 20) r) as recent_minutes,
     (select count(*)::int from operator_states os

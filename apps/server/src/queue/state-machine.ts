@@ -1,15 +1,19 @@
 import type { TicketStatus } from "@dq/shared";
 import { DomainError } from "../http/errors.ts";
 
-/** Everything that can happen to a ticket, and the states each action is allowed from. */
+/**
+ * Everything that can happen to a ticket, and the states each action is allowed from (PRODUCT.md
+ * §3): a called client who is not there yet may be returned to the queue; a client being served
+ * may be redirected to another service. Nothing else moves a ticket back.
+ */
 const TRANSITIONS = {
   call: { from: ["waiting"], to: "called" },
   recall: { from: ["called"], to: "called" },
   start: { from: ["called"], to: "serving" },
   noShow: { from: ["called"], to: "no_show" },
   finish: { from: ["serving"], to: "served" },
-  return: { from: ["called", "serving"], to: "waiting" },
-  redirect: { from: ["called", "serving"], to: "waiting" },
+  return: { from: ["called"], to: "waiting" },
+  redirect: { from: ["serving"], to: "waiting" },
   cancel: { from: ["waiting"], to: "cancelled" },
   update: { from: ["waiting"], to: "waiting" },
 } as const satisfies Record<string, { from: readonly TicketStatus[]; to: TicketStatus }>;

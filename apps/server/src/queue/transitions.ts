@@ -9,7 +9,9 @@ import { lockWorkplace, setOperatorStatus } from "./operator-status.ts";
 import { callClassOf, preferredClass } from "./policy.ts";
 import {
   activeTicketOf,
+  canServe,
   claimNextWaiting,
+  lockBranchCalls,
   lockTicket,
   recentCallClasses,
   updateTicket,
@@ -40,6 +42,9 @@ export async function callNext(
     await assertFree(tx, employeeId);
     const policy = branch.settings.callingPolicy;
     const window = policy.ratio ? policy.ratio.normal + policy.ratio.priority - 1 : 0;
+    // The ratio rule depends on the calls before this one: operators calling at the same moment
+    // take turns, or they would all see the same history and pick the same class.
+    if (policy.ratio) await lockBranchCalls(tx, branch.id);
     const preferred = preferredClass(policy, await recentCallClasses(tx, branch.id, window));
     const id = await claimNextWaiting(tx, {
       branchId: branch.id,
@@ -91,14 +96,12 @@ export async function callTicket(
     const ticket = await lockTicket(tx, branch.id, ticketId);
     if (!ticket) throw notFound("ticket");
     transition(ticket.status, "call");
-    const served = await tx
-      .selectFrom("workstation_services")
-      .select("service_id")
-      .where("workstation_id", "=", workstationId)
-      .where("service_id", "=", ticket.service_id)
-      .executeTakeFirst();
-    if (!served) {
-      throw conflict("not_eligible", `this workstation does not serve the service of ticket ${ticket.label}`);
+    // The same eligibility as call next: the workstation serves the service and the operator may.
+    if (!(await canServe(tx, employeeId, workstationId, ticket.service_id))) {
+      throw conflict(
+        "not_eligible",
+        `ticket ${ticket.label} is for a service that you or this workstation do not serve`,
+      );
     }
     return markCalled(tx, branch, ticket.id, employeeId, workstationId, now);
   });
@@ -212,7 +215,8 @@ export const finish = (
     employeeId,
     id,
     "finish",
-    (_t, now) => ({ finished_at: now, note: note ?? null }),
+    // Without an outcome note, a note left by a redirecting colleague stays.
+    (t, now) => ({ finished_at: now, note: note ?? t.note }),
     "ticket.served",
     "free",
     () => ({ note: note ?? null }),

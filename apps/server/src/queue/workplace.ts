@@ -1,12 +1,13 @@
-import type { OperatorState, QueueSummary } from "@dq/shared";
+import type { OperatorState, QueueSummary, Ticket } from "@dq/shared";
 import { sql } from "kysely";
 import type { Executor } from "../db/executor.ts";
 import { transact } from "../events/log.ts";
 import { conflict, invalidField, notFound } from "../http/errors.ts";
-import type { BranchContext } from "./branch-context.ts";
-import type { QueueDeps } from "./deps.ts";
+import type { Actor, BranchContext } from "./branch-context.ts";
+import { appendTicketEvent, type QueueDeps } from "./deps.ts";
 import { lockWorkplace, setOperatorStatus } from "./operator-status.ts";
-import { activeTicketOf } from "./repository.ts";
+import { activeTicketOf, updateTicket } from "./repository.ts";
+import { transition } from "./state-machine.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 
 /** The signed-in employee starts working at a workstation; one operator per workstation. */
@@ -201,6 +202,63 @@ export async function queuesOf(
     longestWaitSeconds: r.longest === null ? 0 : Math.max(0, Math.round(r.longest)),
     overdue: r.overdue,
   }));
+}
+
+/**
+ * Frees an employee's workstation when he cannot do it himself (deactivated, gone home with the
+ * session expired): a called client goes back to the queue in his place, a client being served is
+ * recorded as served (close reason `released`), and the employee is signed off the workstation.
+ * Runs inside the caller's transaction. Returns the ticket it handled, if any.
+ */
+export async function releaseWorkplace(
+  tx: Executor,
+  branch: BranchContext,
+  employeeId: string,
+  actor: Actor,
+  now: Date,
+): Promise<Ticket | null> {
+  await tx
+    .selectFrom("operator_states")
+    .select("employee_id")
+    .where("employee_id", "=", employeeId)
+    .forUpdate()
+    .execute();
+  const held = await activeTicketOf(tx, employeeId);
+  let ticket: Ticket | null = null;
+  if (held) {
+    const returned = held.status === "called";
+    const updated = await updateTicket(tx, held.id, {
+      ...(returned
+        ? {
+            status: transition(held.status, "return"),
+            called_at: null,
+            call_count: 0,
+            workstation_id: null,
+            employee_id: null,
+          }
+        : { status: transition(held.status, "finish"), finished_at: now, close_reason: "released" }),
+      updated_at: now,
+    });
+    await appendTicketEvent(tx, branch, returned ? "ticket.returned" : "ticket.served", updated, actor, now, {
+      reason: "released",
+    });
+    ticket = toTicketDto(updated);
+  }
+  const state = await tx
+    .selectFrom("operator_states")
+    .select("branch_id")
+    .where("employee_id", "=", employeeId)
+    .executeTakeFirst();
+  if (state) {
+    await setOperatorStatus(tx, {
+      branchId: state.branch_id,
+      employeeId,
+      workstationId: null,
+      status: "offline",
+      at: now,
+    });
+  }
+  return ticket;
 }
 
 /** Signing out frees the workstation for a colleague, unless a client is still being handled there. */

@@ -6,7 +6,7 @@ import { openDatabase } from "../../src/db/database.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import type { App } from "../../src/http/types.ts";
 import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
-import { adminUrl, withDatabase } from "../helpers/postgres-url.ts";
+import { adminUrl, testDatabaseName, withDatabase } from "../helpers/postgres-url.ts";
 import { SseClient } from "../helpers/sse.ts";
 import { createTestContext, type TestContext, testConfig } from "../helpers/test-app.ts";
 
@@ -83,7 +83,7 @@ describe("two instances on one PostgreSQL", () => {
 describe("starting together", () => {
   it("two instances migrating and bootstrapping an empty database at once do it exactly once", async () => {
     // A truly empty database, not a clone of the migrated template.
-    const fresh = `dq_test_empty_${Date.now()}`;
+    const fresh = testDatabaseName("empty");
     const admin = new pg.Client({ connectionString: adminUrl() });
     await admin.connect();
     await admin.query(`create database "${fresh}"`);

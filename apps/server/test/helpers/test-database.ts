@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/database.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
-import { adminUrl, TEMPLATE_DB, withDatabase } from "./postgres-url.ts";
+import { adminUrl, testDatabaseName, withDatabase } from "./postgres-url.ts";
 
 export type TestDbKind = "postgres" | "pglite";
 
@@ -32,10 +32,10 @@ export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promi
       async drop() {},
     };
   }
-  const name = `dq_test_${randomBytes(6).toString("hex")}`;
+  const name = testDatabaseName("file");
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+  await admin.query(`create database "${name}" template "${inject("templateDb")}"`);
   await admin.end();
   return {
     kind,

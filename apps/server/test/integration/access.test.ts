@@ -104,6 +104,7 @@ const TABLE: Record<string, Who[]> = {
   "PATCH /api/v1/queue/tickets/{id}": SUPERVISORS,
   "POST /api/v1/queue/services/{id}/close": SUPERVISORS,
   "POST /api/v1/queue/services/{id}/open": SUPERVISORS,
+  "POST /api/v1/queue/workstations/{id}/release": SUPERVISORS,
   "POST /api/v1/queue/close-day": SUPERVISORS,
 
   "GET /api/v1/board": EVERYONE,

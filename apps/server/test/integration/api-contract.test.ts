@@ -57,6 +57,26 @@ describe("auth", () => {
     expect(device.status).toBe(401);
   });
 
+  it("failed sign-ins are limited per address too, whatever login is tried", async () => {
+    await ctx.database.db.deleteFrom("sign_in_failures").execute();
+    // X-Forwarded-For is not believed (no trusted proxy), so rotating it changes nothing.
+    let last = 0;
+    for (let i = 0; i < 31; i++) {
+      last = (
+        await ctx.request("POST", "/api/v1/auth/login", {
+          body: { login: `spray-${i}`, password: "guess-guess" },
+          headers: { "x-forwarded-for": `198.51.100.${i}` },
+        })
+      ).status;
+      if (i < 30) expect(last, `attempt ${i + 1}`).toBe(401);
+    }
+    expect(last).toBe(429);
+    // A correct password from that address waits too: the limit is checked first.
+    const blocked = await ctx.request("POST", "/api/v1/auth/login", { body: ADMIN });
+    expect(blocked.status).toBe(429);
+    await ctx.database.db.deleteFrom("sign_in_failures").execute();
+  });
+
   it("a stale bearer token does not lock anyone out of public routes or of signing in", async () => {
     const stale = { authorization: "Bearer dqd_revoked-or-garbage" };
     expect((await ctx.request("GET", "/api/v1/board", { headers: stale })).status).toBe(200);
@@ -77,7 +97,7 @@ describe("auth", () => {
     const limited = await attempt("victim");
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe("rate_limited");
-    expect(limited.body.error.message).toMatch(/^too many attempts; try again in \d+ s$/);
+    expect(limited.body.error.message).toMatch(/^too many failed sign-ins; try again in \d+ s$/);
     expect(limited.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
     // Another login from the same address is not locked out by it.
     expect((await attempt("someone-else")).status).toBe(401);
@@ -286,9 +306,39 @@ describe("tickets", () => {
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
     expect(again.headers["idempotent-replayed"]).toBe("true");
+    // The same key for another request is a client bug, not a retry: refused, nothing issued.
+    const other = await ctx.request("POST", "/api/v1/tickets", {
+      token: office.kioskToken,
+      body: { serviceId: office.services.buy },
+      headers: { "idempotency-key": "tap-42" },
+    });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe("idempotency_key_reused");
     ctx.clock.advance(24 * 3600 + 1);
     const later = await send();
     expect(later.body.id).not.toBe(first.body.id);
+  });
+
+  it("a kiosk configured with some services issues only those (and the services of listed groups)", async () => {
+    const admin = { cookie: ctx.adminCookie };
+    const kiosk = await ctx.request("POST", "/api/v1/devices", {
+      ...admin,
+      body: { kind: "kiosk", name: "Только билеты", config: { serviceIds: [office.services.group] } },
+    });
+    const token = kiosk.body.token;
+    const inGroup = await ctx.request("POST", "/api/v1/tickets", {
+      token,
+      body: { serviceId: office.services.buy },
+    });
+    expect(inGroup.status).toBe(201);
+    const outside = await ctx.request("POST", "/api/v1/tickets", {
+      token,
+      body: { serviceId: office.services.corporate },
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.details).toEqual([
+      { field: "serviceId", message: "this kiosk does not offer this service" },
+    ]);
   });
 
   it("by code: people ahead, then the window when called; rating only after service, once", async () => {
@@ -447,6 +497,29 @@ describe("board and live events", () => {
     await replay.waitFor((events) => events.some((e) => e.event === "ticket.cancelled"));
     expect(replay.events.map((e) => [e.event, e.data.ticketId])).toEqual([["ticket.cancelled", t.id]]);
     await replay.close();
+  });
+
+  it("the staff channel of another branch is refused to an operator who does not work there", async () => {
+    const address = ctx.app.server.address();
+    const base =
+      address && typeof address === "object"
+        ? `http://127.0.0.1:${address.port}`
+        : await ctx.app.listen({ port: 0, host: "127.0.0.1" });
+    const other = await ctx.request("POST", "/api/v1/branches", {
+      cookie: ctx.adminCookie,
+      body: { name: "Другой офис" },
+    });
+    expect(other.status).toBe(201);
+    const cookie = { cookie: office.operators.anna.cookie };
+    const foreign = await SseClient.connect(
+      `${base}/api/v1/events?channel=staff&branchId=${other.body.id}`,
+      cookie,
+    );
+    expect(foreign.status).toBe(403);
+    await foreign.close();
+    const own = await SseClient.connect(`${base}/api/v1/events?channel=staff`, cookie);
+    expect(own.status).toBe(200);
+    await own.close();
   });
 });
 

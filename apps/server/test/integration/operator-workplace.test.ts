@@ -202,6 +202,19 @@ describe("the workplace", () => {
     expect(toEnd.body.enqueuedAt).toBe(ctx.clock.now.toISOString());
     const next = await call(anna.cookie);
     expect(next.id).not.toBe(held.id);
+    // Redirect is for a client being served (PRODUCT.md §3), not for one who has not come yet.
+    const early = await ctx.request("POST", `/api/v1/operator/tickets/${next.id}/redirect`, {
+      cookie: anna.cookie,
+      body: { serviceId: office.services.refund },
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ code: "invalid_transition", details: { status: "called" } });
+    await ctx.request("POST", `/api/v1/operator/tickets/${next.id}/start`, { cookie: anna.cookie });
+    // And a client being served is not returned to the queue: he is finished or redirected.
+    const back = await ctx.request("POST", `/api/v1/operator/tickets/${next.id}/return`, {
+      cookie: anna.cookie,
+    });
+    expect(back.status).toBe(409);
     const same = await ctx.request("POST", `/api/v1/operator/tickets/${next.id}/redirect`, {
       cookie: anna.cookie,
       body: { serviceId: next.serviceId },
@@ -253,8 +266,92 @@ describe("queue management", () => {
     // b's category (priority 3) outweighs Boris' rank (buy is his rank 2, refund his rank 1).
     expect((await call(boris.cookie)).id).toBe(b.id);
     const closed = await closeDay();
-    expect(closed.body).toMatchObject({ closed: 2, cancelled: 1, no_show: 1, served: 0 });
+    expect(closed.body).toMatchObject({ closed: 2, cancelled: 1, noShow: 1, served: 0 });
     const after = await ctx.request("GET", `/api/v1/tickets/${b.code}`);
     expect(after.body.status).toBe("no_show");
+  });
+});
+
+describe("eligibility and stuck workplaces", () => {
+  it("calling a particular ticket needs the operator's competency, not only the workstation's", async () => {
+    await closeDay();
+    const { vera } = office.operators;
+    // Window 3 serves corporate and buy; Vera may serve corporate only.
+    await takeWorkstation(ctx, vera.cookie, office.workstations.w3);
+    const buy = await issue(ctx, office, office.services.buy);
+    const res = await ctx.request("POST", `/api/v1/operator/tickets/${buy.id}/call`, { cookie: vera.cookie });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("not_eligible");
+    expect((await ctx.request("GET", `/api/v1/tickets/${buy.code}`)).body.status).toBe("waiting");
+  });
+
+  it("a supervisor frees a workstation: a called client goes back in his place, then it is free for another", async () => {
+    await closeDay();
+    const { anna, boris } = office.operators;
+    await takeWorkstation(ctx, anna.cookie, office.workstations.w1);
+    const t = await issue(ctx, office, office.services.buy);
+    expect((await call(anna.cookie)).id).toBe(t.id);
+    const taken = await ctx.request("POST", "/api/v1/operator/workstation", {
+      cookie: boris.cookie,
+      body: { workstationId: office.workstations.w1 },
+    });
+    expect(taken.status).toBe(409);
+
+    const sup = { cookie: office.supervisor.cookie };
+    const released = await ctx.request(
+      "POST",
+      `/api/v1/queue/workstations/${office.workstations.w1}/release`,
+      sup,
+    );
+    expect(released.status).toBe(200);
+    expect(released.body).toMatchObject({
+      employee: { id: anna.id, name: "anna" },
+      ticket: { id: t.id, status: "waiting", enqueuedAt: t.enqueuedAt, workstationId: null },
+    });
+    // A second click finds nothing to do.
+    const again = await ctx.request(
+      "POST",
+      `/api/v1/queue/workstations/${office.workstations.w1}/release`,
+      sup,
+    );
+    expect(again.body).toEqual({ employee: null, ticket: null });
+    expect((await ctx.request("GET", "/api/v1/operator/state", { cookie: anna.cookie })).body).toMatchObject({
+      status: "offline",
+      workstation: null,
+      ticket: null,
+    });
+    await takeWorkstation(ctx, boris.cookie, office.workstations.w1);
+    expect((await call(boris.cookie)).id).toBe(t.id);
+    await done(boris.cookie, t.id);
+  });
+
+  it("deactivating an employee frees his workstation and records the client he was serving", async () => {
+    await closeDay();
+    const admin = { cookie: ctx.adminCookie };
+    const created = await ctx.request("POST", "/api/v1/employees", {
+      ...admin,
+      body: {
+        login: "temp",
+        name: "Временный",
+        role: "operator",
+        password: "temp-password-1",
+        serviceIds: [office.services.buy],
+      },
+    });
+    const cookie = await ctx.login("temp", "temp-password-1");
+    await takeWorkstation(ctx, cookie, office.workstations.w2);
+    const t = await issue(ctx, office, office.services.buy);
+    expect((await call(cookie)).id).toBe(t.id);
+    await ctx.request("POST", `/api/v1/operator/tickets/${t.id}/start`, { cookie });
+    const off = await ctx.request("PATCH", `/api/v1/employees/${created.body.id}`, {
+      ...admin,
+      body: { active: false },
+    });
+    expect(off.status).toBe(200);
+    const after = (await ctx.request("GET", "/api/v1/queue/tickets?status=served", admin)).body.items.find(
+      (x: { id: string }) => x.id === t.id,
+    );
+    expect(after).toMatchObject({ status: "served", closeReason: "released" });
+    await takeWorkstation(ctx, office.operators.boris.cookie, office.workstations.w2);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { adminUrl, withDatabase } from "../helpers/postgres-url.ts";
+import { adminUrl, testDatabaseName, withDatabase } from "../helpers/postgres-url.ts";
 import { SseClient } from "../helpers/sse.ts";
 
 /** The real command a newcomer runs: start, use, SIGTERM, start again; the data is still there. */
@@ -99,7 +99,7 @@ describe("the server process on the embedded database", () => {
 describe("the server process on PostgreSQL", () => {
   it("runs on DATABASE_URL, keeps data across a restart and stops cleanly", async () => {
     const admin = new pg.Client({ connectionString: adminUrl() });
-    const name = `dq_test_process_${Date.now()}`;
+    const name = testDatabaseName("process");
     await admin.connect();
     await admin.query(`create database "${name}"`);
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { businessDay, formatLabel, isOpenAt, localTime } from "../../src/queue/calendar.ts";
+import { businessDay, isOpenAt, localTime } from "../../src/queue/calendar.ts";
 import { newTicketCode } from "../../src/queue/codes.ts";
 import { estimateWait } from "../../src/queue/estimate.ts";
 
@@ -60,12 +60,6 @@ describe("opening hours", () => {
 });
 
 describe("labels, codes and estimates", () => {
-  it("pads numbers to three digits", () => {
-    expect(formatLabel("A", 7)).toBe("A007");
-    expect(formatLabel("КЛ", 123)).toBe("КЛ123");
-    expect(formatLabel("B", 1234)).toBe("B1234");
-  });
-
   it("makes 12-character codes without look-alike symbols, all different", () => {
     const codes = new Set(Array.from({ length: 5000 }, newTicketCode));
     expect(codes.size).toBe(5000);

@@ -100,11 +100,27 @@ describe("an SSE connection", () => {
       maxBufferedBytes: 1e6,
       onDrop: () => {},
     });
-    conn.finishReplay([row(2), row(3), row(4)], 2);
-    conn.deliver(row(4));
-    conn.deliver(row(5));
-    expect(c.chunks.join("")).toContain("id: 4\nevent: reset\n");
-    expect(c.ids()).toEqual(["4", "5"]);
+    // 3 missed of a limit of 2 (the replay reads limit + 1); the log's newest is 9.
+    conn.finishReplay([row(2), row(3), row(4)], 2, "9");
+    conn.deliver(row(9));
+    conn.deliver(row(10));
+    expect(c.chunks.join("")).toContain("id: 9\nevent: reset\n");
+    expect(c.ids()).toEqual(["9", "10"]);
+  });
+
+  it("drops a client whose replay never finishes rather than holding live events without end", () => {
+    const c = client();
+    let dropped = 0;
+    const conn = new SseConnection(c.out, {
+      channel: "board",
+      lastEventId: "1",
+      maxBufferedBytes: 1e6,
+      onDrop: () => dropped++,
+    });
+    for (let id = 2; id <= 10_002; id++) conn.deliver(row(id));
+    expect(dropped).toBe(1);
+    expect(conn.closed).toBe(true);
+    expect(c.ids()).toEqual([]);
   });
 
   it("drops a client that stopped reading instead of buffering without end", () => {

@@ -10,8 +10,8 @@ const ALLOWED: Record<TicketAction, Partial<Record<TicketStatus, TicketStatus>>>
   start: { called: "serving" },
   noShow: { called: "no_show" },
   finish: { serving: "served" },
-  return: { called: "waiting", serving: "waiting" },
-  redirect: { called: "waiting", serving: "waiting" },
+  return: { called: "waiting" },
+  redirect: { serving: "waiting" },
   cancel: { waiting: "cancelled" },
   update: { waiting: "waiting" },
 };

@@ -11,6 +11,7 @@ export const deviceConfigSchema = z
     showCategories: z.boolean(),
   })
   .partial();
+export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
 
 export const deviceCreateSchema = z.object({
   kind: z.enum(DEVICE_KINDS),

@@ -150,6 +150,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index sessions_employee on sessions (employee_id);
 
+    -- Failed sign-ins per address, per login and per both, in fixed windows; in the database so
+    -- that every instance counts the same and a restart does not reset the count.
+    create table sign_in_failures (
+      key text primary key,
+      failures integer not null,
+      window_started_at timestamptz not null
+    );
+
     create table ticket_counters (
       branch_id bigint not null references branches(id),
       service_id bigint not null references services(id),
@@ -203,6 +211,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table idempotency_keys (
       branch_id bigint not null references branches(id),
       key text not null,
+      -- What the first request asked for: the same key with another request is refused.
+      fingerprint text not null,
       created_at timestamptz not null default now(),
       primary key (branch_id, key)
     );
@@ -221,6 +231,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index events_branch on events (branch_id, id);
     create index events_ticket on events (ticket_id, id) where ticket_id is not null;
+
+    -- Event ids must grow in commit order: a live reader that has seen id N must never see a
+    -- smaller id commit later (it would skip it, and so would a replay after Last-Event-ID = N).
+    -- An id taken at insert time does not do that when transactions overlap, so each event is
+    -- renumbered when its transaction commits, one committing transaction at a time; the lock is
+    -- held only for that and the commit itself, inside the database. The same trigger announces
+    -- the final id to every instance (NOTIFY is delivered on commit, never for a rollback).
+    create function events_commit_order() returns trigger language plpgsql as $fn$
+    declare
+      final_id bigint;
+    begin
+      perform pg_advisory_xact_lock(hashtext('digitalqueue.events'));
+      update events set id = default where id = new.id returning id into final_id;
+      perform pg_notify('dq_events', final_id::text);
+      return null;
+    end
+    $fn$;
+    create constraint trigger events_commit_order after insert on events
+      deferrable initially deferred for each row execute function events_commit_order();
 
     -- Where each employee is now; the workstation unique index keeps one operator per workstation.
     create table operator_states (

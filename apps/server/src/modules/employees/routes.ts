@@ -10,7 +10,9 @@ import {
 import { z } from "zod";
 import type { Executor } from "../../db/executor.ts";
 import { conflict, invalidField, notFound } from "../../http/errors.ts";
+import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
+import { releaseWorkplace } from "../../queue/workplace.ts";
 import { audit } from "../audit/audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { assertServicesExist } from "../services/repository.ts";
@@ -203,9 +205,19 @@ export async function employeeRoutes(app: App) {
           .where("id", "=", current.id)
           .execute();
         if (competencies) await setCompetencies(tx, request.branch.id, current.id, competencies);
-        // A new password or a deactivation signs the employee out everywhere.
+        // A new password or a deactivation signs the employee out everywhere; a deactivated
+        // employee also leaves his workstation, so that a colleague can take it.
         if (passwordHash || b.active === false) {
           await tx.deleteFrom("sessions").where("employee_id", "=", current.id).execute();
+        }
+        if (b.active === false) {
+          await releaseWorkplace(
+            tx,
+            request.branch,
+            current.id,
+            actorOf(request.principal),
+            app.deps.clock(),
+          );
         }
         const { password, ...logged } = b;
         await audit(tx, request, {
@@ -237,13 +249,7 @@ export async function employeeRoutes(app: App) {
       await db.transaction().execute(async (tx) => {
         const [current] = await loadEmployees(tx, request.branch.id, request.params.id);
         if (!current) throw notFound("employee");
-        const busy = await tx
-          .selectFrom("operator_states")
-          .select("workstation_id")
-          .where("employee_id", "=", current.id)
-          .executeTakeFirst();
-        if (busy?.workstation_id)
-          throw conflict("employee_at_workstation", `${current.name} is at a workstation now`);
+        await releaseWorkplace(tx, request.branch, current.id, actorOf(request.principal), app.deps.clock());
         await tx
           .updateTable("employees")
           .set({ deleted_at: new Date(), active: false })

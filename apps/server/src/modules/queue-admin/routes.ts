@@ -1,21 +1,16 @@
 import { dateSchema, idParamsSchema, idSchema, TICKET_STATUSES, ticketSchema } from "@dq/shared";
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { appendEvent, transact } from "../../events/log.ts";
 import { notFound } from "../../http/errors.ts";
+import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
-import type { Actor } from "../../queue/branch-context.ts";
 import { cancelTicket, closeDay, updateWaitingTicket } from "../../queue/management.ts";
 import { toTicketDto } from "../../queue/ticket-dto.ts";
+import { releaseWorkplace } from "../../queue/workplace.ts";
 import { audit } from "../audit/audit.ts";
 
 const tags = ["queue management"];
 const access = { role: "supervisor" } as const;
-
-function actorOf(request: FastifyRequest): Actor {
-  const p = request.principal;
-  return { employeeId: p.kind === "employee" ? p.id : null };
-}
 
 export async function queueAdminRoutes(app: App) {
   const deps = app.deps;
@@ -87,7 +82,7 @@ export async function queueAdminRoutes(app: App) {
         response: { 200: ticketSchema },
       },
     },
-    async (request) => cancelTicket(deps, request.branch, request.params.id, actorOf(request)),
+    async (request) => cancelTicket(deps, request.branch, request.params.id, actorOf(request.principal)),
   );
 
   app.patch(
@@ -103,7 +98,7 @@ export async function queueAdminRoutes(app: App) {
       },
     },
     async (request) =>
-      updateWaitingTicket(deps, request.branch, request.params.id, request.body, actorOf(request)),
+      updateWaitingTicket(deps, request.branch, request.params.id, request.body, actorOf(request.principal)),
   );
 
   for (const [path, accepting] of [
@@ -138,7 +133,7 @@ export async function queueAdminRoutes(app: App) {
             branchId: request.branch.id,
             type: "service.updated",
             at: deps.clock(),
-            employeeId: actorOf(request).employeeId,
+            employeeId: actorOf(request.principal).employeeId,
             data: { serviceId: s.id, acceptingTickets: accepting },
           });
           await audit(tx, request, { action: `service.${path}`, entity: "service", entityId: s.id });
@@ -147,6 +142,60 @@ export async function queueAdminRoutes(app: App) {
       },
     );
   }
+
+  app.post(
+    "/api/v1/queue/workstations/:id/release",
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary:
+          "Free a workstation whose operator cannot (gone, session expired): a called client returns to the queue, a client being served is recorded as served",
+        params: idParamsSchema,
+        response: {
+          200: z.object({
+            employee: z.object({ id: idSchema, name: z.string() }).nullable(),
+            ticket: ticketSchema.nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const now = deps.clock();
+      return transact(deps, async (tx) => {
+        const ws = await tx
+          .selectFrom("workstations")
+          .select("id")
+          .where("id", "=", request.params.id)
+          .where("branch_id", "=", request.branch.id)
+          .where("deleted_at", "is", null)
+          .executeTakeFirst();
+        if (!ws) throw notFound("workstation");
+        const occupant = await tx
+          .selectFrom("operator_states")
+          .innerJoin("employees", "employees.id", "operator_states.employee_id")
+          .select(["employees.id", "employees.name"])
+          .where("operator_states.workstation_id", "=", ws.id)
+          .executeTakeFirst();
+        // Already free (e.g. a second click): nothing to do.
+        if (!occupant) return { employee: null, ticket: null };
+        const ticket = await releaseWorkplace(
+          tx,
+          request.branch,
+          occupant.id,
+          actorOf(request.principal),
+          now,
+        );
+        await audit(tx, request, {
+          action: "workstation.release",
+          entity: "workstation",
+          entityId: ws.id,
+          data: { employeeId: occupant.id, ticketId: ticket?.id ?? null },
+        });
+        return { employee: occupant, ticket };
+      });
+    },
+  );
 
   app.post(
     "/api/v1/queue/close-day",
@@ -159,7 +208,7 @@ export async function queueAdminRoutes(app: App) {
           200: z.object({
             closed: z.number(),
             cancelled: z.number(),
-            no_show: z.number(),
+            noShow: z.number(),
             served: z.number(),
             businessDay: z.string(),
           }),
@@ -167,7 +216,7 @@ export async function queueAdminRoutes(app: App) {
       },
     },
     async (request) => {
-      const result = await closeDay(deps, request.branch, { all: true }, actorOf(request));
+      const result = await closeDay(deps, request.branch, { all: true }, actorOf(request.principal));
       await audit(deps.db, request, {
         action: "queue.close_day",
         entity: "branch",

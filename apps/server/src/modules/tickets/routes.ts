@@ -10,6 +10,7 @@ import {
 import { z } from "zod";
 import type { TicketRow } from "../../db/schema.ts";
 import { invalidField, notFound } from "../../http/errors.ts";
+import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
 import { loadWorkstationInfo } from "../../queue/deps.ts";
 import { positionAndEstimate } from "../../queue/estimates.ts";
@@ -56,11 +57,9 @@ export async function ticketRoutes(app: App) {
           language: request.body.language ?? null,
           idempotencyKey,
           origin: p.kind === "device" ? "kiosk" : p.kind === "token" ? "api" : "staff",
+          offeredServiceIds: p.kind === "device" ? (p.config.serviceIds ?? null) : null,
         },
-        {
-          deviceId: p.kind === "device" ? p.id : null,
-          employeeId: p.kind === "employee" ? p.id : null,
-        },
+        actorOf(p),
       );
       if (result.replayed) reply.header("idempotent-replayed", "true");
       return reply.status(201).send(result.ticket);

@@ -1,28 +1,42 @@
 /**
- * Load benchmark of the two hottest paths, against the real server process on PostgreSQL:
- *   1. ticket issue over HTTP (kiosk token), many concurrent clients;
- *   2. call-next with many operators calling at once (each: call → start → finish, until empty).
- * Usage: node bench/queue-load.ts [--tickets 5000] [--concurrency 32] [--operators 200] [--calls 4000]
- * Needs PostgreSQL (DQ_TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres).
- * The load and the server share the machine, so the figures are a lower bound for the server.
+ * Load benchmark of the two hottest paths against the real server process on PostgreSQL.
+ *
+ *   1. Ticket issue over HTTP: kiosks (wrk connections, closed loop) issuing for random services of
+ *      an office with --services services, for --seconds seconds at each concurrency in --kiosks.
+ *   2. Call next: --operators operators, each at his own workstation, working in a loop
+ *      call-next → (think) → start → (think) → finish, with --think-ms between steps; plus one
+ *      burst where every operator calls at the same instant. Reports call-next latency and checks
+ *      that no ticket was called twice.
+ *
+ * Usage: node bench/queue-load.ts [--services 10] [--kiosks 8,16] [--seconds 10]
+ *                                 [--operators 200] [--think-ms 1000] [--call-seconds 20]
+ * Needs PostgreSQL (DQ_TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres) and wrk
+ * (`apt-get install wrk`): a load generator in C, so that the measuring takes little of the CPU
+ * the server and PostgreSQL share. Results go to bench/RESULTS.md by hand, with the machine.
  */
-import { spawn } from "node:child_process";
-import { resolve } from "node:path";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 
 const { values } = parseArgs({
   options: {
-    tickets: { type: "string", default: "5000" },
-    concurrency: { type: "string", default: "32" },
+    services: { type: "string", default: "10" },
+    kiosks: { type: "string", default: "8,16" },
+    seconds: { type: "string", default: "10" },
     operators: { type: "string", default: "200" },
-    calls: { type: "string", default: "4000" },
+    "think-ms": { type: "string", default: "1000" },
+    "call-seconds": { type: "string", default: "20" },
   },
 });
-const TICKETS = Number(values.tickets);
-const CONCURRENCY = Number(values.concurrency);
+const SERVICES = Number(values.services);
+const KIOSKS = values.kiosks.split(",").map(Number);
+const SECONDS = Number(values.seconds);
 const OPERATORS = Number(values.operators);
-const CALLS = Number(values.calls);
+const THINK_MS = Number(values["think-ms"]);
+const CALL_SECONDS = Number(values["call-seconds"]);
 
 const adminUrl = process.env.DQ_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const dbName = `dq_bench_${Date.now()}`;
@@ -41,18 +55,6 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function summary(name: string, latencies: number[], seconds: number) {
-  const s = [...latencies].sort((a, b) => a - b);
-  return {
-    name,
-    requests: s.length,
-    perSecond: Math.round(s.length / seconds),
-    p50: +percentile(s, 50).toFixed(2),
-    p99: +percentile(s, 99).toFixed(2),
-    max: +s.at(-1)!.toFixed(2),
-  };
-}
-
 async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(base + path, {
     method,
@@ -64,6 +66,43 @@ async function api(method: string, path: string, body?: unknown, headers: Record
     status: res.status,
     body: text ? JSON.parse(text) : null,
     cookie: res.headers.get("set-cookie")?.split(";")[0],
+  };
+}
+
+/** Runs wrk against the issue endpoint and reads throughput and the latency distribution. */
+function wrkIssue(token: string, serviceIds: string[], connections: number) {
+  const dir = mkdtempSync(join(tmpdir(), "dq-bench-"));
+  const script = join(dir, "issue.lua");
+  writeFileSync(
+    script,
+    `wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer ${token}"
+local ids = { ${serviceIds.map((id) => `"${id}"`).join(", ")} }
+request = function()
+  return wrk.format(nil, nil, nil, '{"serviceId":"' .. ids[math.random(#ids)] .. '"}')
+end
+`,
+  );
+  const out = execFileSync(
+    "wrk",
+    ["-t1", `-c${connections}`, `-d${SECONDS}s`, "--latency", "-s", script, `${base}/api/v1/tickets`],
+    { encoding: "utf8" },
+  );
+  const ms = (label: string) => {
+    const m = out.match(new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`));
+    if (!m) return null;
+    const v = Number(m[1]);
+    return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
+  };
+  const errors = Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0);
+  return {
+    kiosks: connections,
+    perSecond: Math.round(Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1])),
+    p50: ms("50%"),
+    p90: ms("90%"),
+    p99: ms("99%"),
+    errors,
   };
 }
 
@@ -90,91 +129,130 @@ async function main() {
     const admin = (await api("POST", "/api/v1/auth/login", { login: "admin", password: "bench-admin-1" }))
       .cookie!;
     const a = { cookie: admin };
-    const issueService = (await api("POST", "/api/v1/services", { name: "Issue", prefix: "I" }, a)).body.id;
-    const callService = (await api("POST", "/api/v1/services", { name: "Call", prefix: "C" }, a)).body.id;
+    const services: string[] = [];
+    for (let i = 0; i < SERVICES; i++) {
+      const prefix = String.fromCharCode(65 + i);
+      services.push((await api("POST", "/api/v1/services", { name: `S${prefix}`, prefix }, a)).body.id);
+    }
     const kiosk = (await api("POST", "/api/v1/devices", { kind: "kiosk", name: "k" }, a)).body.token;
-    const kioskHeaders = { authorization: `Bearer ${kiosk}` };
 
     // 1. Issue.
-    let next = 0;
-    const issueLatencies: number[] = [];
-    let t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < TICKETS) {
-          next++;
-          const start = performance.now();
-          const r = await api("POST", "/api/v1/tickets", { serviceId: issueService }, kioskHeaders);
-          if (r.status !== 201) throw new Error(`issue failed: ${r.status}`);
-          issueLatencies.push(performance.now() - start);
-        }
-      }),
-    );
-    const issue = summary("ticket issue", issueLatencies, (performance.now() - t0) / 1000);
+    const issue = KIOSKS.map((c) => wrkIssue(kiosk, services, c));
 
-    // 2. Call next with many operators.
-    const cookies: string[] = [];
+    // 2. Call next: start from an empty queue, then keep it fed like a busy office.
+    await api("POST", "/api/v1/queue/close-day", undefined, a);
+    const operators: string[] = [];
     for (let i = 0; i < OPERATORS; i++) {
       const ws = (
         await api(
           "POST",
           "/api/v1/workstations",
-          { name: `W${i}`, number: `${i + 1}`, serviceIds: [callService] },
+          { name: `W${i}`, number: `${i + 1}`, serviceIds: services },
           a,
         )
       ).body.id;
+      const competencies = services.map((serviceId, k) => ({ serviceId, rank: ((i + k) % 3) + 1 }));
       await api(
         "POST",
         "/api/v1/employees",
-        {
-          login: `op${i}`,
-          name: `op${i}`,
-          role: "operator",
-          password: "operator-pass",
-          serviceIds: [callService],
-        },
+        { login: `op${i}`, name: `op${i}`, role: "operator", password: "operator-pass", competencies },
         a,
       );
       const cookie = (await api("POST", "/api/v1/auth/login", { login: `op${i}`, password: "operator-pass" }))
         .cookie!;
       await api("POST", "/api/v1/operator/workstation", { workstationId: ws }, { cookie });
-      cookies.push(cookie);
+      operators.push(cookie);
     }
-    let issued = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (issued < CALLS) {
-          issued++;
-          await api("POST", "/api/v1/tickets", { serviceId: callService }, kioskHeaders);
-        }
-      }),
-    );
-    const callLatencies: number[] = [];
+    const kioskHeaders = { authorization: `Bearer ${kiosk}` };
+    const feed = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const serviceId = services[i % services.length]!;
+        await api("POST", "/api/v1/tickets", { serviceId }, kioskHeaders);
+      }
+    };
+    await feed(OPERATORS * 3);
+
     const claimed = new Set<string>();
     let duplicates = 0;
-    t0 = performance.now();
+    const called = (id: string) => {
+      if (claimed.has(id)) duplicates++;
+      claimed.add(id);
+    };
+    const finish = async (cookie: string, id: string, think: boolean) => {
+      if (think) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
+      await api("POST", `/api/v1/operator/tickets/${id}/start`, undefined, { cookie });
+      if (think) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
+      await api("POST", `/api/v1/operator/tickets/${id}/finish`, undefined, { cookie });
+    };
+
+    // 2a. Everyone calls at the same instant.
+    const burst = await Promise.all(
+      operators.map(async (cookie) => {
+        const t = performance.now();
+        const r = await api("POST", "/api/v1/operator/call-next", undefined, { cookie });
+        return { ms: performance.now() - t, r, cookie };
+      }),
+    );
+    for (const b of burst) if (b.r.status === 200) called(b.r.body.id);
     await Promise.all(
-      cookies.map(async (cookie) => {
-        for (;;) {
-          const start = performance.now();
+      burst.filter((b) => b.r.status === 200).map((b) => finish(b.cookie, b.r.body.id, false)),
+    );
+    const burstMs = burst.map((b) => b.ms).sort((x, y) => x - y);
+
+    // 2b. A working day, compressed: every operator in a loop, the queue kept fed.
+    const latencies: number[] = [];
+    let empty = 0;
+    const until = performance.now() + CALL_SECONDS * 1000;
+    const feeder = (async () => {
+      while (performance.now() < until) await feed(20);
+    })();
+    await Promise.all(
+      operators.map(async (cookie) => {
+        // Operators do not all start at the same instant (that is the burst above).
+        await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
+        while (performance.now() < until) {
+          const t = performance.now();
           const r = await api("POST", "/api/v1/operator/call-next", undefined, { cookie });
-          callLatencies.push(performance.now() - start);
-          if (r.status === 204) return;
+          latencies.push(performance.now() - t);
+          if (r.status === 204) {
+            empty++;
+            await new Promise((res) => setTimeout(res, THINK_MS));
+            continue;
+          }
           if (r.status !== 200) throw new Error(`call failed: ${r.status} ${JSON.stringify(r.body)}`);
-          if (claimed.has(r.body.id)) duplicates++;
-          claimed.add(r.body.id);
-          await api("POST", `/api/v1/operator/tickets/${r.body.id}/start`, undefined, { cookie });
-          await api("POST", `/api/v1/operator/tickets/${r.body.id}/finish`, undefined, { cookie });
+          called(r.body.id);
+          await finish(cookie, r.body.id, true);
         }
       }),
     );
-    const call = summary(
-      `call-next (${OPERATORS} operators)`,
-      callLatencies,
-      (performance.now() - t0) / 1000,
-    );
+    await feeder;
+    latencies.sort((x, y) => x - y);
+    const seconds = CALL_SECONDS;
     console.log(
-      JSON.stringify({ issue, call, calledTickets: claimed.size, expected: CALLS, duplicates }, null, 2),
+      JSON.stringify(
+        {
+          issue,
+          callBurst: {
+            operators: OPERATORS,
+            p50: +percentile(burstMs, 50).toFixed(1),
+            p99: +percentile(burstMs, 99).toFixed(1),
+            max: +burstMs.at(-1)!.toFixed(1),
+          },
+          callSteady: {
+            operators: OPERATORS,
+            thinkMs: THINK_MS,
+            calls: latencies.length,
+            callsPerSecond: Math.round(latencies.length / seconds),
+            emptyCalls: empty,
+            p50: +percentile(latencies, 50).toFixed(1),
+            p99: +percentile(latencies, 99).toFixed(1),
+            max: +latencies.at(-1)!.toFixed(1),
+          },
+          duplicates,
+        },
+        null,
+        2,
+      ),
     );
   } finally {
     server.kill("SIGTERM");

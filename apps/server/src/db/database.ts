@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
+import { PreparingClient } from "./preparing-client.ts";
 import type { DB } from "./schema.ts";
 
 export type DatabaseKind = "postgres" | "pglite";
@@ -44,7 +45,12 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: typeParsers,
+    Client: PreparingClient,
+  });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });

@@ -37,3 +37,24 @@ export function project(channel: SseChannel, row: EventRow): Record<string, unkn
 export function formatSse(id: string, type: string, data: unknown): string {
   return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
+
+const formatted = new WeakMap<EventRow, Partial<Record<SseChannel, string | null>>>();
+
+/**
+ * The SSE frame of an event for a channel, or null when the channel does not show it. The hub hands
+ * the same row to every client, so each frame is built once per event, not once per client.
+ */
+export function sseFrame(channel: SseChannel, row: EventRow): string | null {
+  let frames = formatted.get(row);
+  if (!frames) {
+    frames = {};
+    formatted.set(row, frames);
+  }
+  let frame = frames[channel];
+  if (frame === undefined) {
+    const data = project(channel, row);
+    frame = data ? formatSse(row.id, row.type, data) : null;
+    frames[channel] = frame;
+  }
+  return frame;
+}

@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
 import type { SseChannel } from "@dq/shared";
 import type { EventRow } from "../db/schema.ts";
-import { formatSse, project } from "./projection.ts";
+import { formatSse, sseFrame } from "./projection.ts";
 
 const MAX_HELD = 10_000;
 
@@ -81,8 +81,8 @@ export class SseConnection {
   #send(row: EventRow) {
     if (this.#closed || BigInt(row.id) <= this.#lastSent) return;
     this.#lastSent = BigInt(row.id);
-    const data = project(this.#options.channel, row);
-    if (data) this.#write(formatSse(row.id, row.type, data));
+    const frame = sseFrame(this.#options.channel, row);
+    if (frame) this.#write(frame);
   }
 
   #write(chunk: string) {

@@ -40,6 +40,16 @@ const UNIQUE_FIELDS: Record<string, string> = {
   workstations_number_unique: "number",
 };
 
+// Rules the database itself guarantees; when two requests race past the checks in the code (a
+// double click), the constraint stops the second and it gets the same answer the check gives.
+const CONSTRAINT_CONFLICTS: Record<string, [string, string]> = {
+  tickets_one_active_per_employee: ["operator_busy", "you already hold a ticket: finish or return it first"],
+  operator_states_workstation_unique: [
+    "workstation_taken",
+    "this workstation has just been taken by someone else",
+  ],
+};
+
 function isPgError(error: unknown): error is PgError {
   return (
     typeof error === "object" &&
@@ -92,6 +102,15 @@ export function registerErrorHandling(app: FastifyInstance) {
       }));
       const summary = details.map((d) => `${d.field}: ${d.message}`).join("; ");
       return reply.status(400).send({ error: { code: "validation_error", message: summary, details } });
+    }
+    if (
+      isPgError(error) &&
+      error.code === "23505" &&
+      error.constraint &&
+      CONSTRAINT_CONFLICTS[error.constraint]
+    ) {
+      const [code, message] = CONSTRAINT_CONFLICTS[error.constraint]!;
+      return reply.status(409).send({ error: { code, message } });
     }
     if (isPgError(error) && PG_INPUT_ERRORS[error.code]) {
       const [status, code, message] = PG_INPUT_ERRORS[error.code]!;

@@ -38,8 +38,13 @@ export async function appendTicketEvent(
   actor: Actor,
   at: Date,
   extra: Record<string, unknown> = {},
+  /** The ticket's workstation when the caller has it at hand (saves a query on the hot path). */
+  known?: WorkstationInfo | null,
 ) {
-  const workstation = await loadWorkstationInfo(db, ticket.workstation_id);
+  const workstation =
+    known && known.id === ticket.workstation_id
+      ? known
+      : await loadWorkstationInfo(db, ticket.workstation_id);
   return appendEvent(db, {
     branchId: branch.id,
     type,

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { Executor } from "../db/executor.ts";
 import { appendEvent } from "../events/log.ts";
 import { conflict } from "../http/errors.ts";
+import type { WorkstationInfo } from "./deps.ts";
 
 export interface StatusChange {
   branchId: string;
@@ -58,17 +59,52 @@ export async function setOperatorStatus(db: Executor, c: StatusChange): Promise<
 
 /**
  * Locks the operator's state row for the rest of the transaction (so his own double clicks run one
- * after the other) and returns it; calls, pauses and resumes need a workstation in this branch.
+ * after the other) and returns it with his workstation and the ticket he holds, if any, in one
+ * round trip; calls, pauses and resumes need a workstation in this branch.
  */
 export async function lockWorkplace(db: Executor, branchId: string, employeeId: string) {
   const state = await db
-    .selectFrom("operator_states")
-    .selectAll()
-    .where("employee_id", "=", employeeId)
-    .forUpdate()
+    .selectFrom("operator_states as os")
+    .leftJoin("workstations as w", "w.id", "os.workstation_id")
+    .selectAll("os")
+    .select((eb) => [
+      "w.name as ws_name",
+      "w.number as ws_number",
+      "w.spoken_name as ws_spoken_name",
+      eb
+        .selectFrom("tickets as t")
+        .select(
+          sql<string>`json_build_object('id', t.id::text, 'label', t.label, 'status', t.status)::text`.as(
+            "h",
+          ),
+        )
+        .whereRef("t.employee_id", "=", "os.employee_id")
+        .where("t.status", "in", ["called", "serving"])
+        .as("held"),
+    ])
+    .where("os.employee_id", "=", employeeId)
+    .forUpdate("os")
     .executeTakeFirst();
   if (!state?.workstation_id || state.branch_id !== branchId) {
     throw conflict("no_workstation", "take a workstation first (POST /api/v1/operator/workstation)");
   }
-  return { ...state, workstationId: state.workstation_id };
+  const workstation: WorkstationInfo = {
+    id: state.workstation_id,
+    name: state.ws_name!,
+    number: state.ws_number!,
+    spokenName: state.ws_spoken_name!,
+  };
+  const held = state.held ? (JSON.parse(state.held) as { id: string; label: string; status: string }) : null;
+  return { ...state, workstationId: state.workstation_id, workstation, held };
+}
+
+/** Refuses a new call while the operator holds a called or serving ticket. */
+export function assertFree(held: { id: string; label: string; status: string } | null) {
+  if (held) {
+    throw conflict("operator_busy", `finish ticket ${held.label} first: it is ${held.status}`, {
+      ticketId: held.id,
+      label: held.label,
+      status: held.status,
+    });
+  }
 }

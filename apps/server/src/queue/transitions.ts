@@ -4,11 +4,10 @@ import type { TicketRow, TicketUpdate } from "../db/schema.ts";
 import { transact } from "../events/log.ts";
 import { conflict, invalidField, notFound } from "../http/errors.ts";
 import type { BranchContext } from "./branch-context.ts";
-import { appendTicketEvent, type QueueDeps } from "./deps.ts";
-import { lockWorkplace, setOperatorStatus } from "./operator-status.ts";
+import { appendTicketEvent, type QueueDeps, type WorkstationInfo } from "./deps.ts";
+import { assertFree, lockWorkplace, setOperatorStatus } from "./operator-status.ts";
 import { callClassOf, preferredClass } from "./policy.ts";
 import {
-  activeTicketOf,
   canServe,
   claimNextWaiting,
   lockBranchCalls,
@@ -19,17 +18,6 @@ import {
 import { transition } from "./state-machine.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 
-async function assertFree(db: Executor, employeeId: string) {
-  const held = await activeTicketOf(db, employeeId);
-  if (held) {
-    throw conflict("operator_busy", `finish ticket ${held.label} first: it is ${held.status}`, {
-      ticketId: held.id,
-      label: held.label,
-      status: held.status,
-    });
-  }
-}
-
 /** Call next: the best eligible waiting ticket by the branch's policy, or null if none waits. */
 export async function callNext(
   deps: QueueDeps,
@@ -38,8 +26,8 @@ export async function callNext(
 ): Promise<Ticket | null> {
   const now = deps.clock();
   return transact(deps, async (tx) => {
-    const { workstationId } = await lockWorkplace(tx, branch.id, employeeId);
-    await assertFree(tx, employeeId);
+    const { workstationId, workstation, held } = await lockWorkplace(tx, branch.id, employeeId);
+    assertFree(held);
     const policy = branch.settings.callingPolicy;
     const window = policy.ratio ? policy.ratio.normal + policy.ratio.priority - 1 : 0;
     // The ratio rule depends on the calls before this one: operators calling at the same moment
@@ -55,7 +43,7 @@ export async function callNext(
       preferred,
     });
     if (!id) return null;
-    return markCalled(tx, branch, id, employeeId, workstationId, now);
+    return markCalled(tx, branch, id, employeeId, workstation, now);
   });
 }
 
@@ -64,9 +52,10 @@ async function markCalled(
   branch: BranchContext,
   id: string,
   employeeId: string,
-  workstationId: string,
+  workstation: WorkstationInfo,
   now: Date,
 ): Promise<Ticket> {
+  const workstationId = workstation.id;
   const ticket = await updateTicket(tx, id, {
     status: "called",
     called_at: now,
@@ -75,9 +64,16 @@ async function markCalled(
     employee_id: employeeId,
     updated_at: now,
   });
-  await appendTicketEvent(tx, branch, "ticket.called", ticket, { employeeId, workstationId }, now, {
-    callClass: callClassOf(ticket.priority),
-  });
+  await appendTicketEvent(
+    tx,
+    branch,
+    "ticket.called",
+    ticket,
+    { employeeId, workstationId },
+    now,
+    { callClass: callClassOf(ticket.priority) },
+    workstation,
+  );
   await setOperatorStatus(tx, { branchId: branch.id, employeeId, workstationId, status: "calling", at: now });
   return toTicketDto(ticket);
 }
@@ -91,8 +87,8 @@ export async function callTicket(
 ) {
   const now = deps.clock();
   return transact(deps, async (tx) => {
-    const { workstationId } = await lockWorkplace(tx, branch.id, employeeId);
-    await assertFree(tx, employeeId);
+    const { workstationId, workstation, held } = await lockWorkplace(tx, branch.id, employeeId);
+    assertFree(held);
     const ticket = await lockTicket(tx, branch.id, ticketId);
     if (!ticket) throw notFound("ticket");
     transition(ticket.status, "call");
@@ -103,7 +99,7 @@ export async function callTicket(
         `ticket ${ticket.label} is for a service that you or this workstation do not serve`,
       );
     }
-    return markCalled(tx, branch, ticket.id, employeeId, workstationId, now);
+    return markCalled(tx, branch, ticket.id, employeeId, workstation, now);
   });
 }
 

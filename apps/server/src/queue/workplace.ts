@@ -77,8 +77,8 @@ export async function pause(
   const now = deps.clock();
   await transact(deps, async (tx) => {
     const state = await lockWorkplace(tx, branch.id, employeeId);
-    const held = await activeTicketOf(tx, employeeId);
-    if (held) throw conflict("operator_busy", `finish or return ticket ${held.label} before pausing`);
+    if (state.held)
+      throw conflict("operator_busy", `finish or return ticket ${state.held.label} before pausing`);
     let text = reason.reason ?? null;
     if (reason.reasonId) {
       const r = await tx

@@ -206,6 +206,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index tickets_branch_day on tickets (branch_id, business_day);
     create index tickets_active on tickets (branch_id, status) where status in ('called', 'serving');
     create index tickets_idempotency on tickets (branch_id, idempotency_key, id) where idempotency_key is not null;
+    -- The latest service times of a service, for wait estimates: read on every issue and every
+    -- tracking page, so it must not scan years of history.
+    create index tickets_served_recent on tickets (service_id, finished_at desc) where status = 'served';
 
     -- Claims of Idempotency-Key values; the ticket issued under a key carries it too.
     create table idempotency_keys (

@@ -23,6 +23,7 @@ import { categoryRoutes } from "./modules/categories/routes.ts";
 import { deviceRoutes } from "./modules/devices/routes.ts";
 import { employeeRoutes } from "./modules/employees/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { kioskRoutes } from "./modules/kiosk/routes.ts";
 import { operatorRoutes } from "./modules/operator/routes.ts";
 import { queueAdminRoutes } from "./modules/queue-admin/routes.ts";
 import { serviceRoutes } from "./modules/services/routes.ts";
@@ -122,6 +123,7 @@ export async function buildApp({
   await app.register(deviceRoutes);
   await app.register(settingsRoutes);
   await app.register(ticketRoutes);
+  await app.register(kioskRoutes);
   await app.register(operatorRoutes);
   await app.register(queueAdminRoutes);
   await app.register(boardRoutes);

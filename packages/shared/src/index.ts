@@ -8,6 +8,7 @@ export * from "./schemas/categories.ts";
 export * from "./schemas/common.ts";
 export * from "./schemas/devices.ts";
 export * from "./schemas/employees.ts";
+export * from "./schemas/kiosk.ts";
 export * from "./schemas/operator.ts";
 export * from "./schemas/services.ts";
 export * from "./schemas/tickets.ts";

@@ -55,3 +55,26 @@ export function isOpenAt(schedule: WeekSchedule | null, at: Date, timeZone: stri
   const { weekday, minutes } = localTime(at, timeZone);
   return (schedule[weekday] ?? []).some((i) => minutes >= toMinutes(i.from) && minutes < toMinutes(i.to));
 }
+
+/**
+ * When a service with this schedule next opens after `at`: in how many days (0 = today, in the
+ * branch's timezone) and at what local time. Null when it is open now, has no schedule, or never opens.
+ */
+export function nextOpening(
+  schedule: WeekSchedule | null,
+  at: Date,
+  timeZone: string,
+): { inDays: number; time: string } | null {
+  if (!schedule || isOpenAt(schedule, at, timeZone)) return null;
+  const { weekday, minutes } = localTime(at, timeZone);
+  const today = WEEKDAYS.indexOf(weekday);
+  for (let inDays = 0; inDays <= 7; inDays++) {
+    const day = WEEKDAYS[(today + inDays) % 7]!;
+    const starts = (schedule[day] ?? [])
+      .map((i) => i.from)
+      .filter((from) => inDays > 0 || toMinutes(from) > minutes)
+      .sort();
+    if (starts.length > 0) return { inDays, time: starts[0]! };
+  }
+  return null;
+}

@@ -78,6 +78,7 @@ const TABLE: Record<string, Who[]> = {
   "GET /api/v1/audit-log": ADMINS,
 
   "POST /api/v1/tickets": [...STAFF, "kiosk"],
+  "GET /api/v1/kiosk": [...STAFF, "kiosk"],
   "GET /api/v1/tickets/{code}": EVERYONE,
   "POST /api/v1/tickets/{code}/cancel": EVERYONE,
   "POST /api/v1/tickets/{code}/rating": EVERYONE,

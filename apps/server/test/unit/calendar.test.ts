@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { businessDay, isOpenAt, localTime } from "../../src/queue/calendar.ts";
+import { businessDay, isOpenAt, localTime, nextOpening } from "../../src/queue/calendar.ts";
 import { newTicketCode } from "../../src/queue/codes.ts";
 import { estimateWait } from "../../src/queue/estimate.ts";
 
@@ -79,5 +79,39 @@ describe("labels, codes and estimates", () => {
       minMinutes: 14,
       maxMinutes: 28,
     });
+  });
+});
+
+describe("next opening", () => {
+  const schedule = {
+    mon: [
+      { from: "09:00", to: "13:00" },
+      { from: "14:00", to: "18:00" },
+    ],
+    tue: [{ from: "09:00", to: "18:00" }],
+  };
+  // 2026-03-02 is a Monday; Moscow is UTC+3.
+  it("names the next interval today, tomorrow or later in the week", () => {
+    expect(nextOpening(schedule, new Date("2026-03-02T04:00:00Z"), "Europe/Moscow")).toEqual({
+      inDays: 0,
+      time: "09:00",
+    });
+    expect(nextOpening(schedule, new Date("2026-03-02T10:30:00Z"), "Europe/Moscow")).toEqual({
+      inDays: 0,
+      time: "14:00",
+    });
+    expect(nextOpening(schedule, new Date("2026-03-02T16:00:00Z"), "Europe/Moscow")).toEqual({
+      inDays: 1,
+      time: "09:00",
+    });
+    expect(nextOpening(schedule, new Date("2026-03-03T16:00:00Z"), "Europe/Moscow")).toEqual({
+      inDays: 6,
+      time: "09:00",
+    });
+  });
+  it("is null while open, without a schedule, or for a schedule with no hours", () => {
+    expect(nextOpening(schedule, new Date("2026-03-02T07:00:00Z"), "Europe/Moscow")).toBeNull();
+    expect(nextOpening(null, new Date(), "Europe/Moscow")).toBeNull();
+    expect(nextOpening({}, new Date(), "Europe/Moscow")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./common.ts";
+import { SERVICE_STATES } from "./kiosk.ts";
 
 export const boardCallSchema = z.object({
   ticketId: idSchema,
@@ -27,6 +28,7 @@ export const publicQueueSchema = z.object({
       waiting: z.number(),
       estimatedWait: z.object({ minMinutes: z.number(), maxMinutes: z.number() }).nullable(),
       open: z.boolean(),
+      state: z.enum(SERVICE_STATES),
     }),
   ),
 });

@@ -8,7 +8,14 @@ export const deviceConfigSchema = z
     serviceIds: z.array(idSchema).max(500),
     workstationNumbers: z.array(z.string().max(8)).max(500),
     language: z.enum(["ru", "en"]),
+    /** Kiosk: offer the client categories after a service is chosen. */
     showCategories: z.boolean(),
+    /** Kiosk: print every ticket (Chrome's --kiosk-printing makes it silent); default on. */
+    autoPrint: z.boolean(),
+    /** Kiosk: receipt paper width in millimetres. */
+    paperWidth: z.union([z.literal(80), z.literal(58)]),
+    /** Board: announce calls by voice (the chime always sounds); default on. */
+    voice: z.boolean(),
   })
   .partial();
 export type DeviceConfig = z.infer<typeof deviceConfigSchema>;

@@ -1,11 +1,8 @@
 import { boardSchema, publicQueueSchema, workstationNumberSchema } from "@dq/shared";
-import { sql } from "kysely";
 import { z } from "zod";
 import { notFound } from "../../http/errors.ts";
 import type { App } from "../../http/types.ts";
-import { isOpenAt } from "../../queue/calendar.ts";
-import { estimateFromLoad } from "../../queue/estimates.ts";
-import { type ServiceLoad, serviceLoadColumns } from "../../queue/repository.ts";
+import { serviceAvailability } from "../../queue/availability.ts";
 
 const tags = ["board"];
 
@@ -132,33 +129,19 @@ export async function boardRoutes(app: App) {
       },
     },
     async (request) => {
-      const branch = request.branch;
-      const now = app.deps.clock();
-      const rows = await sql<
-        ServiceLoad & {
-          id: string;
-          name: string;
-          translations: Record<string, string>;
-          schedule: Record<string, { from: string; to: string }[]> | null;
-          accepting_tickets: boolean;
-          waiting: number;
-        }
-      >`
-        select s.id, s.name, s.translations, s.schedule, s.accepting_tickets, ${serviceLoadColumns(now)},
-          (select count(*)::int from tickets t where t.service_id = s.id and t.status = 'waiting') as waiting
-        from services s
-        where s.branch_id = ${branch.id} and s.deleted_at is null and s.active and not s.is_group
-        order by s.sort_order, s.id
-      `.execute(db);
+      const services = await serviceAvailability(db, request.branch, app.deps.clock());
       return {
-        items: rows.rows.map((r) => ({
-          serviceId: r.id,
-          name: r.name,
-          translations: r.translations,
-          waiting: r.waiting,
-          open: r.accepting_tickets && isOpenAt(r.schedule, now, branch.timezone),
-          estimatedWait: estimateFromLoad(r.waiting, r),
-        })),
+        items: services
+          .filter((s) => !s.isGroup)
+          .map((s) => ({
+            serviceId: s.id,
+            name: s.name,
+            translations: s.translations,
+            waiting: s.waiting,
+            open: s.state === "open",
+            state: s.state,
+            estimatedWait: s.estimatedWait,
+          })),
       };
     },
   );

@@ -1,0 +1,93 @@
+import { type KioskService, kioskMenuSchema } from "@dq/shared";
+import type { App } from "../../http/types.ts";
+import { serviceAvailability } from "../../queue/availability.ts";
+
+/**
+ * The services a kiosk offers: its configured ones (a listed group brings its whole subtree) or all,
+ * with the groups that lead to them; groups with nothing to offer are left out.
+ */
+export function offeredTree(
+  services: KioskService[],
+  offered: readonly string[] | undefined,
+): KioskService[] {
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const isOffered = (s: KioskService): boolean => {
+    if (!offered?.length) return true;
+    for (
+      let cur: KioskService | undefined = s;
+      cur;
+      cur = cur.parentId ? byId.get(cur.parentId) : undefined
+    ) {
+      if (offered.includes(cur.id)) return true;
+    }
+    return false;
+  };
+  const leaves = services.filter((s) => !s.isGroup && isOffered(s));
+  const keep = new Set<string>();
+  for (const leaf of leaves) {
+    for (
+      let cur: KioskService | undefined = leaf;
+      cur;
+      cur = cur.parentId ? byId.get(cur.parentId) : undefined
+    ) {
+      keep.add(cur.id);
+    }
+  }
+  return services
+    .filter((s) => keep.has(s.id))
+    .map((s) => (s.parentId && !keep.has(s.parentId) ? { ...s, parentId: null } : s));
+}
+
+export async function kioskRoutes(app: App) {
+  const { db } = app.deps;
+
+  app.get(
+    "/api/v1/kiosk",
+    {
+      config: { access: { role: "operator", devices: ["kiosk"] } },
+      schema: {
+        tags: ["kiosk"],
+        summary:
+          "What a kiosk shows: its services with whether each takes tickets now (and if not, why and when it opens), waiting counts and estimates, client categories",
+        response: { 200: kioskMenuSchema },
+      },
+    },
+    async (request) => {
+      const branch = request.branch;
+      const p = request.principal;
+      const config = p.kind === "device" ? p.config : {};
+      const [services, categories] = await Promise.all([
+        serviceAvailability(db, branch, app.deps.clock()),
+        db
+          .selectFrom("categories")
+          .select(["id", "name", "translations"])
+          .where("branch_id", "=", branch.id)
+          .where("deleted_at", "is", null)
+          .where("active", "=", true)
+          .orderBy("sort_order")
+          .orderBy("id")
+          .execute(),
+      ]);
+      return {
+        branch: {
+          name: branch.name,
+          languages: branch.settings.languages,
+          defaultLanguage: branch.settings.defaultLanguage,
+          ticketText: branch.settings.ticketText,
+        },
+        device:
+          p.kind === "device"
+            ? {
+                name: p.name,
+                language: config.language ?? null,
+                showCategories: config.showCategories ?? false,
+                autoPrint: config.autoPrint ?? true,
+                paperWidth: config.paperWidth ?? 80,
+              }
+            : null,
+        services: offeredTree(services, config.serviceIds),
+        categories,
+      };
+    },
+  );
+}

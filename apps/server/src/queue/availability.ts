@@ -1,0 +1,72 @@
+import type { KioskService, ServiceState, WeekSchedule } from "@dq/shared";
+import { sql } from "kysely";
+import type { Executor } from "../db/executor.ts";
+import type { BranchContext } from "./branch-context.ts";
+import { businessDay, isOpenAt, nextOpening } from "./calendar.ts";
+import { estimateFromLoad } from "./estimates.ts";
+import { type ServiceLoad, serviceLoadColumns } from "./repository.ts";
+
+/**
+ * Every active service of the branch as a client sees it now: whether a ticket can be taken (and
+ * if not, why and when it opens), how many wait and how long a new ticket would wait. One query;
+ * the kiosk and the public overview both show this.
+ */
+export async function serviceAvailability(
+  db: Executor,
+  branch: BranchContext,
+  now: Date,
+): Promise<KioskService[]> {
+  const today = businessDay(now, branch.timezone);
+  const rows = await sql<
+    ServiceLoad & {
+      id: string;
+      parent_id: string | null;
+      is_group: boolean;
+      name: string;
+      translations: Record<string, string>;
+      description: string;
+      color: string;
+      prefix: string | null;
+      schedule: WeekSchedule | null;
+      accepting_tickets: boolean;
+      daily_limit: number | null;
+      issued_today: number;
+      waiting: number;
+    }
+  >`
+    select s.id, s.parent_id, s.is_group, s.name, s.translations, s.description, s.color, s.prefix,
+      s.schedule, s.accepting_tickets, s.daily_limit, ${serviceLoadColumns(now)},
+      coalesce((select c.last_number from ticket_counters c
+                where c.branch_id = s.branch_id and c.service_id = s.id and c.business_day = ${today}), 0) as issued_today,
+      (select count(*)::int from tickets t
+        where t.branch_id = s.branch_id and t.service_id = s.id and t.status = 'waiting') as waiting
+    from services s
+    where s.branch_id = ${branch.id} and s.deleted_at is null and s.active
+    order by s.sort_order, s.id
+  `.execute(db);
+  return rows.rows.map((r) => {
+    const state: ServiceState = r.is_group
+      ? "open"
+      : !r.accepting_tickets
+        ? "closed"
+        : !isOpenAt(r.schedule, now, branch.timezone)
+          ? "outside_hours"
+          : r.daily_limit !== null && r.issued_today >= r.daily_limit
+            ? "limit_reached"
+            : "open";
+    return {
+      id: r.id,
+      parentId: r.parent_id,
+      isGroup: r.is_group,
+      name: r.name,
+      translations: r.translations,
+      description: r.description,
+      color: r.color,
+      prefix: r.prefix,
+      state,
+      opensAt: state === "outside_hours" ? nextOpening(r.schedule, now, branch.timezone) : null,
+      waiting: r.is_group ? 0 : r.waiting,
+      estimatedWait: r.is_group ? null : estimateFromLoad(r.waiting, r),
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { idSchema, LANGUAGES, translationsSchema } from "./common.ts";
+import { waitEstimateSchema } from "./tickets.ts";
+
+/** Why a kiosk button does not issue a ticket now, so the kiosk can say so instead of failing. */
+export const SERVICE_STATES = ["open", "closed", "outside_hours", "limit_reached"] as const;
+export type ServiceState = (typeof SERVICE_STATES)[number];
+
+export const kioskServiceSchema = z.object({
+  id: idSchema,
+  parentId: idSchema.nullable(),
+  isGroup: z.boolean(),
+  name: z.string(),
+  translations: translationsSchema,
+  description: z.string(),
+  color: z.string(),
+  prefix: z.string().nullable(),
+  /** Leaves only; a group is open when one of its services is. */
+  state: z.enum(SERVICE_STATES),
+  /** For `outside_hours`: the next opening, `inDays` 0 = today in the office's timezone. */
+  opensAt: z.object({ inDays: z.number(), time: z.string() }).nullable(),
+  waiting: z.number(),
+  estimatedWait: waitEstimateSchema.nullable(),
+});
+export type KioskService = z.infer<typeof kioskServiceSchema>;
+
+export const kioskMenuSchema = z.object({
+  branch: z.object({
+    name: z.string(),
+    languages: z.array(z.enum(LANGUAGES)),
+    defaultLanguage: z.enum(LANGUAGES),
+    ticketText: z.string(),
+  }),
+  device: z
+    .object({
+      name: z.string(),
+      language: z.enum(LANGUAGES).nullable(),
+      showCategories: z.boolean(),
+      autoPrint: z.boolean(),
+      paperWidth: z.union([z.literal(80), z.literal(58)]),
+    })
+    .nullable(),
+  services: z.array(kioskServiceSchema),
+  categories: z.array(z.object({ id: idSchema, name: z.string(), translations: translationsSchema })),
+});
+export type KioskMenu = z.infer<typeof kioskMenuSchema>;

@@ -16,6 +16,15 @@ export const boardSchema = z.object({
   calls: z.array(boardCallSchema),
   waiting: z.array(z.object({ label: z.string(), serviceId: idSchema })),
   lastEventId: z.string(),
+  /** The server's clock, so a board can tell fresh calls from old ones whatever its own clock says. */
+  serverTime: z.string(),
+  /** How this board is set up (its device options; defaults for a board without a token). */
+  display: z.object({
+    language: z.enum(["ru", "en"]).nullable(),
+    voice: z.boolean(),
+    showWaiting: z.boolean(),
+    workstationNumbers: z.array(z.string()),
+  }),
 });
 export type Board = z.infer<typeof boardSchema>;
 

@@ -22,11 +22,8 @@ export async function boardRoutes(app: App) {
     async (request) => {
       const branch = request.branch;
       const p = request.principal;
-      const windows =
-        p.kind === "device"
-          ? ((await db.selectFrom("devices").select("config").where("id", "=", p.id).executeTakeFirst())
-              ?.config.workstationNumbers as string[] | undefined)
-          : undefined;
+      const config = p.kind === "device" ? p.config : {};
+      const windows = config.workstationNumbers;
       let calls = db
         .selectFrom("tickets as t")
         .innerJoin("workstations as w", "w.id", "t.workstation_id")
@@ -76,6 +73,13 @@ export async function boardRoutes(app: App) {
         })),
         waiting: waitingRows.map((w) => ({ label: w.label, serviceId: w.service_id })),
         lastEventId: String(last?.max ?? 0),
+        serverTime: app.deps.clock().toISOString(),
+        display: {
+          language: config.language ?? null,
+          voice: config.voice ?? true,
+          showWaiting: branch.settings.boardShowWaiting,
+          workstationNumbers: windows ?? [],
+        },
       };
     },
   );

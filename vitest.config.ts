@@ -10,7 +10,11 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["apps/server/test/unit/**/*.test.ts", "packages/shared/test/**/*.test.ts"],
+          include: [
+            "apps/server/test/unit/**/*.test.ts",
+            "packages/shared/test/**/*.test.ts",
+            "apps/web/test/**/*.test.ts",
+          ],
         },
       },
       {

@@ -1,4 +1,3 @@
-import "@mantine/core/styles.css";
 import "./app/i18n.ts";
 import { mount } from "./app/surfaces.tsx";
 

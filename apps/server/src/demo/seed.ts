@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Executor } from "../db/executor.ts";
 import { generatePassword, hashPassword } from "../modules/auth/passwords.ts";
 import { DEVICE_TOKEN_PREFIX, newSecret } from "../modules/auth/tokens.ts";
@@ -246,5 +247,13 @@ export async function seedDemoOffice(db: Executor, branchId: string): Promise<De
       .execute();
     devices.push({ kind, name, token: secret.token });
   }
+  // A line for the board's running text, so the demo board shows it too.
+  await sql`
+    update branches set settings = settings || ${JSON.stringify({
+      runningText:
+        "Добро пожаловать! Следите за вызовом на табло или на телефоне по QR-коду с талона. Маломобильных пассажиров обслуживают вне очереди.",
+    })}::jsonb
+    where id = ${branchId}
+  `.execute(db);
   return { staffPassword, staff: staff.map(({ login, name, role }) => ({ login, name, role })), devices };
 }

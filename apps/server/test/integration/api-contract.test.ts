@@ -473,7 +473,12 @@ describe("board and live events", () => {
     expect([...times].sort().reverse()).toEqual(times);
     expect(board.body.waiting).toContainEqual({ label: waiting.label, serviceId: office.services.refund });
     expect(board.body.serverTime).toBe(ctx.clock.now.toISOString());
-    expect(board.body.display).toEqual({ language: null, voice: true, showWaiting: true, workstationNumbers: [] });
+    expect(board.body.display).toEqual({
+      language: null,
+      voice: true,
+      showWaiting: true,
+      workstationNumbers: [],
+    });
   });
 
   it("SSE: each event has the log id, its type and {ticketId, label, status}; Last-Event-ID replays the rest", async () => {

@@ -29,13 +29,14 @@ async function request<T>(
   path: string,
   schema: z.ZodType<T> | null,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -50,11 +51,28 @@ async function request<T>(
   return schema ? schema.parse(json) : (json as T);
 }
 
-/** The typed API client: every response is checked against the shared zod schema. */
+/**
+ * The typed API client: every response is checked against the shared zod schema. Staff use the
+ * session cookie; a device passes its token (`api.as(token)`), and may add headers to a write
+ * (an Idempotency-Key).
+ */
+function client(auth: Record<string, string>) {
+  return {
+    get: <T>(path: string, schema: z.ZodType<T>) => request("GET", path, schema, undefined, auth),
+    post: <T>(
+      path: string,
+      body: unknown,
+      schema: z.ZodType<T> | null = null,
+      headers: Record<string, string> = {},
+    ) => request("POST", path, schema, body, { ...auth, ...headers }),
+    patch: <T>(path: string, body: unknown, schema: z.ZodType<T>) =>
+      request("PATCH", path, schema, body, auth),
+    delete: (path: string) => request<void>("DELETE", path, null, undefined, auth),
+  };
+}
+
 export const api = {
-  get: <T>(path: string, schema: z.ZodType<T>) => request("GET", path, schema),
-  post: <T>(path: string, body: unknown, schema: z.ZodType<T> | null = null) =>
-    request("POST", path, schema, body),
-  patch: <T>(path: string, body: unknown, schema: z.ZodType<T>) => request("PATCH", path, schema, body),
-  delete: (path: string) => request<void>("DELETE", path, null),
+  ...client({}),
+  /** The same client authenticated with a device token (or the session, when there is none). */
+  as: (token: string | null) => client(token ? { authorization: `Bearer ${token}` } : {}),
 };

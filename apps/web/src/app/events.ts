@@ -19,10 +19,17 @@ export function useEventStream(options: {
   channel: SseChannel;
   token?: string | null;
   onEvent: (e: LiveEvent) => void;
+  /**
+   * Called when the stream (re)opens. After a reconnect the screen should reload its state: events
+   * are replayed only after the last one this screen received, and it may have received none.
+   */
+  onReconnect?: () => void;
 }) {
   const { channel, token } = options;
   const onEvent = useRef(options.onEvent);
   onEvent.current = options.onEvent;
+  const onReconnect = useRef(options.onReconnect);
+  onReconnect.current = options.onReconnect;
   const [connected, setConnected] = useState(false);
 
   useEffect(() => {
@@ -31,6 +38,7 @@ export function useEventStream(options: {
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let delay = 1000;
     let stopped = false;
+    let opened = false;
 
     const open = () => {
       const params = new URLSearchParams({ channel });
@@ -41,6 +49,8 @@ export function useEventStream(options: {
       es.onopen = () => {
         delay = 1000;
         setConnected(true);
+        if (opened) onReconnect.current?.();
+        opened = true;
       };
       es.onerror = () => {
         setConnected(false);
@@ -80,14 +90,17 @@ export function useLiveQueries(channel: SseChannel, token?: string | null) {
   const client = useQueryClient();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
+  const refresh = () =>
+    void client.invalidateQueries({ predicate: (q) => LIVE_QUERY_ROOTS.includes(String(q.queryKey[0])) });
   return useEventStream({
     channel,
     token,
+    onReconnect: refresh,
     onEvent: () => {
       if (timer.current) return;
       timer.current = setTimeout(() => {
         timer.current = undefined;
-        void client.invalidateQueries({ predicate: (q) => LIVE_QUERY_ROOTS.includes(String(q.queryKey[0])) });
+        refresh();
       }, 150);
     },
   });

@@ -1,12 +1,14 @@
+import "@mantine/core/styles.css";
 import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { theme } from "./theme.ts";
 
-const queryClient = new QueryClient({
+export const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: true, staleTime: 5_000 } },
 });
 
+/** Staff screens: Mantine (components and its styles) and the query cache. */
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme}>

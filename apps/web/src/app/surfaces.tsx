@@ -1,6 +1,6 @@
 import { type ComponentType, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { Providers } from "./providers.tsx";
+import { DeviceProviders } from "./device-providers.tsx";
 
 /** A device or public screen: gets the path parameters its pattern captures. */
 export type SurfaceProps = { params: string[] };
@@ -19,15 +19,22 @@ const SURFACES: { pattern: RegExp; load: () => Promise<{ default: ComponentType<
 
 export async function mount(path: string, root: HTMLElement) {
   const surface = SURFACES.find((s) => s.pattern.test(path));
-  const params = surface ? (path.match(surface.pattern)?.slice(1) ?? []).map(decodeURIComponent) : [];
-  const Screen: ComponentType<SurfaceProps> = surface
-    ? (await surface.load()).default
-    : (await import("./StaffApp.tsx")).default;
+  if (!surface) {
+    const StaffApp = (await import("./StaffApp.tsx")).default;
+    createRoot(root).render(
+      <StrictMode>
+        <StaffApp />
+      </StrictMode>,
+    );
+    return;
+  }
+  const params = (path.match(surface.pattern)?.slice(1) ?? []).map(decodeURIComponent);
+  const Screen = (await surface.load()).default;
   createRoot(root).render(
     <StrictMode>
-      <Providers>
+      <DeviceProviders>
         <Screen params={params} />
-      </Providers>
+      </DeviceProviders>
     </StrictMode>,
   );
 }

@@ -1,14 +1,250 @@
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { type Board, boardSchema } from "@dq/shared";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { api } from "../../app/api.ts";
 import { readDeviceToken } from "../../app/device-token.ts";
-import { DeviceBadge, ScreenPlaceholder } from "../common/ScreenPlaceholder.tsx";
+import { useEventStream } from "../../app/events.ts";
+import { setLanguage } from "../../app/i18n.ts";
+import { Announcer } from "../devices/announcer.ts";
+import { OfflineBanner, useNow, useSurfaceFormat } from "../devices/common.tsx";
+import { announcementText } from "../devices/speech.ts";
+import css from "./board.module.css";
+
+/** A call is highlighted (and blinks) this long after it is made or repeated. */
+const HIGHLIGHT_MS = 10_000;
+/** A call first seen after a reconnect is announced only if it is this recent. */
+const ANNOUNCE_WITHIN_MS = 60_000;
+const VOICE_KEY = "dq.board.voice";
+const MAX_WAITING_SHOWN = 48;
 
 export default function BoardPage() {
-  const { t } = useTranslation();
   const [token] = useState(readDeviceToken);
+  const f = useSurfaceFormat();
+  const board = useQuery({
+    queryKey: ["board", token],
+    queryFn: () => api.as(token).get("/api/v1/board", boardSchema),
+    refetchInterval: 60_000,
+  });
+  const data = board.data;
+
+  // The board's own language, when its device options name one.
+  useEffect(() => {
+    if (data?.display.language) setLanguage(data.display.language);
+  }, [data?.display.language]);
+
+  const [voice, setVoice] = useState(() => localStorage.getItem(VOICE_KEY) !== "off");
+  const voiceOn = voice && (data?.display.voice ?? true);
+  const announcer = useRef<Announcer | null>(null);
+  announcer.current ??= new Announcer({ voice: voiceOn, chimeUrl: "/sounds/chime.wav" });
+  announcer.current.voice = voiceOn;
+  useEffect(() => () => announcer.current?.stop(), []);
+
+  const [highlight, setHighlight] = useState<ReadonlyMap<string, number>>(new Map());
+  const now = useNow(1000);
+  // Drop expired highlights, so the map stays as small as the calls on screen.
+  useEffect(() => {
+    setHighlight((h) => {
+      const t = now.getTime();
+      if ([...h.values()].every((until) => until > t)) return h;
+      return new Map([...h].filter(([, until]) => until > t));
+    });
+  }, [now]);
+
+  // Announce from the board's state, not from single events: whatever the board missed while it
+  // was reconnecting still shows up in its next state. A call is (ticket, call count), so a recall
+  // is a new call; the first state after start-up only sets what is already known.
+  const known = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!data) return;
+    const keys = new Set(data.calls.map((c) => `${c.ticketId}:${c.callCount}`));
+    const previous = known.current;
+    known.current = keys;
+    if (!previous) return;
+    const serverNow = new Date(data.serverTime).getTime();
+    const fresh = data.calls.filter((c) => {
+      if (previous.has(`${c.ticketId}:${c.callCount}`) || c.status !== "called") return false;
+      const seenBefore = [...previous].some((k) => k.startsWith(`${c.ticketId}:`));
+      return seenBefore || serverNow - new Date(c.calledAt).getTime() < ANNOUNCE_WITHIN_MS;
+    });
+    if (fresh.length === 0) return;
+    setHighlight((h) => {
+      const next = new Map(h);
+      for (const c of fresh) next.set(c.ticketId, Date.now() + HIGHLIGHT_MS);
+      return next;
+    });
+    // Oldest first, as they were made.
+    for (const c of [...fresh].reverse()) {
+      announcer.current?.announce({ text: announcementText(c.label, c.workstation, f.lang), lang: f.lang });
+    }
+  }, [data, f.lang]);
+
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refetchSoon = () => {
+    refetchTimer.current ??= setTimeout(() => {
+      refetchTimer.current = undefined;
+      void board.refetch();
+    }, 100);
+  };
+  const { connected } = useEventStream({
+    channel: "board",
+    token,
+    onEvent: (e) => {
+      if (e.type.startsWith("ticket.") || e.type === "reset") refetchSoon();
+    },
+    onReconnect: refetchSoon,
+  });
+  useEffect(() => () => clearTimeout(refetchTimer.current), []);
+
+  const [offlineLong, setOfflineLong] = useState(false);
+  useEffect(() => {
+    if (connected) return setOfflineLong(false);
+    const timer = setTimeout(() => setOfflineLong(true), 5000);
+    return () => clearTimeout(timer);
+  }, [connected]);
+
+  const toggleVoice = () => {
+    localStorage.setItem(VOICE_KEY, voice ? "off" : "on");
+    setVoice(!voice);
+  };
+
   return (
-    <ScreenPlaceholder fullScreen title={t("screens.board")}>
-      <DeviceBadge linked={token !== null} />
-    </ScreenPlaceholder>
+    <div className={css.board}>
+      <OfflineBanner visible={offlineLong} />
+      <header className={css.header}>
+        <div className={css.office}>{data?.branch.name ?? ""}</div>
+        <div className={css.clock}>
+          <span className={css.time}>{f.time(now)}</span>
+          <span className={css.date}>{f.date(now)}</span>
+        </div>
+        <button
+          type="button"
+          className={css.voice}
+          onClick={toggleVoice}
+          aria-pressed={voiceOn}
+          title={voiceOn ? f.t("board.voiceOn") : f.t("board.voiceOff")}
+        >
+          <SpeakerIcon on={voiceOn} />
+        </button>
+      </header>
+      {data && <Calls data={data} highlight={highlight} now={now.getTime()} />}
+      {data?.branch.runningText ? (
+        <footer className={css.ticker}>
+          <span className={css.tickerText}>{data.branch.runningText}</span>
+        </footer>
+      ) : null}
+      <SoundUnlock />
+    </div>
+  );
+}
+
+function Calls({
+  data,
+  highlight,
+  now,
+}: {
+  data: Board;
+  highlight: ReadonlyMap<string, number>;
+  now: number;
+}) {
+  const f = useSurfaceFormat();
+  const showWaiting = data.display.showWaiting && data.waiting.length > 0;
+  return (
+    <main className={showWaiting ? css.withWaiting : css.callsOnly}>
+      <section className={css.calls} aria-label={f.t("board.ticket")}>
+        <div className={css.headRow}>
+          <span>{f.t("board.ticket")}</span>
+          <span>{f.t("board.window")}</span>
+        </div>
+        {data.calls.length === 0 && <div className={css.empty}>{f.t("board.noCalls")}</div>}
+        <ol className={css.rows}>
+          {data.calls.map((c, i) => {
+            const fresh = (highlight.get(c.ticketId) ?? 0) > now;
+            return (
+              <li
+                key={c.ticketId}
+                className={[
+                  css.row,
+                  i === 0 ? css.newest : "",
+                  fresh ? css.fresh : "",
+                  c.status === "serving" ? css.serving : "",
+                ].join(" ")}
+                data-testid="board-call"
+                data-fresh={fresh}
+              >
+                <span className={css.label}>{c.label}</span>
+                <span className={css.arrow} aria-hidden="true">
+                  →
+                </span>
+                <span className={css.window}>{c.workstation.number}</span>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+      {showWaiting && (
+        <aside className={css.waiting} aria-label={f.t("board.waiting")}>
+          <h2 className={css.waitingTitle}>{f.t("board.waiting")}</h2>
+          <ul className={css.waitingList}>
+            {data.waiting.slice(0, MAX_WAITING_SHOWN).map((w) => (
+              <li key={w.label}>{w.label}</li>
+            ))}
+          </ul>
+        </aside>
+      )}
+    </main>
+  );
+}
+
+/**
+ * Browsers play sound only after someone has touched the page (unless the board's browser is
+ * started with --autoplay-policy=no-user-gesture-required). Until then, ask for one tap.
+ */
+function SoundUnlock() {
+  const f = useSurfaceFormat();
+  const [locked, setLocked] = useState(() => {
+    const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } })
+      .userActivation;
+    if (activation?.hasBeenActive) return false;
+    try {
+      const ctx = new AudioContext();
+      const suspended = ctx.state === "suspended";
+      void ctx.close();
+      return suspended;
+    } catch {
+      return false;
+    }
+  });
+  useEffect(() => {
+    if (!locked) return;
+    const unlock = () => setLocked(false);
+    window.addEventListener("pointerdown", unlock, { once: true });
+    window.addEventListener("keydown", unlock, { once: true });
+    return () => {
+      window.removeEventListener("pointerdown", unlock);
+      window.removeEventListener("keydown", unlock);
+    };
+  }, [locked]);
+  if (!locked) return null;
+  return (
+    <button type="button" className={css.unlock} onClick={() => setLocked(false)}>
+      {f.t("board.enableSound")}
+    </button>
+  );
+}
+
+function SpeakerIcon({ on }: { on: boolean }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="1em"
+      height="1em"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+      {on ? <path d="M16 9a4 4 0 0 1 0 6M18.5 6.5a8 8 0 0 1 0 11" /> : <path d="M16 9l5 6M21 9l-5 6" />}
+    </svg>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { Center, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
@@ -33,13 +33,4 @@ export function ScreenPlaceholder({
   ) : (
     body
   );
-}
-
-export function DeviceBadge({ linked }: { linked: boolean }) {
-  const { t } = useTranslation();
-  return linked ? (
-    <Badge color="green" variant="light">
-      {t("screens.deviceLinked")}
-    </Badge>
-  ) : null;
 }

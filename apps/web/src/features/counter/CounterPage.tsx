@@ -1,9 +1,62 @@
-import { useTranslation } from "react-i18next";
+import type { BoardEventData } from "@dq/shared";
+import { useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { z } from "zod";
+import { ApiError, api } from "../../app/api.ts";
+import { readDeviceToken } from "../../app/device-token.ts";
+import { useEventStream } from "../../app/events.ts";
 import type { SurfaceProps } from "../../app/surfaces.tsx";
-import { ScreenPlaceholder } from "../common/ScreenPlaceholder.tsx";
+import { OfflineBanner, useSurfaceFormat } from "../devices/common.tsx";
+import css from "./counter.module.css";
 
+const counterSchema = z.object({
+  workstation: z.object({ name: z.string(), number: z.string() }),
+  ticket: z.object({ label: z.string(), status: z.string(), callCount: z.number() }).nullable(),
+});
+
+/** The small screen above one window: the ticket called or served there, as large as it fits. */
 export default function CounterPage({ params }: SurfaceProps) {
-  const { t } = useTranslation();
-  const [number = ""] = params;
-  return <ScreenPlaceholder fullScreen title={t("screens.counter", { number })} />;
+  const number = params[0] ?? "";
+  const [token] = useState(readDeviceToken);
+  const f = useSurfaceFormat();
+  const counter = useQuery({
+    queryKey: ["counter", number, token],
+    queryFn: () => api.as(token).get(`/api/v1/counter/${encodeURIComponent(number)}`, counterSchema),
+    refetchInterval: 60_000,
+    retry: (n, error) => !(error instanceof ApiError && error.status === 404) && n < 1000,
+  });
+  const shown = useRef<string | null>(null);
+  shown.current = counter.data?.ticket?.label ?? null;
+  const { connected } = useEventStream({
+    channel: "board",
+    token,
+    onReconnect: () => void counter.refetch(),
+    onEvent: (e) => {
+      const d = e.data as unknown as BoardEventData;
+      if (d.workstation?.number === number || (shown.current && d.label === shown.current))
+        void counter.refetch();
+    },
+  });
+  const t = counter.data?.ticket;
+  const notFound = counter.error instanceof ApiError && counter.error.status === 404;
+  return (
+    <div className={`${css.counter} ${t?.status === "called" ? css.calling : ""}`}>
+      <OfflineBanner visible={!connected && counter.failureCount > 0} />
+      <div className={css.window}>{f.t("counter.window", { number })}</div>
+      {notFound ? (
+        <div className={css.idle}>404</div>
+      ) : t ? (
+        <>
+          <div className={css.label} data-testid="counter-label">
+            {t.label}
+          </div>
+          <div className={css.status}>
+            {t.status === "called" ? f.t("counter.calling") : f.t("counter.serving")}
+          </div>
+        </>
+      ) : (
+        <div className={css.idle}>{counter.data ? f.t("counter.free") : ""}</div>
+      )}
+    </div>
+  );
 }

@@ -1,7 +1,234 @@
-import { useTranslation } from "react-i18next";
-import { ScreenPlaceholder } from "../common/ScreenPlaceholder.tsx";
+import { type BoardEventData, type PublicTicket, publicTicketSchema } from "@dq/shared";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { ApiError, api } from "../../app/api.ts";
+import { useEventStream } from "../../app/events.ts";
+import type { SurfaceProps } from "../../app/surfaces.tsx";
+import { LanguageButtons, OfflineBanner, useSurfaceFormat } from "../devices/common.tsx";
+import css from "./track.module.css";
 
-export default function TrackPage() {
-  const { t } = useTranslation();
-  return <ScreenPlaceholder fullScreen title={t("screens.track")} />;
+const ALERTS_KEY = "dq.track.alerts";
+
+/** The client's own ticket on his phone: opened from the QR code on the ticket. */
+export default function TrackPage({ params }: SurfaceProps) {
+  const code = params[0] ?? "";
+  const f = useSurfaceFormat();
+  const ticket = useQuery({
+    queryKey: ["ticket", code],
+    queryFn: () => api.get(`/api/v1/tickets/${encodeURIComponent(code)}`, publicTicketSchema),
+    refetchInterval: 30_000,
+    retry: (n, error) => !(error instanceof ApiError && error.status < 500 && error.status > 0) && n < 1000,
+  });
+  const t = ticket.data;
+
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const current = useRef(t);
+  current.current = t;
+  const { connected } = useEventStream({
+    channel: "board",
+    onReconnect: () => void ticket.refetch(),
+    onEvent: (e) => {
+      const d = e.data as unknown as BoardEventData;
+      const mine = current.current;
+      // Someone else's call in my service moves me forward; anything about my ticket changes it.
+      if (mine && d.serviceId !== mine.serviceId && d.label !== mine.label) return;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void ticket.refetch(), 300);
+    },
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const [alerts, setAlerts] = useState(() => localStorage.getItem(ALERTS_KEY) === "on");
+  useCallAlert(t, alerts);
+
+  if (ticket.error instanceof ApiError && (ticket.error.status === 404 || ticket.error.status === 400)) {
+    return (
+      <Page>
+        <h1 className={css.title}>{f.t("track.notFound")}</h1>
+        <p>{f.t("track.notFoundHint")}</p>
+      </Page>
+    );
+  }
+  if (!t) return <Page>{null}</Page>;
+
+  const called = t.status === "called" && t.workstation;
+  return (
+    <Page offline={!connected && ticket.failureCount > 0}>
+      {called && (
+        <div className={css.called} role="alert" data-testid="go-to-window">
+          <div className={css.calledText}>{f.t("track.goTo", { number: t.workstation!.number })}</div>
+          {t.callCount > 1 && <div>{f.t("track.calledAgain")}</div>}
+        </div>
+      )}
+      <section className={css.card}>
+        <div className={css.caption}>{f.t("track.title")}</div>
+        <div className={css.label} data-testid="track-label">
+          {t.label}
+        </div>
+        <div className={css.service}>{t.serviceName}</div>
+        <div className={`${css.status} ${css[`status_${t.status}`] ?? ""}`} data-testid="track-status">
+          {f.t(`track.status.${t.status}`)}
+        </div>
+        {t.status === "waiting" && (
+          <div className={css.facts}>
+            <div className={css.big} data-testid="track-position">
+              {t.position ? f.t("peopleAhead", { count: t.position }) : f.t("nobodyAhead")}
+            </div>
+            {t.estimatedWait && <div>{f.wait(t.estimatedWait)}</div>}
+          </div>
+        )}
+        {(t.status === "waiting" || t.status === "called") && (
+          <button
+            type="button"
+            className={alerts ? css.alertsOn : css.alerts}
+            aria-pressed={alerts}
+            onClick={() => {
+              const next = !alerts;
+              localStorage.setItem(ALERTS_KEY, next ? "on" : "off");
+              setAlerts(next);
+              // This tap is the user gesture that lets the page play sound later.
+              if (next) void primeSound();
+            }}
+          >
+            {alerts ? `✓ ${f.t("track.alertsOn")}` : f.t("track.alerts")}
+          </button>
+        )}
+        <p className={css.live}>{f.t("track.live")}</p>
+      </section>
+      {t.canCancel && <CancelTicket code={code} onDone={() => void ticket.refetch()} />}
+      {(t.canRate || t.rating) && <Rating ticket={t} code={code} onDone={() => void ticket.refetch()} />}
+    </Page>
+  );
+}
+
+function Page({ children, offline = false }: { children: ReactNode; offline?: boolean }) {
+  return (
+    <div className={css.page}>
+      <OfflineBanner visible={offline} />
+      <div className={css.top}>
+        <LanguageButtons />
+      </div>
+      <main className={css.main}>{children}</main>
+    </div>
+  );
+}
+
+let chime: HTMLAudioElement | null = null;
+async function primeSound() {
+  chime ??= new Audio("/sounds/chime.wav");
+  chime.muted = true;
+  await chime.play().catch(() => {});
+  chime.pause();
+  chime.muted = false;
+}
+
+/** Sound and vibration when the ticket is called, and again on every recall, while the page is open. */
+function useCallAlert(t: PublicTicket | undefined, enabled: boolean) {
+  const lastCall = useRef<number | null>(null);
+  useEffect(() => {
+    if (!t) return;
+    const count = t.status === "called" ? t.callCount : 0;
+    const previous = lastCall.current;
+    lastCall.current = count;
+    if (!enabled || previous === null || count === 0 || count <= previous) return;
+    chime ??= new Audio("/sounds/chime.wav");
+    chime.currentTime = 0;
+    void chime.play().catch(() => {});
+    navigator.vibrate?.([400, 200, 400, 200, 400]);
+  }, [t, enabled]);
+}
+
+function CancelTicket({ code, onDone }: { code: string; onDone: () => void }) {
+  const f = useSurfaceFormat();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className={css.link} onClick={() => setAsking(true)}>
+        {f.t("track.cancel")}
+      </button>
+    );
+  }
+  return (
+    <section className={css.confirm}>
+      <p>{f.t("track.cancelConfirm")}</p>
+      <div className={css.row}>
+        <button
+          type="button"
+          className={css.danger}
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            await api.post(`/api/v1/tickets/${encodeURIComponent(code)}/cancel`, {}).catch(() => {});
+            setBusy(false);
+            setAsking(false);
+            onDone();
+          }}
+        >
+          {f.t("track.cancelYes")}
+        </button>
+        <button type="button" className={css.plain} onClick={() => setAsking(false)}>
+          {f.t("track.cancelNo")}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Rating({ ticket, code, onDone }: { ticket: PublicTicket; code: string; onDone: () => void }) {
+  const f = useSurfaceFormat();
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState("");
+  const [state, setState] = useState<"idle" | "sending" | "failed">("idle");
+  if (ticket.rating) {
+    return (
+      <section className={css.card}>
+        <div className={css.thanks}>{f.t("track.thanks")}</div>
+        <div data-testid="your-rating">{f.t("track.yourRating", { score: ticket.rating.score })}</div>
+      </section>
+    );
+  }
+  return (
+    <form
+      className={css.card}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (score === 0 || state === "sending") return;
+        setState("sending");
+        try {
+          await api.post(`/api/v1/tickets/${encodeURIComponent(code)}/rating`, {
+            score,
+            ...(comment.trim() ? { comment: comment.trim() } : {}),
+          });
+          onDone();
+        } catch {
+          setState("failed");
+        }
+      }}
+    >
+      <h2 className={css.rateTitle}>{f.t("track.rateTitle")}</h2>
+      <fieldset className={css.stars} aria-label={f.t("track.rateTitle")}>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <button
+            key={n}
+            type="button"
+            className={n <= score ? css.starOn : css.star}
+            aria-label={f.t("track.stars", { count: n })}
+            aria-pressed={n === score}
+            onClick={() => setScore(n)}
+          >
+            ★
+          </button>
+        ))}
+      </fieldset>
+      <label className={css.commentLabel}>
+        {f.t("track.comment")}
+        <textarea value={comment} maxLength={2000} rows={3} onChange={(e) => setComment(e.target.value)} />
+      </label>
+      {state === "failed" && <p role="alert">{f.t("error")}</p>}
+      <button type="submit" className={css.primary} disabled={score === 0 || state === "sending"}>
+        {f.t("track.send")}
+      </button>
+    </form>
+  );
 }

@@ -1,0 +1,117 @@
+import type { WaitEstimate } from "@dq/shared";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES, type Language, setLanguage } from "../../app/i18n.ts";
+import "./base.css";
+import css from "./devices.module.css";
+import { NS } from "./texts.ts";
+
+/** The current time, re-rendered every `intervalMs` (a clock, countdowns, "waited for"). */
+export function useNow(intervalMs = 1000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** Whether the browser thinks it is online; a screen also shows its own failed requests. */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener("online", on);
+    window.addEventListener("offline", off);
+    return () => {
+      window.removeEventListener("online", on);
+      window.removeEventListener("offline", off);
+    };
+  }, []);
+  return online;
+}
+
+/** Texts shared by the client surfaces, in the current language. */
+export function useSurfaceFormat() {
+  const { t, i18n } = useTranslation(NS);
+  const lang = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : "ru";
+  return {
+    t,
+    lang,
+    /** A service's name in the current language. */
+    name: (s: { name: string; translations: Partial<Record<string, string>> }) =>
+      s.translations[lang] || s.name,
+    wait: (e: WaitEstimate | null | undefined) =>
+      !e
+        ? ""
+        : e.minMinutes <= 0
+          ? t("upToMinutes", { max: e.maxMinutes })
+          : t("minutes", { min: e.minMinutes, max: e.maxMinutes }),
+    opens: (o: { inDays: number; time: string } | null) => {
+      if (!o) return "";
+      if (o.inDays === 0) return t("opensToday", { time: o.time });
+      if (o.inDays === 1) return t("opensTomorrow", { time: o.time });
+      const day = new Date(Date.now() + o.inDays * 86_400_000).toLocaleDateString(lang, { weekday: "short" });
+      return t("opensOn", { day, time: o.time });
+    },
+    time: (d: Date, withSeconds = false) =>
+      d.toLocaleTimeString(lang, {
+        hour: "2-digit",
+        minute: "2-digit",
+        ...(withSeconds ? { second: "2-digit" } : {}),
+      }),
+    date: (d: Date) => d.toLocaleDateString(lang, { weekday: "long", day: "numeric", month: "long" }),
+  };
+}
+
+export function LanguageButtons({
+  languages = LANGUAGES,
+  onChange,
+}: {
+  languages?: readonly Language[];
+  onChange?: (l: Language) => void;
+}) {
+  const { i18n } = useTranslation();
+  if (languages.length < 2) return null;
+  return (
+    <fieldset className={css.languages} aria-label="Language / Язык">
+      {languages.map((l) => (
+        <button
+          key={l}
+          type="button"
+          className={css.language}
+          aria-pressed={i18n.language === l}
+          onClick={() => {
+            setLanguage(l);
+            onChange?.(l);
+          }}
+        >
+          {l === "ru" ? "Русский" : "English"}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A strip that says the screen has lost the server; it goes away by itself when it is back. */
+export function OfflineBanner({ visible }: { visible: boolean }) {
+  const { t } = useTranslation(NS);
+  if (!visible) return null;
+  return (
+    <div className={css.offline} role="alert">
+      {t("offline")}
+    </div>
+  );
+}
+
+export function NotLinked() {
+  const { t } = useTranslation(NS);
+  return (
+    <main className={css.notLinked}>
+      <h1>{t("notLinked")}</h1>
+      <p>{t("notLinkedHint")}</p>
+      <LanguageButtons />
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Ticket } from "@dq/shared";
+import { useEffect } from "react";
+import { useSurfaceFormat } from "../devices/common.tsx";
+import { QrCode } from "./QrCode.tsx";
+import css from "./receipt.module.css";
+
+/**
+ * The printed ticket: only visible to the printer. The page size follows the kiosk's paper (80 or
+ * 58 mm thermal rolls); Chrome prints it without a dialog when started with --kiosk-printing.
+ */
+export function Receipt(props: {
+  office: string;
+  ticket: Ticket;
+  serviceName: string;
+  issuedAt: Date;
+  trackUrl: string;
+  ticketText: string;
+  paperWidth: 80 | 58;
+}) {
+  const f = useSurfaceFormat();
+  const { ticket } = props;
+  useEffect(() => {
+    const style = document.createElement("style");
+    style.textContent = `@page { size: ${props.paperWidth}mm auto; margin: 0; }`;
+    document.head.appendChild(style);
+    return () => style.remove();
+  }, [props.paperWidth]);
+  return (
+    <div className={css.receipt} style={{ width: `${props.paperWidth}mm` }} data-testid="receipt">
+      <div className={css.office}>{props.office}</div>
+      <div className={css.label}>{ticket.label}</div>
+      <div className={css.service}>{props.serviceName}</div>
+      <div className={css.line}>
+        {f.t("kiosk.issuedAt")}: {props.issuedAt.toLocaleDateString(f.lang)} {f.time(props.issuedAt)}
+      </div>
+      <div className={css.line}>
+        {ticket.position ? f.t("peopleAhead", { count: ticket.position }) : f.t("nobodyAhead")}
+      </div>
+      {ticket.estimatedWait && (
+        <div className={css.line}>
+          {f.t("kiosk.estimatedWait")}: {f.wait(ticket.estimatedWait)}
+        </div>
+      )}
+      <QrCode value={props.trackUrl} className={css.qr} />
+      <div className={css.small}>{f.t("kiosk.scan")}</div>
+      {props.ticketText && <div className={css.text}>{props.ticketText}</div>}
+      <div className={css.small}>{f.t("kiosk.receiptFooter")}</div>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { type Browser, expect, type Page, request as playwrightRequest, test } from "@playwright/test";
+import { SPEECH_STUB, signInCookie } from "./support/office.ts";
+import { startServer } from "./support/server.ts";
+
+/**
+ * Every client screen of the demo office (the railway ticket office of the brief), in Russian and
+ * English, at the sizes of real devices. `DQ_SCREENSHOT_DIR=docs/screenshots npm run test:e2e`
+ * refreshes the committed ones.
+ */
+const shots = process.env.DQ_SCREENSHOT_DIR ?? "test-results/screenshots";
+
+const SIZES = {
+  board: { width: 1920, height: 1080 },
+  kioskPortrait: { width: 1080, height: 1920 },
+  kioskLandscape: { width: 1280, height: 1024 },
+  counter: { width: 1280, height: 720 },
+  phone: { width: 390, height: 844 },
+};
+
+async function pageIn(browser: Browser, lang: "ru" | "en", size: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport: size });
+  await context.addInitScript((l) => localStorage.setItem("dq.lang", l), lang);
+  await context.addInitScript(SPEECH_STUB);
+  return context.newPage();
+}
+
+test("every client screen of the demo office, in both languages", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const server = await startServer(18_492, { demo: true });
+  try {
+    const out = server.output();
+    const staffPassword = out.match(/password: (\S+)/)![1]!;
+    const kioskToken = out.match(/\/kiosk\?token=(\S+)/)![1]!;
+    const boardToken = out.match(/\/board\?token=(\S+)/)![1]!;
+    const api = await playwrightRequest.newContext({ baseURL: server.base });
+    const admin = { cookie: await signInCookie(api, "admin", "e2e-admin-password") };
+
+    // Open all day, whenever the screenshots are taken.
+    const services = (await (await api.get("/api/v1/services", { headers: admin })).json()).items as {
+      id: string;
+      isGroup: boolean;
+      name: string;
+    }[];
+    for (const s of services.filter((x) => !x.isGroup)) {
+      await api.patch(`/api/v1/services/${s.id}`, { headers: admin, data: { schedule: null } });
+    }
+    const leaves = services.filter((s) => !s.isGroup);
+    const byName = (name: string) => leaves.find((s) => s.name === name)!.id;
+    const kiosk = { authorization: `Bearer ${kioskToken}` };
+    const issued: { code: string; label: string }[] = [];
+    for (const name of [
+      "Купить билет",
+      "Возврат билета",
+      "Купить билет",
+      "Корпоративные клиенты",
+      "Купить билет",
+      "Переоформление билета",
+      "Справочная",
+      "Купить билет",
+      "Возврат билета",
+      "Купить билет",
+    ]) {
+      issued.push(
+        await (
+          await api.post("/api/v1/tickets", { headers: kiosk, data: { serviceId: byName(name) } })
+        ).json(),
+      );
+    }
+    const workstations = (await (await api.get("/api/v1/workstations", { headers: admin })).json()).items as {
+      id: string;
+      number: string;
+    }[];
+    for (const [login, number] of [
+      ["ivanova", "1"],
+      ["petrov", "2"],
+      ["sidorova", "3"],
+    ] as const) {
+      const cookie = await signInCookie(api, login, staffPassword);
+      const ws = workstations.find((w) => w.number === number)!;
+      await api.post("/api/v1/operator/workstation", { headers: { cookie }, data: { workstationId: ws.id } });
+      const call = await api.post("/api/v1/operator/call-next", { headers: { cookie } });
+      expect(call.status()).toBe(200);
+      if (login !== "sidorova")
+        await api.post(`/api/v1/operator/tickets/${(await call.json()).id}/start`, { headers: { cookie } });
+    }
+
+    for (const lang of ["ru", "en"] as const) {
+      const board = await pageIn(browser, lang, SIZES.board);
+      await board.goto(`${server.base}/board?token=${boardToken}`);
+      await expect(board.getByTestId("board-call")).toHaveCount(3);
+      await board.mouse.click(5, 5); // the tap that lets a board play sound
+      await board.screenshot({ path: `${shots}/board-${lang}.png` });
+
+      const counter = await pageIn(browser, lang, SIZES.counter);
+      await counter.goto(`${server.base}/counter/3`);
+      await expect(counter.getByTestId("counter-label")).toBeVisible();
+      await counter.screenshot({ path: `${shots}/counter-${lang}.png` });
+
+      for (const [name, size] of [
+        ["portrait", SIZES.kioskPortrait],
+        ["landscape", SIZES.kioskLandscape],
+      ] as const) {
+        const k = await pageIn(browser, lang, size);
+        await k.goto(`${server.base}/kiosk?token=${kioskToken}`);
+        await expect(
+          k.getByRole("heading", { name: lang === "ru" ? "Выберите услугу" : "Choose a service" }),
+        ).toBeVisible();
+        await k.screenshot({ path: `${shots}/kiosk-${name}-${lang}.png` });
+        if (name === "landscape") {
+          await k.getByRole("button", { name: lang === "ru" ? /^Билеты/ : /^Tickets/ }).click();
+          await k.screenshot({ path: `${shots}/kiosk-group-${lang}.png` });
+          await k.getByRole("button", { name: lang === "ru" ? /^Купить билет/ : /^Buy a ticket/ }).click();
+          await expect(k.getByTestId("ticket-label")).toBeVisible();
+          await k.screenshot({ path: `${shots}/kiosk-ticket-${lang}.png` });
+          if (lang === "ru") {
+            await k.emulateMedia({ media: "print" });
+            await k.screenshot({
+              path: `${shots}/kiosk-receipt-80mm-ru.png`,
+              clip: { x: 0, y: 0, width: 320, height: 600 },
+            });
+          }
+        }
+      }
+
+      const waitingTicket = issued.at(-1)!;
+      const calledTicket = issued[3]!; // Корпоративные: called to window 3, not started
+      const phone = await pageIn(browser, lang, SIZES.phone);
+      await phone.goto(`${server.base}/t/${waitingTicket.code}`);
+      await expect(phone.getByTestId("track-position")).toBeVisible();
+      await phone.screenshot({ path: `${shots}/track-waiting-${lang}.png` });
+      await phone.goto(`${server.base}/t/${calledTicket.code}`);
+      await expect(phone.getByTestId("track-label")).toHaveText(calledTicket.label);
+      await phone.screenshot({ path: `${shots}/track-called-${lang}.png` });
+      await phone.goto(`${server.base}/queue`);
+      await expect(phone.getByTestId("queue-service").first()).toBeVisible();
+      await phone.screenshot({ path: `${shots}/queue-${lang}.png`, fullPage: true });
+      await closeAll([board, counter, phone]);
+    }
+    await api.dispose();
+  } finally {
+    await server.stop();
+  }
+});
+
+async function closeAll(pages: Page[]) {
+  for (const p of pages) await p.context().close();
+}

@@ -1,0 +1,132 @@
+import { type APIRequestContext, expect } from "@playwright/test";
+
+export const ADMIN = { login: "admin", password: "e2e-admin-password" };
+export const OPERATOR_PASSWORD = "operator-password-1";
+
+/** Each test's office gets its own prefixes (unique in the branch) and window number. */
+const PREFIXES: Record<string, [string, string]> = {
+  a: ["А", "Б"],
+  b: ["В", "Г"],
+  c: ["Д", "Е"],
+  d: ["Ж", "З"],
+  e: ["К", "Л"],
+  f: ["Р", "С"],
+};
+
+export interface E2eOffice {
+  services: { group: string; buy: string; refund: string };
+  workstation: string;
+  operatorCookie: string;
+  kioskToken: string;
+  boardToken: string;
+}
+
+async function ok<T = any>(res: Promise<import("@playwright/test").APIResponse>, status = 201): Promise<T> {
+  const r = await res;
+  expect(r.status(), await r.text()).toBe(status);
+  return (await r.json()) as T;
+}
+
+export async function signInCookie(
+  request: APIRequestContext,
+  login: string,
+  password: string,
+): Promise<string> {
+  const res = await request.post("/api/v1/auth/login", { data: { login, password } });
+  expect(res.status()).toBe(200);
+  return res.headers()["set-cookie"]!.split(";")[0]!;
+}
+
+/**
+ * An office built through the API as an administrator would: a group with two services, window 3,
+ * an operator there, a kiosk and a board. `suffix` keeps several tests' offices apart in one database.
+ */
+export async function buildOffice(request: APIRequestContext, suffix: string): Promise<E2eOffice> {
+  const admin = { headers: { cookie: await signInCookie(request, ADMIN.login, ADMIN.password) } };
+  const post = (url: string, data: unknown) => ok(request.post(url, { ...admin, data }));
+  const group = await post("/api/v1/services", {
+    name: `Билеты ${suffix}`,
+    isGroup: true,
+    translations: { en: `Tickets ${suffix}` },
+  });
+  const prefixes = PREFIXES[suffix]!;
+  const buy = await post("/api/v1/services", {
+    name: "Купить билет",
+    translations: { en: "Buy a ticket" },
+    prefix: prefixes[0],
+    parentId: group.id,
+    color: "#1e88e5",
+  });
+  const refund = await post("/api/v1/services", {
+    name: "Возврат билета",
+    translations: { en: "Ticket refund" },
+    prefix: prefixes[1],
+    parentId: group.id,
+    color: "#43a047",
+  });
+  const number = String(31 + Math.max(0, "abcdef".indexOf(suffix)));
+  const ws = await post("/api/v1/workstations", {
+    name: `Окно ${number}`,
+    number,
+    spokenName: "",
+    serviceIds: [buy.id, refund.id],
+  });
+  const login = `op-${suffix}-${number}`;
+  await post("/api/v1/employees", {
+    login,
+    name: `Оператор ${suffix}`,
+    role: "operator",
+    password: OPERATOR_PASSWORD,
+    serviceIds: [buy.id, refund.id],
+  });
+  const operatorCookie = await signInCookie(request, login, OPERATOR_PASSWORD);
+  await ok(
+    request.post("/api/v1/operator/workstation", {
+      headers: { cookie: operatorCookie },
+      data: { workstationId: ws.id },
+    }),
+    200,
+  );
+  const kiosk = await post("/api/v1/devices", {
+    kind: "kiosk",
+    name: `Киоск ${suffix}`,
+    config: { serviceIds: [group.id] },
+  });
+  const board = await post("/api/v1/devices", {
+    kind: "board",
+    name: `Табло ${suffix}`,
+    config: { workstationNumbers: [number] },
+  });
+  return {
+    services: { group: group.id, buy: buy.id, refund: refund.id },
+    workstation: number,
+    operatorCookie,
+    kioskToken: kiosk.token,
+    boardToken: board.token,
+  };
+}
+
+/** Records what the page asks speech synthesis to say, instead of saying it. */
+export const SPEECH_STUB = () => {
+  const spoken: string[] = [];
+  (window as unknown as { __spoken: string[] }).__spoken = spoken;
+  const synth = {
+    speak(u: SpeechSynthesisUtterance) {
+      spoken.push(u.text);
+      setTimeout(() => u.onend?.(new Event("end") as SpeechSynthesisEvent), 20);
+    },
+    cancel() {},
+    getVoices: () => [],
+    speaking: false,
+    pending: false,
+    paused: false,
+    addEventListener() {},
+    removeEventListener() {},
+  };
+  Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+  // Printing opens no dialog in tests; count the requests instead.
+  (window as unknown as { __printed: number }).__printed = 0;
+  window.print = () => {
+    (window as unknown as { __printed: number }).__printed++;
+  };
+};

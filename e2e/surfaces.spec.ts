@@ -1,0 +1,297 @@
+import {
+  type APIRequestContext,
+  expect,
+  type Page,
+  request as playwrightRequest,
+  test,
+} from "@playwright/test";
+import { buildOffice, type E2eOffice, SPEECH_STUB } from "./support/office.ts";
+import { startServer } from "./support/server.ts";
+
+/**
+ * What visitors see, driven in Debian's Chromium against the real built server: the kiosk, the
+ * board with its voice, the counter display, the tracking page and the public queue.
+ */
+// Screenshots of these test offices stay in test-results; docs/screenshots come from screenshots.spec.ts.
+const shots = "test-results/screenshots";
+
+async function issue(request: APIRequestContext, office: E2eOffice, serviceId = office.services.buy) {
+  const res = await request.post("/api/v1/tickets", {
+    headers: { authorization: `Bearer ${office.kioskToken}` },
+    data: { serviceId },
+  });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
+
+async function operator(request: APIRequestContext, office: E2eOffice, path: string) {
+  const res = await request.post(`/api/v1/operator/${path}`, { headers: { cookie: office.operatorCookie } });
+  expect([200, 204], await res.text()).toContain(res.status());
+  return res.status() === 200 ? res.json() : null;
+}
+
+const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+
+test.describe("kiosk", () => {
+  test("a tap issues one ticket and shows its label, people ahead and a QR code; the receipt is 80 mm wide", async ({
+    page,
+    request,
+  }) => {
+    const office = await buildOffice(request, "a");
+    await issue(request, office); // someone is already waiting
+    await page.addInitScript(SPEECH_STUB);
+    await page.setViewportSize({ width: 1280, height: 1024 });
+    await page.goto(`/kiosk?token=${office.kioskToken}`);
+    await expect(page).toHaveURL(/\/kiosk$/);
+    await expect(page.getByRole("heading", { name: "Выберите услугу" })).toBeVisible();
+    await page.screenshot({ path: `${shots}/kiosk-landscape-ru.png` });
+
+    await page.getByTestId(`service-${office.services.group}`).click();
+    await expect(page.getByRole("heading", { name: /Билеты/ })).toBeVisible();
+    const buy = page.getByTestId(`service-${office.services.buy}`);
+    await expect(buy).toContainText("ждёт 1");
+    // A double tap: the second tap must not issue a second ticket.
+    await buy.dblclick();
+    await expect(page.getByTestId("ticket-label")).toHaveText("А002");
+    await expect(page.getByTestId("people-ahead")).toHaveText("1 человек впереди");
+    await expect(page.getByTestId("qr").first().locator("svg")).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+    await page.screenshot({ path: `${shots}/kiosk-ticket-ru.png` });
+    const waiting = await request.get("/api/v1/overview");
+    const buyRow = (await waiting.json()).items.find(
+      (s: { serviceId: string }) => s.serviceId === office.services.buy,
+    );
+    expect(buyRow.waiting).toBe(2);
+
+    await page.emulateMedia({ media: "print" });
+    const receipt = page.getByTestId("receipt");
+    await expect(receipt).toBeVisible();
+    await expect(receipt).toContainText("А002");
+    await expect(receipt).toContainText("Купить билет");
+    const width = (await receipt.boundingBox())!.width;
+    expect(Math.round(width)).toBe(Math.round((80 / 25.4) * 96));
+    await page.screenshot({
+      path: `${shots}/kiosk-receipt-80mm.png`,
+      clip: { x: 0, y: 0, width: 320, height: 560 },
+    });
+    await page.emulateMedia({ media: "screen" });
+
+    await page.getByRole("button", { name: "Готово" }).click();
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { name: "Choose a service" })).toBeVisible();
+    await page.screenshot({ path: `${shots}/kiosk-landscape-en.png` });
+
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await page.screenshot({ path: `${shots}/kiosk-portrait-en.png` });
+    await page.getByRole("button", { name: "Русский" }).click();
+    await page.screenshot({ path: `${shots}/kiosk-portrait-ru.png` });
+  });
+
+  test("a closed service is shown as closed, not as a button that fails", async ({ page, request }) => {
+    const office = await buildOffice(request, "b");
+    const admin = await request.post("/api/v1/auth/login", {
+      data: { login: "admin", password: "e2e-admin-password" },
+    });
+    const cookie = admin.headers()["set-cookie"]!.split(";")[0]!;
+    await request.post(`/api/v1/queue/services/${office.services.refund}/close`, { headers: { cookie } });
+    await page.goto(`/kiosk?token=${office.kioskToken}`);
+    await page.getByTestId(`service-${office.services.group}`).click();
+    const refund = page.getByTestId(`service-${office.services.refund}`);
+    await expect(refund).toBeDisabled();
+    await expect(refund).toContainText("Приём талонов остановлен");
+  });
+});
+
+test.describe("board, counter and tracking page", () => {
+  test("a call appears on the board within a second and is spoken once; a recall is spoken again; the phone says where to go; a rating reaches the API", async ({
+    browser,
+    request,
+  }) => {
+    const office = await buildOffice(request, "c");
+    const ticket = await issue(request, office);
+
+    const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await board.addInitScript(SPEECH_STUB);
+    await board.goto(`/board?token=${office.boardToken}`);
+    await expect(board.getByText("Ожидайте вызова")).toBeVisible();
+
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`/t/${ticket.code}`);
+    await expect(phone.getByTestId("track-label")).toHaveText(ticket.label);
+    await expect(phone.getByTestId("track-status")).toHaveText("В очереди");
+    await expect(phone.getByTestId("track-position")).toHaveText("Вы первый в очереди");
+    await phone.screenshot({ path: `${shots}/track-waiting-ru.png` });
+
+    const counter = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await counter.goto(`/counter/${office.workstation}`);
+    await expect(counter.getByText("Окно свободно")).toBeVisible();
+
+    const calledAt = Date.now();
+    await operator(request, office, "call-next");
+    const row = board.getByTestId("board-call").first();
+    await expect(row).toContainText(ticket.label, { timeout: 1000 });
+    expect(Date.now() - calledAt).toBeLessThan(1000);
+    await expect(row).toHaveAttribute("data-fresh", "true");
+    // Office "c" has the prefix Д and window 33: the letter by its name, the number as a number.
+    expect([ticket.label, office.workstation]).toEqual(["Д001", "33"]);
+    const said = "Талон Дэ 1, окно номер 33";
+    await expect.poll(() => spoken(board)).toEqual([said]);
+    await board.screenshot({ path: `${shots}/board-call-ru.png` });
+
+    await expect(counter.getByTestId("counter-label")).toHaveText(ticket.label);
+    await expect(counter.getByText("Приглашается")).toBeVisible();
+    await counter.screenshot({ path: `${shots}/counter-calling-ru.png` });
+
+    await expect(phone.getByTestId("go-to-window")).toContainText(`Пройдите к окну ${office.workstation}`);
+    await phone.screenshot({ path: `${shots}/track-called-ru.png` });
+
+    await operator(request, office, `tickets/${ticket.id}/recall`);
+    await expect.poll(() => spoken(board)).toEqual([said, said]);
+    await expect(phone.getByText("Вас приглашают повторно")).toBeVisible();
+
+    await operator(request, office, `tickets/${ticket.id}/start`);
+    await expect(counter.getByText("Обслуживается")).toBeVisible();
+    await operator(request, office, `tickets/${ticket.id}/finish`);
+    await expect(phone.getByTestId("track-status")).toHaveText("Обслуживание завершено");
+    await expect(counter.getByText("Окно свободно")).toBeVisible();
+    // Only calls are spoken.
+    expect(await spoken(board)).toEqual([said, said]);
+
+    await phone.getByRole("button", { name: "4 звезды" }).click();
+    await phone.getByLabel("Комментарий (необязательно)").fill("Быстро и вежливо");
+    await phone.screenshot({ path: `${shots}/track-rating-ru.png` });
+    await phone.getByRole("button", { name: "Отправить" }).click();
+    await expect(phone.getByTestId("your-rating")).toHaveText("Ваша оценка: 4 из 5");
+    const after = await (await request.get(`/api/v1/tickets/${ticket.code}`)).json();
+    expect(after.rating).toEqual({ score: 4, comment: "Быстро и вежливо" });
+    expect(after.canRate).toBe(false);
+
+    await phone.getByRole("button", { name: "English" }).click();
+    await expect(phone.getByText("Thank you for your rating!")).toBeVisible();
+    await phone.screenshot({ path: `${shots}/track-rated-en.png` });
+    await board.close();
+    await counter.close();
+    await phone.close();
+  });
+
+  test("the client cancels a waiting ticket from the phone", async ({ page, request }) => {
+    const office = await buildOffice(request, "d");
+    const ticket = await issue(request, office, office.services.refund);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/t/${ticket.code}`);
+    await page.getByRole("button", { name: "Отменить талон" }).click();
+    await page.getByRole("button", { name: "Да, отменить" }).click();
+    await expect(page.getByTestId("track-status")).toHaveText("Талон отменён");
+    expect((await (await request.get(`/api/v1/tickets/${ticket.code}`)).json()).status).toBe("cancelled");
+    await page.goto("/t/aaaaaaaaaaaa");
+    await expect(page.getByRole("heading", { name: "Талон не найден" })).toBeVisible();
+  });
+
+  test("1,000 calls in one board session keep the JS heap bounded", async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const office = await buildOffice(request, "e");
+    const ticket = await issue(request, office);
+    await page.addInitScript(SPEECH_STUB);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/board?token=${office.boardToken}`);
+    await operator(request, office, "call-next");
+    await expect(page.getByTestId("board-call").first()).toContainText(ticket.label);
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => {
+      await cdp.send("HeapProfiler.collectGarbage");
+      return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+    };
+    const recall = () => operator(request, office, `tickets/${ticket.id}/recall`);
+    for (let i = 0; i < 100; i++) await recall();
+    // Announcements are queued (a chime and a voice each); the queue keeps only the newest.
+    await expect.poll(() => spoken(page)).not.toHaveLength(0);
+    const early = await heap();
+    for (let i = 0; i < 900; i++) await recall();
+    // Let the last refetches and announcements settle.
+    await page.waitForTimeout(3000);
+    const late = await heap();
+    const mb = (late - early) / 1024 / 1024;
+    console.log(
+      `board heap after 100 calls ${(early / 1048576).toFixed(1)} MB, after 1000 ${(late / 1048576).toFixed(1)} MB`,
+    );
+    expect(mb).toBeLessThan(2);
+  });
+});
+
+test.describe("public queue", () => {
+  test("waiting counts per service, on a phone, in both languages", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/queue");
+    await expect(page.getByRole("heading", { name: "Очередь сейчас" })).toBeVisible();
+    await expect(page.getByTestId("queue-service").first()).toBeVisible();
+    await page.screenshot({ path: `${shots}/queue-phone-ru.png` });
+    await page.getByPlaceholder("Код с талона").fill("bad");
+    await page.getByRole("button", { name: "Найти" }).click();
+    await expect(page.getByText("Код — 12 букв и цифр с талона")).toBeVisible();
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { name: "The queue now" })).toBeVisible();
+    await page.screenshot({ path: `${shots}/queue-phone-en.png` });
+  });
+});
+
+test.describe("a board left running", () => {
+  test("recovers by itself after the server restarts, and shows calls made after it", async ({ browser }) => {
+    test.setTimeout(90_000);
+    const server = await startServer(18_491);
+    try {
+      const request = await playwrightRequest.newContext({ baseURL: server.base });
+      const office = await buildOffice(request, "a");
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.addInitScript(SPEECH_STUB);
+      await page.goto(`${server.base}/board?token=${office.boardToken}`);
+      await expect(page.getByText("Ожидайте вызова")).toBeVisible();
+
+      await server.restart();
+      // Issued and called at once, perhaps before the board has even reconnected.
+      const ticket = await issue(request, office);
+      // The operator's session survives the restart (sessions live in the database).
+      await operator(request, office, "call-next");
+      await expect(page.getByTestId("board-call").first()).toContainText(ticket.label, { timeout: 15_000 });
+      await expect.poll(() => spoken(page), { timeout: 10_000 }).toHaveLength(1);
+      await request.dispose();
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+test.describe("in English", () => {
+  test("board, counter and tracking page", async ({ browser, request }) => {
+    const office = await buildOffice(request, "f");
+    const called = await issue(request, office);
+    const context = await browser.newContext();
+    await context.addInitScript(() => localStorage.setItem("dq.lang", "en"));
+    await context.addInitScript(SPEECH_STUB);
+
+    const board = await context.newPage();
+    await board.setViewportSize({ width: 1920, height: 1080 });
+    await board.goto(`/board?token=${office.boardToken}`);
+    await expect(board.getByText("Please wait to be called")).toBeVisible();
+    await operator(request, office, "call-next");
+    const waiting = await issue(request, office, office.services.refund);
+    await issue(request, office);
+    await expect(board.getByTestId("board-call").first()).toContainText(called.label);
+    // Office "f": prefix Р (read as the Latin R by an English voice), window 36.
+    await expect.poll(() => spoken(board)).toEqual(["Ticket R 1, window 36"]);
+    await expect(board.getByText("Waiting", { exact: true })).toBeVisible();
+    await board.screenshot({ path: `${shots}/board-call-en.png` });
+
+    const counter = await context.newPage();
+    await counter.setViewportSize({ width: 1280, height: 720 });
+    await counter.goto(`/counter/${office.workstation}`);
+    await expect(counter.getByText("Now calling")).toBeVisible();
+    await counter.screenshot({ path: `${shots}/counter-calling-en.png` });
+
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`/t/${waiting.code}`);
+    await expect(phone.getByTestId("track-status")).toHaveText("Waiting");
+    await phone.screenshot({ path: `${shots}/track-waiting-en.png` });
+    await context.close();
+  });
+});

@@ -1,5 +1,4 @@
-import type { OperatorState, QueueSummary, Ticket } from "@dq/shared";
-import { sql } from "kysely";
+import type { OperatorState, Ticket } from "@dq/shared";
 import type { Executor } from "../db/executor.ts";
 import { transact } from "../events/log.ts";
 import { conflict, invalidField, notFound } from "../http/errors.ts";
@@ -155,53 +154,6 @@ export async function getOperatorState(
     since: here ? state.since.toISOString() : null,
     ticket: ticket ? toTicketDto(ticket) : null,
   };
-}
-
-/** For each service this operator may serve here: how many wait, the longest wait, how many are overdue. */
-export async function queuesOf(
-  db: Executor,
-  branch: BranchContext,
-  employeeId: string,
-  now: Date,
-): Promise<QueueSummary[]> {
-  const state = await db
-    .selectFrom("operator_states")
-    .select(["workstation_id", "branch_id"])
-    .where("employee_id", "=", employeeId)
-    .executeTakeFirst();
-  const workstationId = state?.branch_id === branch.id ? state.workstation_id : null;
-  const rows = await sql<{
-    service_id: string;
-    name: string;
-    prefix: string | null;
-    rank: number | null;
-    waiting: number;
-    longest: number | null;
-    overdue: number;
-  }>`
-    select s.id as service_id, s.name, s.prefix, c.rank,
-      count(t.id)::int as waiting,
-      extract(epoch from (${now}::timestamptz - min(t.enqueued_at)))::float8 as longest,
-      count(t.id) filter (where s.target_wait_minutes is not null
-        and t.enqueued_at < ${now}::timestamptz - s.target_wait_minutes * interval '1 minute')::int as overdue
-    from competencies c
-    join services s on s.id = c.service_id and s.deleted_at is null
-    left join tickets t on t.service_id = s.id and t.status = 'waiting' and t.branch_id = ${branch.id}
-    where c.employee_id = ${employeeId} and s.branch_id = ${branch.id}
-      and (${workstationId}::bigint is null or exists (
-        select 1 from workstation_services ws where ws.workstation_id = ${workstationId} and ws.service_id = s.id))
-    group by s.id, s.name, s.prefix, c.rank, s.sort_order
-    order by c.rank, s.sort_order, s.id
-  `.execute(db);
-  return rows.rows.map((r) => ({
-    serviceId: r.service_id,
-    name: r.name,
-    prefix: r.prefix,
-    rank: r.rank,
-    waiting: r.waiting,
-    longestWaitSeconds: r.longest === null ? 0 : Math.max(0, Math.round(r.longest)),
-    overdue: r.overdue,
-  }));
 }
 
 /**

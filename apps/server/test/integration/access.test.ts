@@ -90,6 +90,7 @@ const TABLE: Record<string, Who[]> = {
   "POST /api/v1/operator/resume": SESSIONS,
   "GET /api/v1/operator/queues": SESSIONS,
   "GET /api/v1/operator/waiting": SESSIONS,
+  "GET /api/v1/operator/today": SESSIONS,
   "POST /api/v1/operator/call-next": SESSIONS,
   "POST /api/v1/operator/tickets/{id}/call": SESSIONS,
   "POST /api/v1/operator/tickets/{id}/recall": SESSIONS,

@@ -355,3 +355,79 @@ describe("eligibility and stuck workplaces", () => {
     await takeWorkstation(ctx, office.operators.boris.cookie, office.workstations.w2);
   });
 });
+
+describe("today's figures and the supervisor's view", () => {
+  it("counts the operator's own served, no-shows, redirections and average service time today", async () => {
+    await closeDay();
+    // A new day: nothing counted yet.
+    ctx.clock.now = new Date("2026-04-01T07:00:00Z");
+    const { boris } = office.operators;
+    await takeWorkstation(ctx, boris.cookie, office.workstations.w2);
+    const before = (await ctx.request("GET", "/api/v1/operator/today", { cookie: boris.cookie })).body;
+    expect(before).toEqual({ served: 0, noShows: 0, redirected: 0, averageServiceSeconds: null });
+    const a = await issue(ctx, office, office.services.refund);
+    const b = await issue(ctx, office, office.services.refund);
+    const c = await issue(ctx, office, office.services.refund);
+    const act = (id: string, action: string, body?: unknown) =>
+      ctx.request("POST", `/api/v1/operator/tickets/${id}/${action}`, { cookie: boris.cookie, body });
+    expect((await call(boris.cookie)).id).toBe(a.id);
+    await act(a.id, "start");
+    ctx.clock.advance(240);
+    await act(a.id, "finish");
+    expect((await call(boris.cookie)).id).toBe(b.id);
+    await act(b.id, "no-show");
+    expect((await call(boris.cookie)).id).toBe(c.id);
+    await act(c.id, "start");
+    ctx.clock.advance(120);
+    await act(c.id, "redirect", { serviceId: office.services.buy });
+    const today = (await ctx.request("GET", "/api/v1/operator/today", { cookie: boris.cookie })).body;
+    // Service times 240 s (served) and 120 s (redirected): 180 s on average.
+    expect(today).toEqual({ served: 1, noShows: 1, redirected: 1, averageServiceSeconds: 180 });
+  });
+
+  it("a supervisor watches any workstation read-only; an operator only his own", async () => {
+    const { anna, boris } = office.operators;
+    const sup = { cookie: office.supervisor.cookie };
+    const w2 = office.workstations.w2;
+    const state = await ctx.request("GET", `/api/v1/operator/state?workstationId=${w2}`, sup);
+    expect(state.status).toBe(200);
+    expect(state.body.employee).toEqual({ id: boris.id, name: "boris" });
+    const queues = await ctx.request("GET", `/api/v1/operator/queues?workstationId=${w2}`, sup);
+    expect(queues.body.items.map((q: { serviceId: string; rank: number }) => [q.serviceId, q.rank])).toEqual([
+      [office.services.refund, 1],
+      [office.services.buy, 2],
+    ]);
+    expect((await ctx.request("GET", `/api/v1/operator/today?workstationId=${w2}`, sup)).status).toBe(200);
+    // An operator may not watch a colleague; his own workstation by id is fine.
+    expect(
+      (await ctx.request("GET", `/api/v1/operator/state?workstationId=${w2}`, { cookie: anna.cookie }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await ctx.request("GET", `/api/v1/operator/state?workstationId=${w2}`, { cookie: boris.cookie }))
+        .status,
+    ).toBe(200);
+    // A free workstation shows nobody, and the services it serves.
+    await ctx.request("POST", `/api/v1/queue/workstations/${office.workstations.w3}/release`, sup);
+    const free = await ctx.request(
+      "GET",
+      `/api/v1/operator/state?workstationId=${office.workstations.w3}`,
+      sup,
+    );
+    expect(free.body).toMatchObject({
+      employee: null,
+      status: "offline",
+      ticket: null,
+      workstation: { number: "3" },
+    });
+    const served = await ctx.request(
+      "GET",
+      `/api/v1/operator/queues?workstationId=${office.workstations.w3}`,
+      sup,
+    );
+    expect(served.body.items.map((q: { serviceId: string }) => q.serviceId).sort()).toEqual(
+      [office.services.buy, office.services.corporate].sort(),
+    );
+    expect((await ctx.request("GET", "/api/v1/operator/state?workstationId=999999", sup)).status).toBe(404);
+  });
+});

@@ -26,7 +26,8 @@ export const returnSchema = z
   .default({ toEnd: false });
 
 export const operatorStateSchema = z.object({
-  employee: z.object({ id: idSchema, name: z.string() }),
+  /** Null when a supervisor looks at a workstation where nobody works now. */
+  employee: z.object({ id: idSchema, name: z.string() }).nullable(),
   workstation: z.object({ id: idSchema, name: z.string(), number: z.string() }).nullable(),
   status: operatorStatusSchema,
   pauseReason: z.string().nullable(),
@@ -45,3 +46,15 @@ export const queueSummarySchema = z.object({
   overdue: z.number(),
 });
 export type QueueSummary = z.infer<typeof queueSummarySchema>;
+
+/** An operator's own figures for today. */
+export const operatorTodaySchema = z.object({
+  served: z.number(),
+  noShows: z.number(),
+  redirected: z.number(),
+  averageServiceSeconds: z.number().nullable(),
+});
+export type OperatorToday = z.infer<typeof operatorTodaySchema>;
+
+/** `?workstationId=`: a supervisor watches another workstation's view (read-only). */
+export const workplaceQuerySchema = z.object({ workstationId: idSchema.optional() });

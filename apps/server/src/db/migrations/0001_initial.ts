@@ -234,6 +234,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index events_branch on events (branch_id, id);
     create index events_ticket on events (ticket_id, id) where ticket_id is not null;
+    -- An operator's figures for today, and per-operator reports.
+    create index events_employee on events (employee_id, created_at) where employee_id is not null;
 
     -- Event ids must grow in commit order: a live reader that has seen id N must never see a
     -- smaller id commit later (it would skip it, and so would a replay after Last-Event-ID = N).

@@ -2,18 +2,20 @@ import {
   finishSchema,
   idParamsSchema,
   operatorStateSchema,
+  operatorTodaySchema,
   pauseSchema,
   queueSummarySchema,
   redirectSchema,
   returnSchema,
+  roleAtLeast,
   takeWorkstationSchema,
   ticketSchema,
+  workplaceQuerySchema,
 } from "@dq/shared";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { DomainError } from "../../http/errors.ts";
+import { DomainError, forbidden, notFound } from "../../http/errors.ts";
 import type { App } from "../../http/types.ts";
-import { toTicketDto } from "../../queue/ticket-dto.ts";
 import {
   callNext,
   callTicket,
@@ -24,14 +26,8 @@ import {
   returnToQueue,
   start,
 } from "../../queue/transitions.ts";
-import {
-  getOperatorState,
-  leaveWorkstation,
-  pause,
-  queuesOf,
-  resume,
-  takeWorkstation,
-} from "../../queue/workplace.ts";
+import { getOperatorState, leaveWorkstation, pause, resume, takeWorkstation } from "../../queue/workplace.ts";
+import { occupantOf, ownSubject, queuesFor, todayOf, waitingFor } from "../../queue/workplace-view.ts";
 
 const tags = ["operator"];
 // Operator actions need a person: sessions of any staff role, never devices or API tokens.
@@ -47,17 +43,60 @@ function employeeId(request: FastifyRequest): string {
 export async function operatorRoutes(app: App) {
   const deps = app.deps;
 
+  /**
+   * Whose workplace a read shows: the caller's own, or with `?workstationId=` the workstation's
+   * (a supervisor may watch any; an operator only his own).
+   */
+  async function subjectOf(request: FastifyRequest) {
+    const me = employeeId(request);
+    const { workstationId } = request.query as { workstationId?: string };
+    if (!workstationId) return ownSubject(deps.db, request.branch, me);
+    const ws = await deps.db
+      .selectFrom("workstations")
+      .select("id")
+      .where("id", "=", workstationId)
+      .where("branch_id", "=", request.branch.id)
+      .where("deleted_at", "is", null)
+      .executeTakeFirst();
+    if (!ws) throw notFound("workstation");
+    const occupant = await occupantOf(deps.db, ws.id);
+    const p = request.principal;
+    if (occupant !== me && !(p.kind === "employee" && roleAtLeast(p.role, "supervisor"))) {
+      throw forbidden("only supervisors may watch another workstation");
+    }
+    return { employeeId: occupant, workstationId: ws.id };
+  }
+
   app.get(
     "/api/v1/operator/state",
     {
       config: { access },
       schema: {
         tags,
-        summary: "My workstation, status and current ticket",
+        summary: "My workstation, status and current ticket (a supervisor: any workstation's)",
+        querystring: workplaceQuerySchema,
         response: { 200: operatorStateSchema },
       },
     },
-    async (request) => getOperatorState(deps.db, request.branch, employeeId(request)),
+    async (request) => {
+      const subject = await subjectOf(request);
+      if (subject.employeeId) return getOperatorState(deps.db, request.branch, subject.employeeId);
+      const ws = subject.workstationId
+        ? await deps.db
+            .selectFrom("workstations")
+            .select(["id", "name", "number"])
+            .where("id", "=", subject.workstationId)
+            .executeTakeFirstOrThrow()
+        : null;
+      return {
+        employee: null,
+        workstation: ws,
+        status: "offline" as const,
+        pauseReason: null,
+        since: null,
+        ticket: null,
+      };
+    },
   );
 
   app.post(
@@ -113,11 +152,12 @@ export async function operatorRoutes(app: App) {
       schema: {
         tags,
         summary: "The queues I serve here: waiting, longest wait, overdue",
+        querystring: workplaceQuerySchema,
         response: { 200: z.object({ items: z.array(queueSummarySchema) }) },
       },
     },
     async (request) => ({
-      items: await queuesOf(deps.db, request.branch, employeeId(request), deps.clock()),
+      items: await queuesFor(deps.db, request.branch, await subjectOf(request), deps.clock()),
     }),
   );
 
@@ -127,44 +167,28 @@ export async function operatorRoutes(app: App) {
       config: { access },
       schema: {
         tags,
-        summary: "Waiting tickets I may call, in calling order of arrival",
+        summary: "Waiting tickets I may call, priority first, then by arrival",
+        querystring: workplaceQuerySchema,
         response: { 200: z.object({ items: z.array(ticketSchema) }) },
       },
     },
+    async (request) => ({ items: await waitingFor(deps.db, request.branch, await subjectOf(request)) }),
+  );
+
+  app.get(
+    "/api/v1/operator/today",
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "My figures for today: served, average service time, no-shows, redirected",
+        querystring: workplaceQuerySchema,
+        response: { 200: operatorTodaySchema },
+      },
+    },
     async (request) => {
-      const id = employeeId(request);
-      const state = await deps.db
-        .selectFrom("operator_states")
-        .select("workstation_id")
-        .where("employee_id", "=", id)
-        .executeTakeFirst();
-      let q = deps.db
-        .selectFrom("tickets as t")
-        .innerJoin("competencies as c", (j) =>
-          j.onRef("c.service_id", "=", "t.service_id").on("c.employee_id", "=", id),
-        )
-        .selectAll("t")
-        .where("t.branch_id", "=", request.branch.id)
-        .where("t.status", "=", "waiting");
-      if (state?.workstation_id) {
-        const ws = state.workstation_id;
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom("workstation_services as ws")
-              .select("ws.service_id")
-              .whereRef("ws.service_id", "=", "t.service_id")
-              .where("ws.workstation_id", "=", ws),
-          ),
-        );
-      }
-      const rows = await q
-        .orderBy("t.priority", "desc")
-        .orderBy("t.enqueued_at")
-        .orderBy("t.id")
-        .limit(200)
-        .execute();
-      return { items: rows.map((r) => toTicketDto(r)) };
+      const subject = await subjectOf(request);
+      return todayOf(deps.db, request.branch, subject.employeeId, deps.clock());
     },
   );
 

@@ -1,0 +1,169 @@
+import type { OperatorToday, QueueSummary, Ticket } from "@dq/shared";
+import { sql } from "kysely";
+import type { Executor } from "../db/executor.ts";
+import type { BranchContext } from "./branch-context.ts";
+import { toTicketDto } from "./ticket-dto.ts";
+
+/**
+ * Whose workplace a screen shows: normally the signed-in operator's own; a supervisor may watch any
+ * workstation (read-only), and then the subject is whoever works there — possibly nobody.
+ */
+export interface WorkplaceSubject {
+  employeeId: string | null;
+  workstationId: string | null;
+}
+
+/** The operator's own workstation in this branch, if he has taken one. */
+export async function ownSubject(
+  db: Executor,
+  branch: BranchContext,
+  employeeId: string,
+): Promise<WorkplaceSubject> {
+  const state = await db
+    .selectFrom("operator_states")
+    .select(["workstation_id", "branch_id"])
+    .where("employee_id", "=", employeeId)
+    .executeTakeFirst();
+  return { employeeId, workstationId: state?.branch_id === branch.id ? state.workstation_id : null };
+}
+
+/** Who works at a workstation now; null when nobody does. */
+export async function occupantOf(db: Executor, workstationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("operator_states")
+    .select("employee_id")
+    .where("workstation_id", "=", workstationId)
+    .executeTakeFirst();
+  return row?.employee_id ?? null;
+}
+
+/**
+ * The services served here, for each: how many wait, the longest wait, how many are overdue. With
+ * an operator, only his competencies (with his rank); with a workstation, only what it serves.
+ */
+export async function queuesFor(
+  db: Executor,
+  branch: BranchContext,
+  s: WorkplaceSubject,
+  now: Date,
+): Promise<QueueSummary[]> {
+  if (!s.employeeId && !s.workstationId) return [];
+  const rows = await sql<{
+    service_id: string;
+    name: string;
+    prefix: string | null;
+    rank: number | null;
+    waiting: number;
+    longest: number | null;
+    overdue: number;
+  }>`
+    select s.id as service_id, s.name, s.prefix, c.rank,
+      count(t.id)::int as waiting,
+      extract(epoch from (${now}::timestamptz - min(t.enqueued_at)))::float8 as longest,
+      count(t.id) filter (where s.target_wait_minutes is not null
+        and t.enqueued_at < ${now}::timestamptz - s.target_wait_minutes * interval '1 minute')::int as overdue
+    from services s
+    left join competencies c on c.service_id = s.id and c.employee_id = ${s.employeeId}
+    left join tickets t on t.branch_id = s.branch_id and t.service_id = s.id and t.status = 'waiting'
+    where s.branch_id = ${branch.id} and s.deleted_at is null and not s.is_group
+      and (${s.employeeId}::bigint is null or c.employee_id is not null)
+      and (${s.workstationId}::bigint is null or exists (
+        select 1 from workstation_services ws where ws.workstation_id = ${s.workstationId} and ws.service_id = s.id))
+    group by s.id, s.name, s.prefix, c.rank, s.sort_order
+    order by c.rank nulls last, s.sort_order, s.id
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    serviceId: r.service_id,
+    name: r.name,
+    prefix: r.prefix,
+    rank: r.rank,
+    waiting: r.waiting,
+    longestWaitSeconds: r.longest === null ? 0 : Math.max(0, Math.round(r.longest)),
+    overdue: r.overdue,
+  }));
+}
+
+/** Waiting tickets the subject may call (priority first, then arrival), at most 200. */
+export async function waitingFor(
+  db: Executor,
+  branch: BranchContext,
+  s: WorkplaceSubject,
+): Promise<Ticket[]> {
+  if (!s.employeeId && !s.workstationId) return [];
+  let q = db
+    .selectFrom("tickets as t")
+    .selectAll("t")
+    .where("t.branch_id", "=", branch.id)
+    .where("t.status", "=", "waiting");
+  if (s.employeeId) {
+    const employeeId = s.employeeId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("competencies as c")
+          .select("c.service_id")
+          .whereRef("c.service_id", "=", "t.service_id")
+          .where("c.employee_id", "=", employeeId),
+      ),
+    );
+  }
+  if (s.workstationId) {
+    const workstationId = s.workstationId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("workstation_services as ws")
+          .select("ws.service_id")
+          .whereRef("ws.service_id", "=", "t.service_id")
+          .where("ws.workstation_id", "=", workstationId),
+      ),
+    );
+  }
+  const rows = await q
+    .orderBy("t.priority", "desc")
+    .orderBy("t.enqueued_at")
+    .orderBy("t.id")
+    .limit(200)
+    .execute();
+  return rows.map((r) => toTicketDto(r));
+}
+
+/**
+ * An operator's own figures for today (the branch's calendar day): clients served and their
+ * average service time, no-shows, redirections. Counted from the event log, so a client he served
+ * and then redirected counts for him too.
+ */
+export async function todayOf(
+  db: Executor,
+  branch: BranchContext,
+  employeeId: string | null,
+  now: Date,
+): Promise<OperatorToday> {
+  if (!employeeId) return { served: 0, noShows: 0, redirected: 0, averageServiceSeconds: null };
+  const row = await sql<{ served: number; no_shows: number; redirected: number; avg_service: number | null }>`
+    with mine as (
+      select e.type, e.ticket_id, e.created_at from events e
+      where e.branch_id = ${branch.id} and e.employee_id = ${employeeId}
+        and e.type in ('ticket.started', 'ticket.served', 'ticket.no_show', 'ticket.redirected')
+        and e.created_at >= (date_trunc('day', ${now}::timestamptz at time zone ${branch.timezone})
+                             at time zone ${branch.timezone})
+    ), ended as (
+      select m.ticket_id, m.created_at as ended_at,
+        (select max(s.created_at) from mine s
+          where s.ticket_id = m.ticket_id and s.type = 'ticket.started' and s.created_at <= m.created_at) as started_at
+      from mine m where m.type in ('ticket.served', 'ticket.redirected')
+    )
+    select
+      (select count(*)::int from mine where type = 'ticket.served') as served,
+      (select count(*)::int from mine where type = 'ticket.no_show') as no_shows,
+      (select count(*)::int from mine where type = 'ticket.redirected') as redirected,
+      (select avg(extract(epoch from ended_at - started_at))::float8 from ended where started_at is not null) as avg_service
+  `.execute(db);
+  const r = row.rows[0]!;
+  return {
+    served: r.served,
+    noShows: r.no_shows,
+    redirected: r.redirected,
+    averageServiceSeconds: r.avg_service === null ? null : Math.round(r.avg_service),
+  };
+}

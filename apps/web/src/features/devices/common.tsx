@@ -2,19 +2,12 @@ import type { WaitEstimate } from "@dq/shared";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES, type Language, setLanguage } from "../../app/i18n.ts";
+import { useNow } from "../../app/use-now.ts";
 import "./base.css";
 import css from "./devices.module.css";
 import { NS } from "./texts.ts";
 
-/** The current time, re-rendered every `intervalMs` (a clock, countdowns, "waited for"). */
-export function useNow(intervalMs = 1000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
+export { useNow };
 
 /** Whether the browser thinks it is online; a screen also shows its own failed requests. */
 export function useOnline(): boolean {

@@ -90,7 +90,7 @@ test.describe("web shell", () => {
   test("device screens keep their token and drop it from the address", async ({ page }) => {
     await page.goto("/kiosk?token=dqd_example");
     await expect(page).toHaveURL(/\/kiosk$/);
-    expect(await page.evaluate(() => localStorage.getItem("dq.deviceToken"))).toBe("dqd_example");
+    expect(await page.evaluate(() => localStorage.getItem("dq.deviceToken.kiosk"))).toBe("dqd_example");
     // Not a token the server knows: the kiosk says how to set it up instead of failing.
     await expect(page.getByRole("heading", { name: "Это устройство не подключено" })).toBeVisible();
     await page.goto("/no/such/page");

@@ -34,11 +34,16 @@ const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spo
 
 test.describe("kiosk", () => {
   test("a tap issues one ticket and shows its label, people ahead and a QR code; the receipt is 80 mm wide", async ({
-    page,
+    page: firstPage,
+    browser,
     request,
   }) => {
+    let page = firstPage;
     const office = await buildOffice(request, "a");
     await issue(request, office); // someone is already waiting
+    // The kiosk's own clock is in another timezone: times must still be the office's (Moscow).
+    await page.context().close();
+    page = await browser.newPage({ timezoneId: "America/New_York" });
     await page.addInitScript(SPEECH_STUB);
     await page.setViewportSize({ width: 1280, height: 1024 });
     await page.goto(`/kiosk?token=${office.kioskToken}`);
@@ -70,6 +75,19 @@ test.describe("kiosk", () => {
     await expect(receipt).toContainText("Купить билет");
     const width = (await receipt.boundingBox())!.width;
     expect(Math.round(width)).toBe(Math.round((80 / 25.4) * 96));
+    // Moscow is 8 hours ahead of New York: the printed hour is the office's.
+    const hour = (zone: string) =>
+      new Date().toLocaleTimeString("ru", { hour: "2-digit", hourCycle: "h23", timeZone: zone }).slice(0, 2);
+    await expect(receipt).toContainText(` ${hour("Europe/Moscow")}:`);
+    expect(hour("Europe/Moscow")).not.toBe(hour("America/New_York"));
+    // Printed on a page exactly 80 mm wide and as long as the receipt (not on A4 or Letter).
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+    const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/)!;
+    expect(Math.round((Number(box[1]) * 25.4) / 72)).toBe(80);
+    const lengthMm = (Number(box[2]) * 25.4) / 72;
+    expect(lengthMm).toBeGreaterThan(60);
+    expect(lengthMm).toBeLessThan(200);
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     await page.screenshot({
       path: `${shots}/kiosk-receipt-80mm.png`,
       clip: { x: 0, y: 0, width: 320, height: 560 },
@@ -149,13 +167,18 @@ test.describe("board, counter and tracking page", () => {
     await expect.poll(() => spoken(board)).toEqual([said, said]);
     await expect(phone.getByText("Вас приглашают повторно")).toBeVisible();
 
+    // Sent back to the queue and called again: a new call, announced again.
+    await operator(request, office, `tickets/${ticket.id}/return`);
+    await operator(request, office, "call-next");
+    await expect.poll(() => spoken(board)).toEqual([said, said, said]);
+
     await operator(request, office, `tickets/${ticket.id}/start`);
     await expect(counter.getByText("Обслуживается")).toBeVisible();
     await operator(request, office, `tickets/${ticket.id}/finish`);
     await expect(phone.getByTestId("track-status")).toHaveText("Обслуживание завершено");
     await expect(counter.getByText("Окно свободно")).toBeVisible();
     // Only calls are spoken.
-    expect(await spoken(board)).toEqual([said, said]);
+    expect(await spoken(board)).toEqual([said, said, said]);
 
     await phone.getByRole("button", { name: "4 звезды" }).click();
     await phone.getByLabel("Комментарий (необязательно)").fill("Быстро и вежливо");
@@ -291,6 +314,7 @@ test.describe("in English", () => {
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(`/t/${waiting.code}`);
     await expect(phone.getByTestId("track-status")).toHaveText("Waiting");
+    await expect(phone.getByText("Ticket refund")).toBeVisible();
     await phone.screenshot({ path: `${shots}/track-waiting-en.png` });
     await context.close();
   });

@@ -27,6 +27,8 @@ export interface BoardEventData {
   callCount: number;
   workstation?: { name: string; number: string; spokenName: string } | null;
   calledAt?: string | null;
+  /** The latest call or recall. */
+  lastCalledAt?: string | null;
   /** When the event happened (server time), e.g. to announce only fresh calls after a reconnect. */
   at: string;
 }

@@ -168,6 +168,7 @@ export interface TicketsTable {
   issued_at: Timestamp;
   enqueued_at: Timestamp;
   called_at: NullableTimestamp;
+  last_called_at: NullableTimestamp;
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
   call_count: Defaulted<number>;

@@ -30,6 +30,7 @@ export function project(channel: SseChannel, row: EventRow): Record<string, unkn
       ? { name: d.workstation.name, number: d.workstation.number, spokenName: d.workstation.spokenName }
       : null,
     calledAt: (d.calledAt as string | null | undefined) ?? null,
+    lastCalledAt: (d.lastCalledAt as string | null | undefined) ?? null,
     at: row.created_at.toISOString(),
   };
   return data as unknown as Record<string, unknown>;

@@ -69,8 +69,9 @@ export class SseConnection {
     for (const row of this.#held.splice(0)) this.#send(row);
   }
 
+  /** A named event without an id, so that clients can tell a live connection from a dead one. */
   heartbeat() {
-    this.#write(": heartbeat\n\n");
+    this.#write("event: heartbeat\ndata: {}\n\n");
   }
 
   close() {

@@ -63,6 +63,7 @@ export async function appendTicketEvent(
       segment: ticket.segment,
       workstation,
       calledAt: ticket.called_at?.toISOString() ?? null,
+      lastCalledAt: ticket.last_called_at?.toISOString() ?? null,
       employeeId: ticket.employee_id,
       ...extra,
     },

@@ -59,6 +59,7 @@ async function markCalled(
   const ticket = await updateTicket(tx, id, {
     status: "called",
     called_at: now,
+    last_called_at: now,
     call_count: 1,
     workstation_id: workstationId,
     employee_id: employeeId,
@@ -169,7 +170,7 @@ export const recall = (deps: QueueDeps, branch: BranchContext, employeeId: strin
     employeeId,
     id,
     "recall",
-    (t) => ({ call_count: t.call_count + 1 }),
+    (t, now) => ({ call_count: t.call_count + 1, last_called_at: now }),
     "ticket.recalled",
     "calling",
   );
@@ -235,6 +236,7 @@ export const returnToQueue = (
     (t, now) => ({
       enqueued_at: toEnd ? now : t.enqueued_at,
       called_at: null,
+      last_called_at: null,
       started_at: null,
       call_count: 0,
       workstation_id: null,
@@ -278,6 +280,7 @@ export function redirect(
         segment: t.segment + 1,
         enqueued_at: now,
         called_at: null,
+        last_called_at: null,
         started_at: null,
         call_count: 0,
         workstation_id: null,

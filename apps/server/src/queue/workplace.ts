@@ -184,6 +184,7 @@ export async function releaseWorkplace(
         ? {
             status: transition(held.status, "return"),
             called_at: null,
+            last_called_at: null,
             call_count: 0,
             workstation_id: null,
             employee_id: null,

@@ -477,7 +477,40 @@ describe("board and live events", () => {
       language: null,
       voice: true,
       showWaiting: true,
+      calls: 8,
       workstationNumbers: [],
+    });
+  });
+
+  it("a recall puts the ticket back at the top of the board, whatever the number of calls shown", async () => {
+    const { anna, boris } = office.operators;
+    await ctx.request("POST", "/api/v1/queue/close-day", { cookie: ctx.adminCookie });
+    await ctx.request("PATCH", "/api/v1/branch", {
+      cookie: ctx.adminCookie,
+      body: { settings: { boardCalls: 1 } },
+    });
+    const first = await issue(ctx, office, office.services.buy);
+    const second = await issue(ctx, office, office.services.buy);
+    expect((await ctx.request("POST", "/api/v1/operator/call-next", { cookie: anna.cookie })).body.id).toBe(
+      first.id,
+    );
+    ctx.clock.advance(10);
+    expect((await ctx.request("POST", "/api/v1/operator/call-next", { cookie: boris.cookie })).body.id).toBe(
+      second.id,
+    );
+    const top = async () =>
+      (await ctx.request("GET", "/api/v1/board")).body.calls.map((c: { label: string }) => c.label);
+    expect(await top()).toEqual([second.label]);
+    ctx.clock.advance(10);
+    await ctx.request("POST", `/api/v1/operator/tickets/${first.id}/recall`, { cookie: anna.cookie });
+    const board = (await ctx.request("GET", "/api/v1/board")).body;
+    expect(board.calls).toMatchObject([
+      { label: first.label, callCount: 2, lastCalledAt: ctx.clock.now.toISOString() },
+    ]);
+    expect(board.calls[0].calledAt).not.toBe(board.calls[0].lastCalledAt);
+    await ctx.request("PATCH", "/api/v1/branch", {
+      cookie: ctx.adminCookie,
+      body: { settings: { boardCalls: 8 } },
     });
   });
 

@@ -142,4 +142,18 @@ describe("an SSE connection", () => {
     conn.deliver(row(++sent));
     expect(dropped).toBe(1);
   });
+
+  it("sends heartbeats as a named event without an id, so clients can tell a dead stream", () => {
+    const c = client();
+    const conn = new SseConnection(c.out, {
+      channel: "board",
+      lastEventId: "5",
+      maxBufferedBytes: 1e6,
+      onDrop: () => {},
+    });
+    conn.finishReplay([], 100, "5");
+    conn.heartbeat();
+    expect(c.chunks.join("")).toBe("event: heartbeat\ndata: {}\n\n");
+    expect(c.ids()).toEqual([]);
+  });
 });

@@ -18,6 +18,8 @@ const EVENT_TYPES = [...TICKET_EVENT_TYPES, ...OTHER_EVENT_TYPES, "reset"];
 export function useEventStream(options: {
   channel: SseChannel;
   token?: string | null;
+  /** The office whose events to follow, when it is not the default one (public pages). */
+  branchId?: string | null;
   onEvent: (e: LiveEvent) => void;
   /**
    * Called when the stream (re)opens. After a reconnect the screen should reload its state: events
@@ -25,7 +27,7 @@ export function useEventStream(options: {
    */
   onReconnect?: () => void;
 }) {
-  const { channel, token } = options;
+  const { channel, token, branchId } = options;
   const onEvent = useRef(options.onEvent);
   onEvent.current = options.onEvent;
   const onReconnect = useRef(options.onReconnect);
@@ -39,14 +41,28 @@ export function useEventStream(options: {
     let delay = 1000;
     let stopped = false;
     let opened = false;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    // The server sends a heartbeat every 15 s; silence for much longer means a dead connection
+    // (a proxy or a sleeping network may never report it), so start over.
+    const alive = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        if (stopped) return;
+        source?.close();
+        setConnected(false);
+        open();
+      }, 45_000);
+    };
 
     const open = () => {
       const params = new URLSearchParams({ channel });
       if (token) params.set("token", token);
+      if (branchId) params.set("branchId", branchId);
       if (lastId) params.set("lastEventId", lastId);
       const es = new EventSource(`/api/v1/events?${params}`);
       source = es;
       es.onopen = () => {
+        alive();
         delay = 1000;
         setConnected(true);
         if (opened) onReconnect.current?.();
@@ -61,6 +77,7 @@ export function useEventStream(options: {
         }
       };
       const handle = (message: MessageEvent<string>) => {
+        alive();
         if (message.lastEventId) lastId = message.lastEventId;
         let data: Record<string, unknown> = {};
         try {
@@ -71,14 +88,16 @@ export function useEventStream(options: {
         onEvent.current({ id: message.lastEventId, type: message.type, data });
       };
       for (const type of EVENT_TYPES) es.addEventListener(type, handle);
+      es.addEventListener("heartbeat", alive);
     };
     open();
     return () => {
       stopped = true;
       clearTimeout(retryTimer);
+      clearTimeout(watchdog);
       source?.close();
     };
-  }, [channel, token]);
+  }, [channel, token, branchId]);
 
   return { connected };
 }

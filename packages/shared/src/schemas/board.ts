@@ -10,9 +10,11 @@ export const boardCallSchema = z.object({
   callCount: z.number(),
   workstation: z.object({ name: z.string(), number: z.string(), spokenName: z.string() }),
   calledAt: z.string(),
+  /** The latest call or recall of this ticket: calls are listed by it, newest first. */
+  lastCalledAt: z.string(),
 });
 export const boardSchema = z.object({
-  branch: z.object({ id: idSchema, name: z.string(), runningText: z.string() }),
+  branch: z.object({ id: idSchema, name: z.string(), runningText: z.string(), timezone: z.string() }),
   calls: z.array(boardCallSchema),
   waiting: z.array(z.object({ label: z.string(), serviceId: idSchema })),
   lastEventId: z.string(),
@@ -23,6 +25,8 @@ export const boardSchema = z.object({
     language: z.enum(["ru", "en"]).nullable(),
     voice: z.boolean(),
     showWaiting: z.boolean(),
+    /** How many calls the board lists: it sizes its rows for that many. */
+    calls: z.number(),
     workstationNumbers: z.array(z.string()),
   }),
 });

@@ -30,6 +30,8 @@ export const kioskMenuSchema = z.object({
     languages: z.array(z.enum(LANGUAGES)),
     defaultLanguage: z.enum(LANGUAGES),
     ticketText: z.string(),
+    /** Clocks and printed times are in the office's timezone, whatever the device's is. */
+    timezone: z.string(),
   }),
   device: z
     .object({

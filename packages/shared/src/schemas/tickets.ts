@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./common.ts";
+import { idSchema, translationsSchema } from "./common.ts";
 
 export const TICKET_STATUSES = ["waiting", "called", "serving", "served", "no_show", "cancelled"] as const;
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
@@ -50,6 +50,9 @@ export const publicTicketSchema = z.object({
   status: ticketStatusSchema,
   serviceId: idSchema,
   serviceName: z.string(),
+  serviceTranslations: translationsSchema,
+  /** The office, so that the tracking page follows the right live stream. */
+  branchId: idSchema,
   issuedAt: z.string(),
   calledAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

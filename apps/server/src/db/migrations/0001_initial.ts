@@ -181,6 +181,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       issued_at timestamptz not null default now(),
       enqueued_at timestamptz not null default now(),
       called_at timestamptz,
+      -- The latest call or recall: what a board shows first and announces.
+      last_called_at timestamptz,
       started_at timestamptz,
       finished_at timestamptz,
       call_count integer not null default 0,

@@ -34,6 +34,7 @@ export async function boardRoutes(app: App) {
           "t.status",
           "t.call_count",
           "t.called_at",
+          "t.last_called_at",
           "w.name",
           "w.number",
           "w.spoken_name",
@@ -41,18 +42,30 @@ export async function boardRoutes(app: App) {
         .where("t.branch_id", "=", branch.id)
         .where("t.status", "in", ["called", "serving"]);
       if (windows?.length) calls = calls.where("w.number", "in", windows);
+      // A board that shows some windows lists only the clients waiting for what those windows serve.
+      let waiting = db
+        .selectFrom("tickets as t")
+        .select(["t.label", "t.service_id"])
+        .where("t.branch_id", "=", branch.id)
+        .where("t.status", "=", "waiting");
+      if (windows?.length) {
+        waiting = waiting.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("workstation_services as ws")
+              .innerJoin("workstations as w", "w.id", "ws.workstation_id")
+              .select("ws.service_id")
+              .whereRef("ws.service_id", "=", "t.service_id")
+              .where("w.branch_id", "=", branch.id)
+              .where("w.number", "in", windows),
+          ),
+        );
+      }
       const [callRows, waitingRows, last] = await Promise.all([
-        calls.orderBy("t.called_at", "desc").limit(branch.settings.boardCalls).execute(),
+        // Newest call or recall first: a recalled client is shown (and announced) again at the top.
+        calls.orderBy("t.last_called_at", "desc").limit(branch.settings.boardCalls).execute(),
         branch.settings.boardShowWaiting
-          ? db
-              .selectFrom("tickets")
-              .select(["label", "service_id"])
-              .where("branch_id", "=", branch.id)
-              .where("status", "=", "waiting")
-              .orderBy("priority", "desc")
-              .orderBy("enqueued_at")
-              .limit(100)
-              .execute()
+          ? waiting.orderBy("t.priority", "desc").orderBy("t.enqueued_at").limit(100).execute()
           : Promise.resolve([]),
         db
           .selectFrom("events")
@@ -61,7 +74,12 @@ export async function boardRoutes(app: App) {
           .executeTakeFirst(),
       ]);
       return {
-        branch: { id: branch.id, name: branch.name, runningText: branch.settings.runningText },
+        branch: {
+          id: branch.id,
+          name: branch.name,
+          runningText: branch.settings.runningText,
+          timezone: branch.timezone,
+        },
         calls: callRows.map((c) => ({
           ticketId: c.id,
           label: c.label,
@@ -70,6 +88,7 @@ export async function boardRoutes(app: App) {
           callCount: c.call_count,
           workstation: { name: c.name, number: c.number, spokenName: c.spoken_name },
           calledAt: c.called_at!.toISOString(),
+          lastCalledAt: (c.last_called_at ?? c.called_at)!.toISOString(),
         })),
         waiting: waitingRows.map((w) => ({ label: w.label, serviceId: w.service_id })),
         lastEventId: String(last?.max ?? 0),
@@ -78,6 +97,7 @@ export async function boardRoutes(app: App) {
           language: config.language ?? null,
           voice: config.voice ?? true,
           showWaiting: branch.settings.boardShowWaiting,
+          calls: branch.settings.boardCalls,
           workstationNumbers: windows ?? [],
         },
       };

@@ -74,6 +74,7 @@ export async function kioskRoutes(app: App) {
           languages: branch.settings.languages,
           defaultLanguage: branch.settings.defaultLanguage,
           ticketText: branch.settings.ticketText,
+          timezone: branch.timezone,
         },
         device:
           p.kind === "device"

@@ -126,7 +126,7 @@ export async function ticketRoutes(app: App) {
     const { position, estimatedWait } = await positionAndEstimate(deps.db, t, deps.clock());
     const service = await deps.db
       .selectFrom("services")
-      .select("name")
+      .select(["name", "translations"])
       .where("id", "=", t.service_id)
       .executeTakeFirstOrThrow();
     const ws =
@@ -139,6 +139,8 @@ export async function ticketRoutes(app: App) {
       status: t.status,
       serviceId: t.service_id,
       serviceName: service.name,
+      serviceTranslations: service.translations,
+      branchId: t.branch_id,
       issuedAt: t.issued_at.toISOString(),
       calledAt: t.called_at?.toISOString() ?? null,
       finishedAt: t.finished_at?.toISOString() ?? null,

@@ -12,20 +12,23 @@ import css from "./board.module.css";
 
 /** A call is highlighted (and blinks) this long after it is made or repeated. */
 const HIGHLIGHT_MS = 10_000;
-/** A call first seen after a reconnect is announced only if it is this recent. */
+/** A call is announced only if it is this recent (after a reconnect, older ones are just shown). */
 const ANNOUNCE_WITHIN_MS = 60_000;
 const VOICE_KEY = "dq.board.voice";
-const MAX_WAITING_SHOWN = 48;
+/** As many waiting labels as fit in full lines at 1920×1080; the rest are counted. */
+const MAX_WAITING_SHOWN = 24;
+
+const callKey = (c: Board["calls"][number]) => `${c.ticketId}:${c.calledAt}:${c.callCount}`;
 
 export default function BoardPage() {
-  const [token] = useState(readDeviceToken);
-  const f = useSurfaceFormat();
+  const [token] = useState(() => readDeviceToken("board"));
   const board = useQuery({
     queryKey: ["board", token],
     queryFn: () => api.as(token).get("/api/v1/board", boardSchema),
     refetchInterval: 60_000,
   });
   const data = board.data;
+  const f = useSurfaceFormat(data?.branch.timezone);
 
   // The board's own language, when its device options name one.
   useEffect(() => {
@@ -51,21 +54,23 @@ export default function BoardPage() {
   }, [now]);
 
   // Announce from the board's state, not from single events: whatever the board missed while it
-  // was reconnecting still shows up in its next state. A call is (ticket, call count), so a recall
-  // is a new call; the first state after start-up only sets what is already known.
+  // was reconnecting still shows up in its next state. A call is (ticket, first call, call count):
+  // a recall, and a new call after a return or a redirect, are new calls. The first state after
+  // start-up only sets what is already known; anything older than a minute is not announced.
   const known = useRef<Set<string> | null>(null);
   useEffect(() => {
     if (!data) return;
-    const keys = new Set(data.calls.map((c) => `${c.ticketId}:${c.callCount}`));
+    const keys = new Set(data.calls.map(callKey));
     const previous = known.current;
     known.current = keys;
     if (!previous) return;
     const serverNow = new Date(data.serverTime).getTime();
-    const fresh = data.calls.filter((c) => {
-      if (previous.has(`${c.ticketId}:${c.callCount}`) || c.status !== "called") return false;
-      const seenBefore = [...previous].some((k) => k.startsWith(`${c.ticketId}:`));
-      return seenBefore || serverNow - new Date(c.calledAt).getTime() < ANNOUNCE_WITHIN_MS;
-    });
+    const fresh = data.calls.filter(
+      (c) =>
+        !previous.has(callKey(c)) &&
+        c.status === "called" &&
+        serverNow - new Date(c.lastCalledAt).getTime() < ANNOUNCE_WITHIN_MS,
+    );
     if (fresh.length === 0) return;
     setHighlight((h) => {
       const next = new Map(h);
@@ -146,7 +151,7 @@ function Calls({
   highlight: ReadonlyMap<string, number>;
   now: number;
 }) {
-  const f = useSurfaceFormat();
+  const f = useSurfaceFormat(data.branch.timezone);
   const showWaiting = data.display.showWaiting && data.waiting.length > 0;
   return (
     <main className={showWaiting ? css.withWaiting : css.callsOnly}>
@@ -156,12 +161,13 @@ function Calls({
           <span>{f.t("board.window")}</span>
         </div>
         {data.calls.length === 0 && <div className={css.empty}>{f.t("board.noCalls")}</div>}
-        <ol className={css.rows}>
+        <ol className={css.rows} style={{ ["--rows" as string]: Math.max(4, data.display.calls) }}>
           {data.calls.map((c, i) => {
             const fresh = (highlight.get(c.ticketId) ?? 0) > now;
             return (
               <li
-                key={c.ticketId}
+                // A recall re-creates the row, so that it blinks again.
+                key={callKey(c)}
                 className={[
                   css.row,
                   i === 0 ? css.newest : "",
@@ -189,6 +195,11 @@ function Calls({
               <li key={w.label}>{w.label}</li>
             ))}
           </ul>
+          {data.waiting.length > MAX_WAITING_SHOWN && (
+            <div className={css.more}>
+              {f.t("board.more", { count: data.waiting.length - MAX_WAITING_SHOWN })}
+            </div>
+          )}
         </aside>
       )}
     </main>

@@ -17,7 +17,7 @@ const counterSchema = z.object({
 /** The small screen above one window: the ticket called or served there, as large as it fits. */
 export default function CounterPage({ params }: SurfaceProps) {
   const number = params[0] ?? "";
-  const [token] = useState(readDeviceToken);
+  const [token] = useState(() => readDeviceToken("counter"));
   const f = useSurfaceFormat();
   const counter = useQuery({
     queryKey: ["counter", number, token],
@@ -44,7 +44,7 @@ export default function CounterPage({ params }: SurfaceProps) {
       <OfflineBanner visible={!connected && counter.failureCount > 0} />
       <div className={css.window}>{f.t("counter.window", { number })}</div>
       {notFound ? (
-        <div className={css.idle}>404</div>
+        <div className={css.idle}>{f.t("counter.unknown", { number })}</div>
       ) : t ? (
         <>
           <div className={css.label} data-testid="counter-label">

@@ -82,11 +82,18 @@ function pickVoice(lang: SpeechLanguage): SpeechSynthesisVoice | null {
   return voices.find((v) => v.lang.toLowerCase().startsWith(lang)) ?? null;
 }
 
+/**
+ * The utterance being spoken. Holding it matters: Chromium may garbage-collect an utterance nobody
+ * references, and then its `end` never fires (the queue would wait for the timeout every time).
+ */
+let speaking: SpeechSynthesisUtterance | null = null;
+
 function speak(a: Announcement): Promise<void> {
   const synth = globalThis.speechSynthesis;
   if (!synth || typeof SpeechSynthesisUtterance === "undefined") return Promise.resolve();
   return new Promise((resolve) => {
     const u = new SpeechSynthesisUtterance(a.text);
+    speaking = u;
     u.lang = a.lang === "ru" ? "ru-RU" : "en-US";
     const voice = pickVoice(a.lang);
     if (voice) u.voice = voice;
@@ -94,6 +101,7 @@ function speak(a: Announcement): Promise<void> {
     const timer = setTimeout(done, SPEECH_TIMEOUT_MS);
     function done() {
       clearTimeout(timer);
+      if (speaking === u) speaking = null;
       resolve();
     }
     u.onend = done;

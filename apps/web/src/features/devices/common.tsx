@@ -25,8 +25,11 @@ export function useOnline(): boolean {
   return online;
 }
 
-/** Texts shared by the client surfaces, in the current language. */
-export function useSurfaceFormat() {
+/**
+ * Texts shared by the client surfaces, in the current language. Times are shown in the office's
+ * timezone when it is known: cheap boxes often run in UTC.
+ */
+export function useSurfaceFormat(timeZone?: string) {
   const { t, i18n } = useTranslation(NS);
   const lang = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : "ru";
   return {
@@ -45,16 +48,22 @@ export function useSurfaceFormat() {
       if (!o) return "";
       if (o.inDays === 0) return t("opensToday", { time: o.time });
       if (o.inDays === 1) return t("opensTomorrow", { time: o.time });
-      const day = new Date(Date.now() + o.inDays * 86_400_000).toLocaleDateString(lang, { weekday: "short" });
+      const day = new Date(Date.now() + o.inDays * 86_400_000).toLocaleDateString(lang, {
+        weekday: "short",
+        timeZone,
+      });
       return t("opensOn", { day, time: o.time });
     },
     time: (d: Date, withSeconds = false) =>
       d.toLocaleTimeString(lang, {
         hour: "2-digit",
         minute: "2-digit",
+        timeZone,
         ...(withSeconds ? { second: "2-digit" } : {}),
       }),
-    date: (d: Date) => d.toLocaleDateString(lang, { weekday: "long", day: "numeric", month: "long" }),
+    date: (d: Date) =>
+      d.toLocaleDateString(lang, { weekday: "long", day: "numeric", month: "long", timeZone }),
+    day: (d: Date) => d.toLocaleDateString(lang, { timeZone }),
   };
 }
 

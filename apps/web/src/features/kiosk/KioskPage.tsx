@@ -23,15 +23,15 @@ type Screen =
 const START: Screen = { name: "menu", groupId: null };
 
 export default function KioskPage() {
-  const [token] = useState(readDeviceToken);
+  const [token] = useState(() => readDeviceToken("kiosk"));
   const client = api.as(token);
-  const f = useSurfaceFormat();
   const menu = useQuery({
     queryKey: ["kiosk", token],
     queryFn: () => client.get("/api/v1/kiosk", kioskMenuSchema),
     refetchInterval: 30_000,
     retry: (_, error) => isNetworkError(error),
   });
+  const f = useSurfaceFormat(menu.data?.branch.timezone);
   const [screen, setScreen] = useState<Screen>(START);
   const [offline, setOffline] = useState(false);
   const lastTouch = useRef(Date.now());
@@ -41,19 +41,22 @@ export default function KioskPage() {
     null) as Language | null;
   const reset = useCallback(() => {
     setScreen(START);
+    setOffline(false);
     // The next visitor starts in the kiosk's own language.
     if (defaultLanguage) setLanguage(defaultLanguage);
   }, [defaultLanguage]);
 
-  // Back to the start by itself when a visitor walks away mid-way.
+  // Back to the start by itself when a visitor walks away mid-way, or leaves the kiosk in
+  // another language than its own.
+  const atStart = screen.name === "menu" && screen.groupId === null && f.lang === (defaultLanguage ?? f.lang);
   useEffect(() => {
     if (screen.name !== "menu" && screen.name !== "category") return;
-    if (screen.name === "menu" && screen.groupId === null) return;
+    if (atStart) return;
     const timer = setInterval(() => {
       if (Date.now() - lastTouch.current > IDLE_SECONDS * 1000) reset();
     }, 1000);
     return () => clearInterval(timer);
-  }, [screen, reset]);
+  }, [screen, atStart, reset]);
 
   // The menu is re-read every 30 s: while that fails for want of a server, say so.
   const menuOffline = menu.failureCount > 0 && isNetworkError(menu.failureReason);
@@ -80,7 +83,10 @@ export default function KioskPage() {
         void menu.refetch();
         return;
       } catch (error) {
-        if (isNetworkError(error) && Date.now() - started < 30_000) {
+        // Unreachable, or the same request is still being processed: try again with the same key.
+        const retry =
+          isNetworkError(error) || (error instanceof ApiError && error.code === "idempotency_key_in_use");
+        if (retry && Date.now() - started < 30_000) {
           setOffline(true);
           await new Promise((r) => setTimeout(r, 2000));
           continue;
@@ -91,6 +97,7 @@ export default function KioskPage() {
           outside_opening_hours: f.t("state.outside_hours"),
           daily_limit_reached: f.t("state.limit_reached"),
         };
+        setOffline(false);
         setScreen({ name: "failed", message: known[code] ?? f.t("kiosk.tryAgain") });
         void menu.refetch();
         return;
@@ -117,7 +124,7 @@ export default function KioskPage() {
       <header className={css.header}>
         <div>
           <div className={css.office}>{menu.data?.branch.name ?? ""}</div>
-          <Clock />
+          <Clock timeZone={menu.data?.branch.timezone} />
         </div>
         {screen.name === "menu" && menu.data && <LanguageButtons languages={menu.data.branch.languages} />}
       </header>
@@ -137,7 +144,7 @@ export default function KioskPage() {
           />
         ) : screen.name === "issuing" ? (
           <p className={css.message} aria-live="polite">
-            {f.t("kiosk.issuing")}
+            {f.t(menu.data.device?.autoPrint === false ? "kiosk.issuingNoPrint" : "kiosk.issuing")}
           </p>
         ) : screen.name === "ticket" ? (
           <TicketScreen menu={menu.data} screen={screen} onDone={reset} />
@@ -153,9 +160,9 @@ function isNetworkError(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 0 || error.status >= 500);
 }
 
-function Clock() {
+function Clock({ timeZone }: { timeZone: string | undefined }) {
   const now = useNow(10_000);
-  const f = useSurfaceFormat();
+  const f = useSurfaceFormat(timeZone);
   return (
     <div className={css.clock}>
       {f.time(now)} · {f.date(now)}
@@ -213,7 +220,9 @@ function ServiceMenu({
               )}
               <span className={css.tileMeta}>
                 {s.isGroup
-                  ? null
+                  ? available
+                    ? null
+                    : f.t("state.outside_hours")
                   : available
                     ? s.waiting === 0
                       ? f.t("noQueue")
@@ -321,7 +330,7 @@ function TicketScreen({
       </div>
       <div className={css.actions}>
         <button type="button" className={css.secondary} onClick={() => window.print()}>
-          {f.t("kiosk.print")}
+          {f.t(menu.device?.autoPrint === false ? "kiosk.printOnce" : "kiosk.print")}
         </button>
         <button type="button" className={css.primary} onClick={onDone}>
           {f.t("kiosk.done")}
@@ -336,6 +345,7 @@ function TicketScreen({
         trackUrl={trackUrl}
         ticketText={menu.branch.ticketText}
         paperWidth={menu.device?.paperWidth ?? 80}
+        timeZone={menu.branch.timezone}
       />
     </section>
   );

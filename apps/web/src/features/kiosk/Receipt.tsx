@@ -1,5 +1,5 @@
 import type { Ticket } from "@dq/shared";
-import { useEffect } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { useSurfaceFormat } from "../devices/common.tsx";
 import { QrCode } from "./QrCode.tsx";
 import css from "./receipt.module.css";
@@ -16,22 +16,28 @@ export function Receipt(props: {
   trackUrl: string;
   ticketText: string;
   paperWidth: 80 | 58;
+  timeZone: string;
 }) {
-  const f = useSurfaceFormat();
+  const f = useSurfaceFormat(props.timeZone);
   const { ticket } = props;
-  useEffect(() => {
+  const ref = useRef<HTMLDivElement>(null);
+  // A roll has no page height: the page is exactly as long as the receipt. CSS cannot say "auto"
+  // there (`size: 80mm auto` is invalid and ignored), so the receipt is measured where it is laid
+  // out off-screen, and the page size written in millimetres.
+  useLayoutEffect(() => {
+    const heightMm = Math.ceil(((ref.current?.offsetHeight ?? 0) * 25.4) / 96) + 2;
     const style = document.createElement("style");
-    style.textContent = `@page { size: ${props.paperWidth}mm auto; margin: 0; }`;
+    style.textContent = `@page { size: ${props.paperWidth}mm ${Math.max(heightMm, 40)}mm; margin: 0; }`;
     document.head.appendChild(style);
     return () => style.remove();
-  }, [props.paperWidth]);
+  });
   return (
-    <div className={css.receipt} style={{ width: `${props.paperWidth}mm` }} data-testid="receipt">
+    <div ref={ref} className={css.receipt} style={{ width: `${props.paperWidth}mm` }} data-testid="receipt">
       <div className={css.office}>{props.office}</div>
       <div className={css.label}>{ticket.label}</div>
       <div className={css.service}>{props.serviceName}</div>
       <div className={css.line}>
-        {f.t("kiosk.issuedAt")}: {props.issuedAt.toLocaleDateString(f.lang)} {f.time(props.issuedAt)}
+        {f.t("kiosk.issuedAt")}: {f.day(props.issuedAt)} {f.time(props.issuedAt)}
       </div>
       <div className={css.line}>
         {ticket.position ? f.t("peopleAhead", { count: ticket.position }) : f.t("nobodyAhead")}

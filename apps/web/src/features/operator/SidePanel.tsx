@@ -27,7 +27,7 @@ export function SidePanel({
     <Stack gap="md">
       <Card withBorder padding="md">
         <Title order={4} mb="xs">
-          {t("side.queues")}
+          {t(onCall ? "side.queues" : "side.queuesHere")}
         </Title>
         <Table verticalSpacing={4} data-testid="my-queues">
           <Table.Thead>
@@ -116,7 +116,7 @@ export function SidePanel({
 
       <Card withBorder padding="md">
         <Title order={4} mb="xs">
-          {t("side.today")}
+          {t(onCall ? "side.today" : "side.todayHere")}
         </Title>
         <SimpleGrid cols={4} data-testid="my-day">
           <Figure label={t("side.served")} value={today?.served ?? 0} />

@@ -59,6 +59,8 @@ const ru = {
   },
   side: {
     queues: "Мои очереди",
+    queuesHere: "Очереди этого рабочего места",
+    todayHere: "День оператора",
     service: "Услуга",
     waiting: "Ждут",
     longest: "Дольше всех",
@@ -132,6 +134,8 @@ const en: typeof ru = {
   },
   side: {
     queues: "My queues",
+    queuesHere: "Queues of this workstation",
+    todayHere: "The operator's day",
     service: "Service",
     waiting: "Waiting",
     longest: "Longest",

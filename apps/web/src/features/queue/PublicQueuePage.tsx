@@ -9,15 +9,22 @@ import css from "./queue.module.css";
 /** The public overview: how many wait for each service and how long a new ticket would wait. */
 export default function PublicQueuePage() {
   const f = useSurfaceFormat();
+  // `/queue?branch=<id>` for another office than the first one (an installation with several).
+  const [branch] = useState(() => new URLSearchParams(window.location.search).get("branch"));
   const overview = useQuery({
-    queryKey: ["overview"],
-    queryFn: () => api.get("/api/v1/overview", publicQueueSchema),
+    queryKey: ["overview", branch],
+    queryFn: () =>
+      api.get(
+        `/api/v1/overview${branch ? `?branchId=${encodeURIComponent(branch)}` : ""}`,
+        publicQueueSchema,
+      ),
     refetchInterval: 60_000,
   });
   // Live, but at most every two seconds however busy the office is.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { connected } = useEventStream({
     channel: "board",
+    branchId: branch,
     onReconnect: () => void overview.refetch(),
     onEvent: () => {
       timer.current ??= setTimeout(() => {

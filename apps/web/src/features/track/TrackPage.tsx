@@ -26,6 +26,8 @@ export default function TrackPage({ params }: SurfaceProps) {
   current.current = t;
   const { connected } = useEventStream({
     channel: "board",
+    // Only once the ticket is known: it names its office (there may be several).
+    branchId: t?.branchId ?? null,
     onReconnect: () => void ticket.refetch(),
     onEvent: (e) => {
       const d = e.data as unknown as BoardEventData;
@@ -49,7 +51,13 @@ export default function TrackPage({ params }: SurfaceProps) {
       </Page>
     );
   }
-  if (!t) return <Page>{null}</Page>;
+  if (!t) {
+    return (
+      <Page offline={ticket.failureCount > 0}>
+        <p className={css.live}>{f.t("track.loading")}</p>
+      </Page>
+    );
+  }
 
   const called = t.status === "called" && t.workstation;
   return (
@@ -65,7 +73,9 @@ export default function TrackPage({ params }: SurfaceProps) {
         <div className={css.label} data-testid="track-label">
           {t.label}
         </div>
-        <div className={css.service}>{t.serviceName}</div>
+        <div className={css.service}>
+          {f.name({ name: t.serviceName, translations: t.serviceTranslations })}
+        </div>
         <div className={`${css.status} ${css[`status_${t.status}`] ?? ""}`} data-testid="track-status">
           {f.t(`track.status.${t.status}`)}
         </div>
@@ -124,13 +134,15 @@ async function primeSound() {
 
 /** Sound and vibration when the ticket is called, and again on every recall, while the page is open. */
 function useCallAlert(t: PublicTicket | undefined, enabled: boolean) {
-  const lastCall = useRef<number | null>(null);
+  // A call is (first call time, call count): a recall, and a new call after the client was sent
+  // back to the queue or to another service, both alert again.
+  const lastCall = useRef<string | null | undefined>(undefined);
   useEffect(() => {
     if (!t) return;
-    const count = t.status === "called" ? t.callCount : 0;
+    const call = t.status === "called" ? `${t.calledAt}:${t.callCount}` : null;
     const previous = lastCall.current;
-    lastCall.current = count;
-    if (!enabled || previous === null || count === 0 || count <= previous) return;
+    lastCall.current = call;
+    if (!enabled || previous === undefined || call === null || call === previous) return;
     chime ??= new Audio("/sounds/chime.wav");
     chime.currentTime = 0;
     void chime.play().catch(() => {});
@@ -142,6 +154,7 @@ function CancelTicket({ code, onDone }: { code: string; onDone: () => void }) {
   const f = useSurfaceFormat();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
   if (!asking) {
     return (
       <button type="button" className={css.link} onClick={() => setAsking(true)}>
@@ -152,6 +165,7 @@ function CancelTicket({ code, onDone }: { code: string; onDone: () => void }) {
   return (
     <section className={css.confirm}>
       <p>{f.t("track.cancelConfirm")}</p>
+      {failed && <p role="alert">{f.t("track.cancelFailed")}</p>}
       <div className={css.row}>
         <button
           type="button"
@@ -159,10 +173,15 @@ function CancelTicket({ code, onDone }: { code: string; onDone: () => void }) {
           disabled={busy}
           onClick={async () => {
             setBusy(true);
-            await api.post(`/api/v1/tickets/${encodeURIComponent(code)}/cancel`, {}).catch(() => {});
-            setBusy(false);
-            setAsking(false);
-            onDone();
+            try {
+              await api.post(`/api/v1/tickets/${encodeURIComponent(code)}/cancel`, {});
+              setAsking(false);
+            } catch {
+              setFailed(true);
+            } finally {
+              setBusy(false);
+              onDone();
+            }
           }}
         >
           {f.t("track.cancelYes")}
@@ -203,6 +222,8 @@ function Rating({ ticket, code, onDone }: { ticket: PublicTicket; code: string; 
           onDone();
         } catch {
           setState("failed");
+          // Perhaps it was saved and only the answer was lost: show what the server has.
+          onDone();
         }
       }}
     >

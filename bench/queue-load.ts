@@ -14,12 +14,12 @@
  * (`apt-get install wrk`): a load generator in C, so that the measuring takes little of the CPU
  * the server and PostgreSQL share. Results go to bench/RESULTS.md by hand, with the machine.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { startBenchServer } from "./support.ts";
 
 const { values } = parseArgs({
   options: {
@@ -38,35 +38,11 @@ const OPERATORS = Number(values.operators);
 const THINK_MS = Number(values["think-ms"]);
 const CALL_SECONDS = Number(values["call-seconds"]);
 
-const adminUrl = process.env.DQ_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `dq_bench_${Date.now()}`;
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
 const port = 18900;
-const base = `http://127.0.0.1:${port}`;
-
-async function sql(query: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(query);
-  await c.end();
-}
+let base = "";
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { ...(body ? { "content-type": "application/json" } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    body: text ? JSON.parse(text) : null,
-    cookie: res.headers.get("set-cookie")?.split(";")[0],
-  };
 }
 
 /** Runs wrk against the issue endpoint and reads throughput and the latency distribution. */
@@ -107,27 +83,10 @@ end
 }
 
 async function main() {
-  await sql(`create database "${dbName}"`);
-  const server = spawn(process.execPath, ["apps/server/src/cli.ts", "serve"], {
-    cwd: resolve(import.meta.dirname, ".."),
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DQ_ADMIN_PASSWORD: "bench-admin-1",
-      DQ_DEMO: "0",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = await startBenchServer(port);
+  base = server.base;
+  const { api, admin } = server;
   try {
-    for (let i = 0; i < 100; i++) {
-      if ((await fetch(`${base}/readyz`).catch(() => null))?.ok) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const admin = (await api("POST", "/api/v1/auth/login", { login: "admin", password: "bench-admin-1" }))
-      .cookie!;
     const a = { cookie: admin };
     const services: string[] = [];
     for (let i = 0; i < SERVICES; i++) {
@@ -255,9 +214,7 @@ async function main() {
       ),
     );
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-    await sql(`drop database if exists "${dbName}" with (force)`);
+    await server.stop();
   }
 }
 

@@ -8,44 +8,22 @@
  * Needs PostgreSQL (DQ_TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres). The
  * clients run in this process over plain sockets; raise `ulimit -n` above --clients if needed.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { type BenchServer, startBenchServer } from "./support.ts";
 
 const { values } = parseArgs({
   options: { clients: { type: "string", default: "10000" }, events: { type: "string", default: "20" } },
 });
 const CLIENTS = Number(values.clients);
 const EVENTS = Number(values.events);
-const adminUrl = process.env.DQ_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `dq_bench_sse_${Date.now()}`;
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
 const port = 18901;
-const base = `http://127.0.0.1:${port}`;
+let base = "";
 const agent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
-
-async function sql(query: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(query);
-  await c.end();
-}
 
 const rssKb = (pid: number) =>
   Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
-
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { ...(body ? { "content-type": "application/json" } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, cookie: res.headers.get("set-cookie") };
-}
 
 /** A board client that only looks for `"label":"…"` in what arrives and remembers when. */
 function connect(onLabel: (label: string) => void): Promise<void> {
@@ -63,41 +41,24 @@ function connect(onLabel: (label: string) => void): Promise<void> {
 }
 
 async function main() {
-  await sql(`create database "${dbName}"`);
-  const server = spawn(process.execPath, ["apps/server/src/cli.ts", "serve"], {
-    cwd: resolve(import.meta.dirname, ".."),
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DQ_ADMIN_PASSWORD: "bench-admin-1",
-      DQ_DEMO: "0",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server: BenchServer = await startBenchServer(port);
+  base = server.base;
+  const { api } = server;
+  const cookie = server.admin;
   try {
-    for (let i = 0; i < 100; i++) {
-      if ((await fetch(`${base}/readyz`).catch(() => null))?.ok) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const cookie = (
-      await api("POST", "/api/v1/auth/login", { login: "admin", password: "bench-admin-1" })
-    ).cookie!.split(";")[0]!;
     const service = (await api("POST", "/api/v1/services", { name: "S", prefix: "S" }, { cookie })).body.id;
     const kiosk = (await api("POST", "/api/v1/devices", { kind: "kiosk", name: "k" }, { cookie })).body.token;
 
     global.gc?.();
     await new Promise((r) => setTimeout(r, 1000));
-    const rssBefore = rssKb(server.pid!);
+    const rssBefore = rssKb(server.process.pid!);
     const received = new Map<string, number>();
     const onLabel = (label: string) => received.set(label, (received.get(label) ?? 0) + 1);
     for (let i = 0; i < CLIENTS; i += 500) {
       await Promise.all(Array.from({ length: Math.min(500, CLIENTS - i) }, () => connect(onLabel)));
     }
     await new Promise((r) => setTimeout(r, 3000));
-    const rssAfter = rssKb(server.pid!);
+    const rssAfter = rssKb(server.process.pid!);
 
     const deliveries: number[] = [];
     for (let e = 0; e < EVENTS; e++) {
@@ -137,10 +98,8 @@ async function main() {
       ),
     );
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
     agent.destroy();
-    await sql(`drop database if exists "${dbName}" with (force)`);
+    await server.stop();
   }
 }
 

@@ -20,6 +20,7 @@ import type { App } from "./http/types.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { boardRoutes } from "./modules/board/routes.ts";
 import { categoryRoutes } from "./modules/categories/routes.ts";
+import { dashboardRoutes } from "./modules/dashboard/routes.ts";
 import { deviceRoutes } from "./modules/devices/routes.ts";
 import { employeeRoutes } from "./modules/employees/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
@@ -126,6 +127,7 @@ export async function buildApp({
   await app.register(kioskRoutes);
   await app.register(operatorRoutes);
   await app.register(queueAdminRoutes);
+  await app.register(dashboardRoutes);
   await app.register(boardRoutes);
   await app.register(eventRoutes);
 

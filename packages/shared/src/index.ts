@@ -6,6 +6,7 @@ export * from "./schemas/board.ts";
 export * from "./schemas/branch.ts";
 export * from "./schemas/categories.ts";
 export * from "./schemas/common.ts";
+export * from "./schemas/dashboard.ts";
 export * from "./schemas/devices.ts";
 export * from "./schemas/employees.ts";
 export * from "./schemas/kiosk.ts";

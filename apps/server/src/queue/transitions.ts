@@ -54,6 +54,7 @@ async function markCalled(
   employeeId: string,
   workstation: WorkstationInfo,
   now: Date,
+  extra: Record<string, unknown> = {},
 ): Promise<Ticket> {
   const workstationId = workstation.id;
   const ticket = await updateTicket(tx, id, {
@@ -72,7 +73,7 @@ async function markCalled(
     ticket,
     { employeeId, workstationId },
     now,
-    { callClass: callClassOf(ticket.priority) },
+    { callClass: callClassOf(ticket.priority), ...extra },
     workstation,
   );
   await setOperatorStatus(tx, { branchId: branch.id, employeeId, workstationId, status: "calling", at: now });
@@ -101,6 +102,47 @@ export async function callTicket(
       );
     }
     return markCalled(tx, branch, ticket.id, employeeId, workstation, now);
+  });
+}
+
+/**
+ * A supervisor sends a waiting client to a given workstation: the client is called there, as if
+ * its operator had called him (the operator must be free; the workstation must serve the service).
+ */
+export async function sendToWorkstation(
+  deps: QueueDeps,
+  branch: BranchContext,
+  ticketId: string,
+  workstationId: string,
+  sentBy: string | null,
+) {
+  const now = deps.clock();
+  return transact(deps, async (tx) => {
+    const occupant = await tx
+      .selectFrom("operator_states")
+      .select("employee_id")
+      .where("workstation_id", "=", workstationId)
+      .where("branch_id", "=", branch.id)
+      .executeTakeFirst();
+    if (!occupant) throw conflict("workstation_free", "nobody works at this workstation now");
+    const { workstation, held } = await lockWorkplace(tx, branch.id, occupant.employee_id);
+    assertFree(held);
+    const ticket = await lockTicket(tx, branch.id, ticketId);
+    if (!ticket) throw notFound("ticket");
+    transition(ticket.status, "call");
+    const serves = await tx
+      .selectFrom("workstation_services")
+      .select("service_id")
+      .where("workstation_id", "=", workstation.id)
+      .where("service_id", "=", ticket.service_id)
+      .executeTakeFirst();
+    if (!serves) {
+      throw conflict(
+        "not_eligible",
+        `workstation ${workstation.number} does not serve the service of ticket ${ticket.label}`,
+      );
+    }
+    return markCalled(tx, branch, ticket.id, occupant.employee_id, workstation, now, { sentBy });
   });
 }
 

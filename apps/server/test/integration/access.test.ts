@@ -107,6 +107,8 @@ const TABLE: Record<string, Who[]> = {
   "POST /api/v1/queue/services/{id}/close": SUPERVISORS,
   "POST /api/v1/queue/services/{id}/open": SUPERVISORS,
   "POST /api/v1/queue/workstations/{id}/release": SUPERVISORS,
+  "POST /api/v1/queue/tickets/{id}/send": SUPERVISORS,
+  "GET /api/v1/dashboard": SUPERVISORS,
   "POST /api/v1/queue/close-day": SUPERVISORS,
 
   "GET /api/v1/board": EVERYONE,

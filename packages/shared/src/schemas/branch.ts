@@ -79,3 +79,16 @@ export const branchCreateSchema = z.object({
 export const branchPatchSchema = z
   .object({ name: nameSchema, timezone: timezoneSchema, settings: branchSettingsPatchSchema })
   .partial();
+
+/** One administrative action in the audit log. */
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({ kind: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  data: z.unknown(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -6,6 +6,7 @@ import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
 import { cancelTicket, closeDay, updateWaitingTicket } from "../../queue/management.ts";
 import { toTicketDto } from "../../queue/ticket-dto.ts";
+import { sendToWorkstation } from "../../queue/transitions.ts";
 import { releaseWorkplace } from "../../queue/workplace.ts";
 import { audit } from "../audit/audit.ts";
 
@@ -99,6 +100,36 @@ export async function queueAdminRoutes(app: App) {
     },
     async (request) =>
       updateWaitingTicket(deps, request.branch, request.params.id, request.body, actorOf(request.principal)),
+  );
+
+  app.post(
+    "/api/v1/queue/tickets/:id/send",
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "Call a waiting ticket to a given workstation (its operator must be free)",
+        params: idParamsSchema,
+        body: z.object({ workstationId: idSchema }),
+        response: { 200: ticketSchema },
+      },
+    },
+    async (request) => {
+      const ticket = await sendToWorkstation(
+        deps,
+        request.branch,
+        request.params.id,
+        request.body.workstationId,
+        actorOf(request.principal).employeeId,
+      );
+      await audit(deps.db, request, {
+        action: "ticket.send",
+        entity: "ticket",
+        entityId: ticket.id,
+        data: { workstationId: request.body.workstationId },
+      });
+      return ticket;
+    },
   );
 
   for (const [path, accepting] of [

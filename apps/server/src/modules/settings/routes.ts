@@ -1,4 +1,13 @@
-import { branchCreateSchema, branchPatchSchema, branchSchema, listOf, mergeBranchSettings } from "@dq/shared";
+import {
+  auditEntrySchema,
+  branchCreateSchema,
+  branchPatchSchema,
+  branchSchema,
+  dateSchema,
+  listOf,
+  mergeBranchSettings,
+} from "@dq/shared";
+import { sql } from "kysely";
 import { z } from "zod";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
@@ -106,7 +115,11 @@ export async function settingsRoutes(app: App) {
             .string()
             .regex(/^\d{1,18}$/)
             .optional(),
+          /** Calendar days in the office's timezone, both included. */
+          from: dateSchema.optional(),
+          to: dateSchema.optional(),
         }),
+        response: { 200: listOf(auditEntrySchema) },
       },
     },
     async (request) => {
@@ -118,6 +131,15 @@ export async function settingsRoutes(app: App) {
       if (q.beforeId) query = query.where("id", "<", q.beforeId);
       if (q.entity) query = query.where("entity", "=", q.entity);
       if (q.actorId) query = query.where("actor_id", "=", q.actorId);
+      const tz = request.branch.timezone;
+      if (q.from)
+        query = query.where("created_at", ">=", sql<Date>`(${q.from}::date)::timestamp at time zone ${tz}`);
+      if (q.to)
+        query = query.where(
+          "created_at",
+          "<",
+          sql<Date>`((${q.to}::date) + 1)::timestamp at time zone ${tz}`,
+        );
       const rows = await query.execute();
       return {
         items: rows.map((r) => ({

@@ -9,9 +9,22 @@ const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
 const staff = (area: "OperatorArea" | "SupervisorArea") => async () => ({
   Component: (await import("../features/staff/StaffArea.tsx"))[area],
 });
-const admin = (screen: "DashboardPage" | "AdminSectionPage") => async () => ({
+const admin = (screen: "AdminSectionPage") => async () => ({
   Component: (await import("../features/admin/AdminPages.tsx"))[screen],
 });
+/** An administration screen; directories and settings are for administrators only. */
+const adminScreen =
+  (load: () => Promise<{ default: ComponentType }>, minRole: "supervisor" | "admin" = "admin") =>
+  async () => {
+    const [{ default: Screen }, { RequireRole }] = await Promise.all([load(), import("./auth.tsx")]);
+    return {
+      element: (
+        <RequireRole minRole={minRole}>
+          <Screen />
+        </RequireRole>
+      ),
+    };
+  };
 
 export const router = createBrowserRouter([
   {
@@ -26,7 +39,43 @@ export const router = createBrowserRouter([
       {
         lazy: staff("SupervisorArea"),
         children: [
-          { path: "/admin", lazy: admin("DashboardPage") },
+          {
+            path: "/admin",
+            lazy: adminScreen(() => import("../features/admin/dashboard/DashboardPage.tsx"), "supervisor"),
+          },
+          {
+            path: "/admin/queue",
+            lazy: adminScreen(() => import("../features/admin/queue/QueuePage.tsx"), "supervisor"),
+          },
+          {
+            path: "/admin/categories",
+            lazy: adminScreen(() => import("../features/admin/directories/CategoriesPage.tsx")),
+          },
+          {
+            path: "/admin/pause-reasons",
+            lazy: adminScreen(() => import("../features/admin/directories/PauseReasonsPage.tsx")),
+          },
+          {
+            path: "/admin/services",
+            lazy: adminScreen(() => import("../features/admin/directories/ServicesPage.tsx")),
+          },
+          {
+            path: "/admin/employees",
+            lazy: adminScreen(() => import("../features/admin/directories/EmployeesPage.tsx")),
+          },
+          {
+            path: "/admin/workstations",
+            lazy: adminScreen(() => import("../features/admin/directories/WorkstationsPage.tsx")),
+          },
+          {
+            path: "/admin/devices",
+            lazy: adminScreen(() => import("../features/admin/directories/DevicesPage.tsx")),
+          },
+          {
+            path: "/admin/settings",
+            lazy: adminScreen(() => import("../features/admin/directories/SettingsPage.tsx")),
+          },
+          { path: "/admin/audit", lazy: adminScreen(() => import("../features/admin/audit/AuditPage.tsx")) },
           { path: "/admin/:section", lazy: admin("AdminSectionPage") },
         ],
       },

@@ -48,6 +48,8 @@ export const en: Messages = {
     settings: "Office settings",
     reports: "Reports",
     alerts: "Alerts",
+    pauseReasons: "Pause reasons",
+    audit: "Audit log",
     apiDocs: "API documentation",
     signOut: "Sign out",
     roles: { admin: "Administrator", supervisor: "Supervisor", operator: "Operator" },

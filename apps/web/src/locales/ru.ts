@@ -47,6 +47,8 @@ export const ru = {
     settings: "Настройки офиса",
     reports: "Отчёты",
     alerts: "Уведомления",
+    pauseReasons: "Причины перерывов",
+    audit: "Журнал изменений",
     apiDocs: "Документация API",
     signOut: "Выйти",
     roles: { admin: "Администратор", supervisor: "Супервизор", operator: "Оператор" },

@@ -2,11 +2,6 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ScreenPlaceholder } from "../common/ScreenPlaceholder.tsx";
 
-export function DashboardPage() {
-  const { t } = useTranslation();
-  return <ScreenPlaceholder title={t("screens.dashboard")} />;
-}
-
 const SECTIONS = [
   "queue",
   "services",

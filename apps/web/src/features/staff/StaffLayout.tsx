@@ -23,10 +23,12 @@ const NAV: NavItem[] = [
   { to: "/admin/categories", label: "nav.categories", role: "admin" },
   { to: "/admin/employees", label: "nav.employees", role: "admin" },
   { to: "/admin/workstations", label: "nav.workstations", role: "admin" },
+  { to: "/admin/pause-reasons", label: "nav.pauseReasons", role: "admin" },
   { to: "/admin/devices", label: "nav.devices", role: "admin" },
   { to: "/admin/settings", label: "nav.settings", role: "admin" },
   { to: "/admin/reports", label: "nav.reports", role: "admin" },
   { to: "/admin/alerts", label: "nav.alerts", role: "admin" },
+  { to: "/admin/audit", label: "nav.audit", role: "admin" },
 ];
 
 /** Navigation items a role may use. */

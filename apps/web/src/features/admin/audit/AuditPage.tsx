@@ -1,0 +1,109 @@
+import { type AuditEntry, auditEntrySchema, listOf } from "@dq/shared";
+import { Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../../app/api.ts";
+import { useOffice } from "../../../app/office.ts";
+import { NS } from "../texts.ts";
+
+const PAGE = 50;
+const ENTITIES = [
+  "service",
+  "category",
+  "pause_reason",
+  "employee",
+  "workstation",
+  "device",
+  "api_token",
+  "branch",
+  "ticket",
+];
+
+/** Who changed what and when: newest first, filtered by day and kind of object, paged. */
+export default function AuditPage() {
+  const { t, i18n } = useTranslation(NS);
+  const timeZone = useOffice().data?.timezone;
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [entity, setEntity] = useState<string | null>(null);
+  const filters = new URLSearchParams({ limit: String(PAGE) });
+  if (from) filters.set("from", from);
+  if (to) filters.set("to", to);
+  if (entity) filters.set("entity", entity);
+  const log = useInfiniteQuery({
+    queryKey: ["audit", filters.toString()],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams(filters);
+      if (pageParam) q.set("beforeId", pageParam);
+      return api.get(`/api/v1/audit-log?${q}`, listOf(auditEntrySchema));
+    },
+    getNextPageParam: (last) => (last.items.length === PAGE ? last.items.at(-1)!.id : null),
+  });
+  const rows: AuditEntry[] = log.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack>
+      <Title order={2}>{t("audit.title")}</Title>
+      <Group align="flex-end">
+        <TextInput
+          type="date"
+          label={t("audit.from")}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t("audit.to")}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
+        <Select
+          label={t("audit.entity")}
+          data={ENTITIES}
+          value={entity}
+          onChange={setEntity}
+          clearable
+          placeholder={t("common.all")}
+        />
+      </Group>
+      <Table striped data-testid="audit-log">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("audit.at")}</Table.Th>
+            <Table.Th>{t("audit.who")}</Table.Th>
+            <Table.Th>{t("audit.action")}</Table.Th>
+            <Table.Th>{t("audit.object")}</Table.Th>
+            <Table.Th>{t("audit.details")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{new Date(r.at).toLocaleString(i18n.language, { timeZone })}</Table.Td>
+              <Table.Td>{r.actor.name ?? r.actor.kind}</Table.Td>
+              <Table.Td>
+                <Code>{r.action}</Code>
+              </Table.Td>
+              <Table.Td>
+                {r.entity}
+                {r.entityId ? ` #${r.entityId}` : ""}
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace" lineClamp={2} maw={420}>
+                  {r.data && Object.keys(r.data as object).length ? JSON.stringify(r.data) : ""}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {log.isSuccess && rows.length === 0 && <Text c="dimmed">{t("common.empty")}</Text>}
+      {log.hasNextPage && (
+        <Button variant="light" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
+          {t("audit.more")}
+        </Button>
+      )}
+    </Stack>
+  );
+}

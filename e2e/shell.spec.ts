@@ -52,7 +52,7 @@ test.describe("web shell", () => {
 
     await nav.getByText("Услуги", { exact: true }).click();
     await expect(page).toHaveURL(/\/admin\/services$/);
-    await expect(page.getByRole("heading", { name: "Раздел «Услуги»" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Услуги", exact: true })).toBeVisible();
 
     await page.getByText("EN", { exact: true }).click();
     await expect(nav.getByText("Services", { exact: true })).toBeVisible();

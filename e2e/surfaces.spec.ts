@@ -60,7 +60,10 @@ test.describe("kiosk", () => {
     await expect(page.getByTestId("ticket-label")).toHaveText("А002");
     await expect(page.getByTestId("people-ahead")).toHaveText("1 человек впереди");
     await expect(page.getByTestId("qr").first().locator("svg")).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+    // Printed once, on the next frame after the ticket is shown.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed))
+      .toBe(1);
     await page.screenshot({ path: `${shots}/kiosk-ticket-ru.png` });
     const waiting = await request.get("/api/v1/overview");
     const buyRow = (await waiting.json()).items.find(

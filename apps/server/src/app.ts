@@ -27,6 +27,7 @@ import { healthRoutes } from "./modules/health/routes.ts";
 import { kioskRoutes } from "./modules/kiosk/routes.ts";
 import { operatorRoutes } from "./modules/operator/routes.ts";
 import { queueAdminRoutes } from "./modules/queue-admin/routes.ts";
+import { reportRoutes } from "./modules/reports/routes.ts";
 import { serviceRoutes } from "./modules/services/routes.ts";
 import { settingsRoutes } from "./modules/settings/routes.ts";
 import { ticketRoutes } from "./modules/tickets/routes.ts";
@@ -128,6 +129,7 @@ export async function buildApp({
   await app.register(operatorRoutes);
   await app.register(queueAdminRoutes);
   await app.register(dashboardRoutes);
+  await app.register(reportRoutes);
   await app.register(boardRoutes);
   await app.register(eventRoutes);
 

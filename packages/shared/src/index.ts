@@ -11,6 +11,7 @@ export * from "./schemas/devices.ts";
 export * from "./schemas/employees.ts";
 export * from "./schemas/kiosk.ts";
 export * from "./schemas/operator.ts";
+export * from "./schemas/reports.ts";
 export * from "./schemas/services.ts";
 export * from "./schemas/tickets.ts";
 export * from "./schemas/workstations.ts";

@@ -1,8 +1,10 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as m0001 from "./migrations/0001_initial.ts";
+import * as m0002 from "./migrations/0002_ticket_segments.ts";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
+  "0002_ticket_segments": m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -186,6 +186,24 @@ export interface TicketsTable {
   updated_at: Timestamp;
 }
 
+export interface TicketSegmentsTable {
+  ticket_id: string;
+  segment: number;
+  branch_id: string;
+  service_id: string;
+  category_id: string | null;
+  business_day: string;
+  enqueued_at: Timestamp;
+  first_called_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  call_count: number;
+  outcome: "served" | "no_show" | "redirected" | "cancelled" | null;
+  close_reason: string | null;
+  employee_id: string | null;
+  workstation_id: string | null;
+}
+
 export interface SignInFailuresTable {
   key: string;
   failures: number;
@@ -262,6 +280,7 @@ export interface DB {
   tickets: TicketsTable;
   idempotency_keys: IdempotencyKeysTable;
   sign_in_failures: SignInFailuresTable;
+  ticket_segments: TicketSegmentsTable;
   events: EventsTable;
   operator_states: OperatorStatesTable;
   operator_status_log: OperatorStatusLogTable;

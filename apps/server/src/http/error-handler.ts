@@ -95,7 +95,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details: FieldIssue[] = error.validation.map((v) => ({
         field: fieldName(
-          error.validationContext as "body",
+          // Fastify says "querystring"; the field names say "query" (`query.day`).
+          (error.validationContext === "querystring" ? "query" : error.validationContext) as "body",
           String(v.instancePath).split("/").filter(Boolean),
         ),
         message: v.message ?? "is invalid",

@@ -109,6 +109,12 @@ const TABLE: Record<string, Who[]> = {
   "POST /api/v1/queue/workstations/{id}/release": SUPERVISORS,
   "POST /api/v1/queue/tickets/{id}/send": SUPERVISORS,
   "GET /api/v1/dashboard": SUPERVISORS,
+  "GET /api/v1/reports/summary": SUPERVISORS,
+  "GET /api/v1/reports/operators": SUPERVISORS,
+  "GET /api/v1/reports/workstations": SUPERVISORS,
+  "GET /api/v1/reports/hourly": SUPERVISORS,
+  "GET /api/v1/reports/daily": SUPERVISORS,
+  "GET /api/v1/reports/tickets": SUPERVISORS,
   "POST /api/v1/queue/close-day": SUPERVISORS,
 
   "GET /api/v1/board": EVERYONE,

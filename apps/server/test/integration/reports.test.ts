@@ -1,0 +1,283 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
+import { createTestContext, TestClock, type TestContext } from "../helpers/test-app.ts";
+
+/**
+ * One scripted morning (Monday 2 March 2026, Moscow, 08:00–09:00) whose every figure was worked
+ * out by hand; the reports must give exactly these. Minutes below are from 08:00.
+ *
+ *   A1 buy      issued 0   called 5 (anna)  start 6   finish 16            wait 300  service 600  rated 5
+ *   A2 buy      issued 0   called 16 (anna) start 17  redirected 20        wait 960 (past the 15-min target)
+ *   A2 refund   queued 20  called 22 (boris) start 23 finish 33            wait 120  service 600  rated 3
+ *   B1 refund   issued 0   called 10 (boris) recall 12, no-show 14         wait 600
+ *   A3 buy      issued 20  called 35 (anna) start 36  finish 41            wait 900 (exactly the target: within)
+ *   B2 refund   issued 30  cancelled by the client at 31
+ *   K1 corp.    issued 40  left open
+ *   anna: at window 1 from 0, pause «Обед» 41–51, leaves at 60; boris: at window 2 from 0, leaves at 60.
+ */
+let ctx: TestContext;
+let office: Office;
+const clock = new TestClock(new Date("2026-03-02T05:00:00Z"));
+const at = (minute: number) => {
+  clock.now = new Date(Date.parse("2026-03-02T05:00:00Z") + minute * 60_000);
+};
+const DAY = "from=2026-03-02&to=2026-03-02";
+
+beforeAll(async () => {
+  ctx = await createTestContext({ clock });
+  office = await buildOffice(ctx);
+  const { anna, boris } = office.operators;
+  const op = (cookie: string, path: string, body?: unknown) =>
+    ctx.request("POST", `/api/v1/operator/${path}`, { cookie, body }).then((r) => {
+      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body;
+    });
+  const { buy, refund, corporate } = office.services;
+
+  at(0);
+  await takeWorkstation(ctx, anna.cookie, office.workstations.w1);
+  await takeWorkstation(ctx, boris.cookie, office.workstations.w2);
+  const a1 = await issue(ctx, office, buy);
+  const a2 = await issue(ctx, office, buy);
+  const b1 = await issue(ctx, office, refund);
+  at(5);
+  expect((await op(anna.cookie, "call-next")).id).toBe(a1.id);
+  at(6);
+  await op(anna.cookie, `tickets/${a1.id}/start`);
+  at(10);
+  expect((await op(boris.cookie, "call-next")).id).toBe(b1.id);
+  at(12);
+  await op(boris.cookie, `tickets/${b1.id}/recall`);
+  at(14);
+  await op(boris.cookie, `tickets/${b1.id}/no-show`);
+  at(16);
+  await op(anna.cookie, `tickets/${a1.id}/finish`);
+  expect((await op(anna.cookie, "call-next")).id).toBe(a2.id);
+  at(17);
+  await op(anna.cookie, `tickets/${a2.id}/start`);
+  at(20);
+  await op(anna.cookie, `tickets/${a2.id}/redirect`, { serviceId: refund });
+  const a3 = await issue(ctx, office, buy);
+  await ctx.request("POST", `/api/v1/tickets/${a1.code}/rating`, { body: { score: 5 } });
+  at(22);
+  expect((await op(boris.cookie, "call-next")).id).toBe(a2.id);
+  at(23);
+  await op(boris.cookie, `tickets/${a2.id}/start`);
+  at(30);
+  const b2 = await issue(ctx, office, refund);
+  at(31);
+  await ctx.request("POST", `/api/v1/tickets/${b2.code}/cancel`);
+  at(33);
+  await op(boris.cookie, `tickets/${a2.id}/finish`);
+  await ctx.request("POST", `/api/v1/tickets/${a2.code}/rating`, { body: { score: 3, comment: "долго" } });
+  at(35);
+  expect((await op(anna.cookie, "call-next")).id).toBe(a3.id);
+  at(36);
+  await op(anna.cookie, `tickets/${a3.id}/start`);
+  at(40);
+  await issue(ctx, office, corporate);
+  at(41);
+  await op(anna.cookie, `tickets/${a3.id}/finish`);
+  await op(anna.cookie, "pause", { reason: "Обед" });
+  at(51);
+  await op(anna.cookie, "resume");
+  at(60);
+  await ctx.request("DELETE", "/api/v1/operator/workstation", { cookie: anna.cookie });
+  await ctx.request("DELETE", "/api/v1/operator/workstation", { cookie: boris.cookie });
+  at(180);
+});
+afterAll(() => ctx.close());
+
+const get = async (path: string) => {
+  const res = await ctx.request("GET", path, { cookie: office.supervisor.cookie });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+};
+
+describe("the summary", () => {
+  it("gives every KPI of the morning exactly", async () => {
+    const s = await get(`/api/v1/reports/summary?${DAY}`);
+    expect(s).toMatchObject({
+      issued: 6,
+      served: 3,
+      noShow: 1,
+      cancelled: 1,
+      open: 1,
+      waitSeconds: { avg: 576, median: 600, p90: 936, max: 960 },
+      serviceSeconds: { avg: 500, median: 600, p90: 600 },
+      serviceLevel: 0.8,
+      noShowRate: 0.25,
+      ratings: { count: 2, avg: 4, distribution: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 1 } },
+    });
+    const by = Object.fromEntries(s.byService.map((x: { serviceId: string }) => [x.serviceId, x]));
+    expect(by[office.services.buy]).toMatchObject({
+      issued: 3,
+      served: 2,
+      noShow: 0,
+      waitSeconds: { avg: 720, median: 900, p90: 948, max: 960 },
+      serviceSeconds: { avg: 450, median: 450, p90: 570 },
+      serviceLevel: 0.6667,
+      ratings: { count: 1, avg: 5 },
+    });
+    expect(by[office.services.refund]).toMatchObject({
+      issued: 2,
+      served: 1,
+      noShow: 1,
+      cancelled: 1,
+      waitSeconds: { avg: 360, median: 360, p90: 552, max: 600 },
+      serviceSeconds: { avg: 600, median: 600, p90: 600 },
+      serviceLevel: 1,
+      ratings: { count: 1, avg: 3, distribution: { 3: 1 } },
+    });
+    expect(by[office.services.corporate]).toMatchObject({
+      issued: 1,
+      open: 1,
+      waitSeconds: { avg: null, median: null, p90: null, max: null },
+      serviceLevel: null,
+    });
+  });
+
+  it("filters by operator and by service, and an empty period is all zeros", async () => {
+    const anna = await get(`/api/v1/reports/summary?${DAY}&employeeId=${office.operators.anna.id}`);
+    // A1, A2 (buy, redirected), A3: waits 300, 960, 900.
+    expect(anna).toMatchObject({ served: 2, waitSeconds: { avg: 720, max: 960 }, serviceLevel: 0.6667 });
+    const refund = await get(`/api/v1/reports/summary?${DAY}&serviceId=${office.services.refund}`);
+    expect(refund).toMatchObject({ issued: 2, served: 1, noShow: 1, cancelled: 1 });
+    const before = await get("/api/v1/reports/summary?from=2026-03-01&to=2026-03-01");
+    expect(before).toMatchObject({ issued: 0, served: 0, serviceLevel: null, byService: [] });
+  });
+
+  it("names bad periods", async () => {
+    const res = await ctx.request("GET", "/api/v1/reports/summary?from=2026-03-05&to=2026-03-01", {
+      cookie: office.supervisor.cookie,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].field).toBe("query.to");
+    const operator = await ctx.request("GET", `/api/v1/reports/summary?${DAY}`, {
+      cookie: office.operators.anna.cookie,
+    });
+    expect(operator.status).toBe(403);
+  });
+});
+
+describe("operators and workstations", () => {
+  it("time signed in, serving, calling, paused by reason and idle, and utilisation", async () => {
+    const r = await get(`/api/v1/reports/operators?${DAY}`);
+    const by = Object.fromEntries(r.items.map((x: { employeeId: string }) => [x.employeeId, x]));
+    expect(by[office.operators.anna.id]).toMatchObject({
+      served: 2,
+      noShows: 0,
+      averageServiceSeconds: 450,
+      ratings: { count: 1, avg: 5 },
+      seconds: {
+        signedIn: 3600,
+        serving: 1080,
+        calling: 180,
+        idle: 1740,
+        paused: 600,
+        pausedByReason: { Обед: 600 },
+      },
+      utilisation: 0.35,
+    });
+    expect(by[office.operators.boris.id]).toMatchObject({
+      served: 1,
+      noShows: 1,
+      averageServiceSeconds: 600,
+      ratings: { count: 1, avg: 3 },
+      seconds: { signedIn: 3600, serving: 600, calling: 300, idle: 2700, paused: 0 },
+      utilisation: 0.25,
+    });
+  });
+
+  it("load of each workstation", async () => {
+    const r = await get(`/api/v1/reports/workstations?${DAY}`);
+    const by = Object.fromEntries(r.items.map((x: { number: string }) => [x.number, x]));
+    expect(by["1"]).toMatchObject({ served: 2, servingSeconds: 1080, openSeconds: 3600, load: 0.3 });
+    expect(by["2"]).toMatchObject({ served: 1, servingSeconds: 600, openSeconds: 3600, load: 0.1667 });
+    expect(by["3"]).toMatchObject({ served: 0, servingSeconds: 0, openSeconds: 0, load: null });
+  });
+});
+
+describe("time", () => {
+  it("hour of the day in the office's time, weekday × hour, and the daily trend", async () => {
+    const h = await get(`/api/v1/reports/hourly?${DAY}`);
+    expect(h.hours).toHaveLength(24);
+    expect(h.hours[8]).toEqual({ hour: 8, arrivals: 6, avgWaitSeconds: 576, served: 3 });
+    expect(h.hours[5]).toEqual({ hour: 5, arrivals: 0, avgWaitSeconds: null, served: 0 });
+    expect(h.weekdayHour).toEqual([{ weekday: 1, hour: 8, arrivals: 6, avgWaitSeconds: 576 }]);
+    const d = await get(`/api/v1/reports/daily?${DAY}`);
+    expect(d.days).toEqual([
+      { day: "2026-03-02", issued: 6, served: 3, noShow: 1, avgWaitSeconds: 576, serviceLevel: 0.8 },
+    ]);
+  });
+});
+
+describe("the ticket history", () => {
+  it("one row per service segment, paged, with every timestamp and outcome", async () => {
+    const page = await get(`/api/v1/reports/tickets?${DAY}&limit=3`);
+    expect(page.total).toBe(7);
+    expect(page.items).toHaveLength(3);
+    const all = (await get(`/api/v1/reports/tickets?${DAY}&limit=100`)).items;
+    const a2 = all.filter((r: { label: string }) => r.label === "A002");
+    expect(a2).toMatchObject([
+      {
+        segment: 1,
+        service: "Купить билет",
+        waitSeconds: 960,
+        outcome: "redirected",
+        operator: "anna",
+        ratingScore: null,
+      },
+      {
+        segment: 2,
+        service: "Возврат",
+        waitSeconds: 120,
+        serviceSeconds: 600,
+        outcome: "served",
+        operator: "boris",
+        ratingScore: 3,
+        ratingComment: "долго",
+      },
+    ]);
+    const b1 = all.find((r: { label: string }) => r.label === "B001");
+    expect(b1).toMatchObject({ outcome: "no_show", callCount: 2, waitSeconds: 600, workstation: "Окно 2" });
+    const search = await get(`/api/v1/reports/tickets?${DAY}&q=K001`);
+    expect(search.items.map((r: { outcome: string | null }) => r.outcome)).toEqual([null]);
+  });
+
+  it("CSV and XLSX downloads have the right columns and every row", async () => {
+    const csv = await ctx.request("GET", `/api/v1/reports/tickets?${DAY}&format=csv`, {
+      cookie: office.supervisor.cookie,
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    const text = String(csv.body);
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toBe(
+      "День,Талон,Этап,Услуга,Категория,Выдан,В очереди с,Вызван,Начало обслуживания,Окончание,Ожидание, с,Обслуживание, с,Вызовов,Итог,Причина закрытия,Оператор,Рабочее место,Оценка,Комментарий".replace(
+        /Ожидание, с,Обслуживание, с/,
+        '"Ожидание, с","Обслуживание, с"',
+      ),
+    );
+    expect(lines.filter((l) => l.startsWith("2026-03-02,A002,")).length).toBe(2);
+
+    const xlsx = await ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/reports/tickets?${DAY}&format=xlsx&lang=en`,
+      headers: { cookie: office.supervisor.cookie },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("Tickets")!;
+    expect(sheet.rowCount).toBe(8);
+    expect((sheet.getRow(1).values as string[]).slice(1, 5)).toEqual(["Day", "Ticket", "Segment", "Service"]);
+    const labels = Array.from({ length: 7 }, (_, i) => sheet.getRow(i + 2).getCell(2).value);
+    expect(labels.sort()).toEqual(["A001", "A002", "A002", "A003", "B001", "B002", "K001"]);
+  });
+});

@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
  * A server of a test's own, on its own embedded database (the shared one must not be restarted
  * under other tests). `output` collects what it prints: the demo office's logins and device URLs.
  */
-export async function startServer(port: number, options: { demo?: boolean } = {}) {
+export async function startServer(port: number, options: { demo?: boolean; historyDays?: number } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "dq-e2e-own-"));
   const base = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -23,6 +23,7 @@ export async function startServer(port: number, options: { demo?: boolean } = {}
         DQ_DATA_DIR: dataDir,
         DQ_ADMIN_PASSWORD: "e2e-admin-password",
         DQ_DEMO: options.demo ? "1" : "0",
+        DQ_DEMO_HISTORY_DAYS: String(options.historyDays ?? 0),
         DATABASE_URL: "",
         LOG_LEVEL: "warn",
       },
@@ -32,7 +33,7 @@ export async function startServer(port: number, options: { demo?: boolean } = {}
     });
     c.stderr?.on("data", () => {});
     child = c;
-    for (let i = 0; i < 160; i++) {
+    for (let i = 0; i < 240; i++) {
       if ((await fetch(`${base}/readyz`).catch(() => null))?.ok) return;
       await new Promise((r) => setTimeout(r, 250));
     }

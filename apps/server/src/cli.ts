@@ -3,8 +3,10 @@ import { bootstrap } from "./bootstrap.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { DEFAULT_TICKETS_PER_DAY, generateHistory } from "./demo/history.ts";
 import { seedDemoOffice } from "./demo/seed.ts";
 import { generatePassword, hashPassword } from "./modules/auth/passwords.ts";
+import { firstBranch } from "./modules/branches/repository.ts";
 import { startServer } from "./server.ts";
 
 const HELP = `DigitalQueue command line
@@ -16,6 +18,9 @@ const HELP = `DigitalQueue command line
   admin:reset-password <login> [--password P]
                                 set a new password for an employee and end their sessions
   demo:seed                     add the demo office to the first branch (an empty database only)
+  history:generate [--days N] [--per-day M] [--seed S]
+                                make N days of realistic history in the first branch (default 14
+                                days of 120 tickets), through the queue engine with a simulated clock
 
 Configuration comes from the environment; see README.md.`;
 
@@ -25,6 +30,9 @@ async function main() {
     options: {
       password: { type: "string" },
       name: { type: "string" },
+      days: { type: "string" },
+      "per-day": { type: "string" },
+      seed: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -106,12 +114,39 @@ async function main() {
         throw new Error("the first branch already has services; the demo goes only into an empty office");
       const demo = await database.db.transaction().execute((tx) => seedDemoOffice(tx, branch.id));
       console.log(JSON.stringify(demo, null, 2));
+    } else if (command === "history:generate") {
+      await bootstrap(database.db, { ...config, demo: false });
+      const branch = await firstBranch(database.db);
+      if (!branch) throw new Error("no branch to make history in");
+      const days = positiveInt(values.days ?? "14", "--days", 3660);
+      const ticketsPerDay = positiveInt(
+        values["per-day"] ?? String(DEFAULT_TICKETS_PER_DAY),
+        "--per-day",
+        100_000,
+      );
+      const seed = positiveInt(values.seed ?? "42", "--seed", 2 ** 31);
+      const result = await generateHistory(database.db, branch, {
+        days,
+        ticketsPerDay,
+        seed,
+        onDay: (day, tickets) => console.log(`${day}: ${tickets} tickets`),
+      });
+      if (result.tickets === 0)
+        throw new Error("the first branch needs active services, operators and workstations for a history");
+      console.log(`made ${result.tickets} tickets over ${result.days} working days`);
     } else {
       throw new Error(`unknown command ${command}\n\n${HELP}`);
     }
   } finally {
     await database.close();
   }
+}
+
+function positiveInt(value: string, name: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new Error(`${name} must be a whole number from 1 to ${max}`);
+  return n;
 }
 
 main().catch((error) => {

@@ -18,6 +18,7 @@ const envSchema = z.object({
     .default("admin"),
   DQ_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   DQ_DEMO: boolFromEnv.optional(),
+  DQ_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(7),
   DQ_TZ: z.string().default("Europe/Moscow"),
   DQ_PUBLIC_URL: z.url().optional(),
   DQ_ALLOWED_ORIGINS: z.string().default(""),
@@ -44,6 +45,8 @@ export interface Config {
   adminLogin: string;
   adminPassword: string | undefined;
   demo: boolean;
+  /** Days of past history the demo office gets on its first start, for reports to show something. */
+  demoHistoryDays: number;
   defaultTimezone: string;
   publicUrl: string | undefined;
   allowedOrigins: string[];
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.DQ_ADMIN_PASSWORD,
     // The demo office is for trying the product: on by default only on the embedded database.
     demo: e.DQ_DEMO ?? !e.DATABASE_URL,
+    demoHistoryDays: e.DQ_DEMO_HISTORY_DAYS,
     defaultTimezone: e.DQ_TZ,
     publicUrl: e.DQ_PUBLIC_URL?.replace(/\/$/, ""),
     allowedOrigins: e.DQ_ALLOWED_ORIGINS.split(",")

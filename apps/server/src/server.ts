@@ -1,10 +1,14 @@
+import type { Kysely } from "kysely";
 import { buildApp } from "./app.ts";
 import { type BootstrapResult, bootstrap } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import type { DB } from "./db/schema.ts";
+import { DEFAULT_TICKETS_PER_DAY, generateHistory } from "./demo/history.ts";
 import type { App } from "./http/types.ts";
 import { startEndOfDayJob } from "./jobs.ts";
+import { firstBranch } from "./modules/branches/repository.ts";
 
 /** Opens the database, migrates, bootstraps, builds the app and listens. Used by the CLI. */
 export async function startServer(config: Config): Promise<{ app: App; stop: () => Promise<void> }> {
@@ -12,6 +16,7 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
   try {
     await migrateToLatest(database.db as never);
     const boot = await bootstrap(database.db, config);
+    if (boot.demo && config.demoHistoryDays > 0) await makeDemoHistory(database.db, config.demoHistoryDays);
     const app = await buildApp({ config, database });
     const stopJob = startEndOfDayJob(app.deps, app.branches, app.log);
     await app.listen({ port: config.port, host: config.host });
@@ -33,6 +38,14 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
     await database.close().catch(() => {});
     throw error;
   }
+}
+
+/** Past days for the demo office, so that its reports and dashboard have something to show. */
+async function makeDemoHistory(db: Kysely<DB>, days: number) {
+  const branch = await firstBranch(db);
+  if (!branch) return;
+  process.stdout.write(`Making ${days} days of demo history (DQ_DEMO_HISTORY_DAYS=0 skips it)…\n`);
+  await generateHistory(db, branch, { days, ticketsPerDay: DEFAULT_TICKETS_PER_DAY });
 }
 
 function printWelcome(app: App, config: Config, boot: BootstrapResult) {

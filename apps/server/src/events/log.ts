@@ -21,6 +21,8 @@ export async function transact<T>(
   deps: { db: Kysely<DB> },
   fn: (tx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
+  // Already inside one (a batch such as the history generator): join it.
+  if (deps.db.isTransaction) return fn(deps.db as Transaction<DB>);
   return deps.db.transaction().execute(fn);
 }
 

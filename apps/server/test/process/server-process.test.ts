@@ -31,6 +31,7 @@ async function start(databaseUrl = ""): Promise<ChildProcess> {
       DQ_DATA_DIR: dataDir,
       DQ_ADMIN_PASSWORD: "process-admin-1",
       DQ_DEMO: databaseUrl ? "0" : "1",
+      DQ_DEMO_HISTORY_DAYS: "2",
       LOG_LEVEL: "warn",
       DATABASE_URL: databaseUrl,
     },
@@ -61,6 +62,20 @@ describe("the server process on the embedded database", () => {
     delete process.env.DATABASE_URL;
     child = await start();
     expect(output).toContain("Demo office created");
+    expect(output).toContain("Making 2 days of demo history");
+    // The first start made past days for the reports (on a Sunday, only one of the two is open).
+    const signIn = await fetch(`${base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ login: "admin", password: "process-admin-1" }),
+    });
+    const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const daily = (await (
+      await fetch(`${base}/api/v1/reports/daily?from=${day(5)}&to=${day(-1)}`, { headers: { cookie } })
+    ).json()) as { days: { day: string; issued: number; served: number }[] };
+    expect(daily.days.length).toBeGreaterThanOrEqual(1);
+    for (const d of daily.days) expect(d.served).toBeGreaterThan(0);
     const kioskToken = /kiosk\?token=(dqd_[\w-]+)/.exec(output)?.[1];
     expect(kioskToken).toBeDefined();
 

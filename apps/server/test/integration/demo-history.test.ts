@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateHistory } from "../../src/demo/history.ts";
+import { seedDemoOffice } from "../../src/demo/seed.ts";
+import { firstBranch } from "../../src/modules/branches/repository.ts";
+import { localTime } from "../../src/queue/calendar.ts";
+import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+
+/**
+ * The history generator drives the real engine, so what it leaves must obey the engine's rules:
+ * every past ticket finished, segments in time order, operators gone home, reports that add up.
+ * Three working days before Saturday 7 March 2026 (Moscow): Wednesday to Friday.
+ */
+let ctx: TestContext;
+let result: { tickets: number; days: number };
+const reported: [string, number][] = [];
+const RANGE = "from=2026-03-04&to=2026-03-06";
+
+beforeAll(async () => {
+  ctx = await createTestContext({ realClock: true });
+  const db = ctx.database.db;
+  const branch = (await firstBranch(db))!;
+  await db.transaction().execute((tx) => seedDemoOffice(tx, branch.id));
+  result = await generateHistory(db, branch, {
+    days: 3,
+    ticketsPerDay: 40,
+    seed: 7,
+    until: new Date("2026-03-07T09:00:00Z"),
+    onDay: (day, tickets) => reported.push([day, tickets]),
+  });
+}, 120_000);
+
+afterAll(() => ctx?.close());
+
+describe("demo history", () => {
+  it("makes the asked working days, with the tickets it reports", async () => {
+    expect(reported.map(([day]) => day)).toEqual(["2026-03-04", "2026-03-05", "2026-03-06"]);
+    expect(result.days).toBe(3);
+    const rows = await ctx.database.db.selectFrom("tickets").select(["status", "business_day"]).execute();
+    expect(rows.length).toBe(result.tickets);
+    // A few arrivals may find their service closed; nearly all of those planned get a ticket.
+    const planned = reported.reduce((sum, [, n]) => sum + n, 0);
+    expect(result.tickets).toBeGreaterThan(planned * 0.8);
+    expect(result.tickets).toBeLessThanOrEqual(planned);
+    expect(new Set(rows.map((r) => String(r.business_day)))).toEqual(
+      new Set(["2026-03-04", "2026-03-05", "2026-03-06"]),
+    );
+    // Past days are over: nothing is left waiting, called or being served.
+    for (const r of rows) expect(["served", "no_show", "cancelled"]).toContain(r.status);
+  });
+
+  it("leaves segments in time order, within office hours, served by someone", async () => {
+    const segments = await ctx.database.db.selectFrom("ticket_segments").selectAll().execute();
+    expect(segments.length).toBeGreaterThanOrEqual(result.tickets);
+    const time = (d: Date | string | null) => (d === null ? null : new Date(d).getTime());
+    for (const s of segments) {
+      const [entered, called, started, finished] = [
+        time(s.enqueued_at)!,
+        time(s.first_called_at),
+        time(s.started_at),
+        time(s.finished_at),
+      ];
+      if (called !== null) expect(called).toBeGreaterThanOrEqual(entered);
+      if (started !== null) expect(started).toBeGreaterThanOrEqual(called!);
+      expect(finished).not.toBeNull();
+      expect(finished!).toBeGreaterThanOrEqual(started ?? called ?? entered);
+      expect(s.outcome).not.toBeNull();
+      if (s.outcome === "served") expect(s.employee_id).not.toBeNull();
+      const { minutes } = localTime(new Date(entered), "Europe/Moscow");
+      expect(minutes).toBeGreaterThanOrEqual(9 * 60);
+      expect(minutes).toBeLessThan(18 * 60);
+    }
+    expect(segments.some((s) => s.segment === 2)).toBe(true);
+  });
+
+  it("sends every operator home and gives the reports something to show", async () => {
+    const seated = await ctx.database.db
+      .selectFrom("operator_states")
+      .select("employee_id")
+      .where("workstation_id", "is not", null)
+      .execute();
+    expect(seated).toEqual([]);
+
+    const summary = await ctx.request("GET", `/api/v1/reports/summary?${RANGE}`, { cookie: ctx.adminCookie });
+    expect(summary.status).toBe(200);
+    const k = summary.body;
+    console.log(
+      JSON.stringify({
+        ...k,
+        byService: k.byService.map((s: any) => [s.name, s.issued, s.served, s.noShow, s.cancelled, s.open]),
+      }),
+    );
+    expect(k.issued).toBe(result.tickets);
+    expect(k.served).toBeGreaterThan(result.tickets * 0.8);
+    expect(k.noShow).toBeGreaterThan(0);
+    expect(k.ratings.count).toBeGreaterThan(0);
+    expect(k.serviceLevel).toBeGreaterThan(0);
+    expect(k.waitSeconds.avg).toBeGreaterThan(0);
+
+    const operators = await ctx.request("GET", `/api/v1/reports/operators?${RANGE}`, {
+      cookie: ctx.adminCookie,
+    });
+    const working = operators.body.items.filter((o: any) => o.served > 0);
+    expect(working.length).toBeGreaterThanOrEqual(3);
+    for (const o of working) {
+      expect(o.seconds.signedIn).toBeGreaterThan(3 * 8 * 3600);
+      // Lunch every weekday, half an hour to three quarters.
+      const lunch = o.seconds.pausedByReason.Обед;
+      expect(lunch).toBeGreaterThanOrEqual(3 * 30 * 60 - 1);
+      expect(lunch).toBeLessThanOrEqual(3 * 45 * 60 + 1);
+    }
+  });
+});

@@ -44,8 +44,13 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
 async function makeDemoHistory(db: Kysely<DB>, days: number) {
   const branch = await firstBranch(db);
   if (!branch) return;
-  process.stdout.write(`Making ${days} days of demo history (DQ_DEMO_HISTORY_DAYS=0 skips it)…\n`);
-  await generateHistory(db, branch, { days, ticketsPerDay: DEFAULT_TICKETS_PER_DAY });
+  process.stdout.write(`Making ${days} days of demo history (DQ_DEMO_HISTORY_DAYS=0 skips it) `);
+  const made = await generateHistory(db, branch, {
+    days,
+    ticketsPerDay: DEFAULT_TICKETS_PER_DAY,
+    onDay: () => process.stdout.write("."),
+  });
+  process.stdout.write(` ${made.tickets} tickets\n`);
 }
 
 function printWelcome(app: App, config: Config, boot: BootstrapResult) {

@@ -64,6 +64,19 @@ export async function loadServices(db: Kysely<DB>, branchId: string, random: () 
   );
 }
 
+/** The office's client categories (veterans, people with disabilities…): a few clients belong to one. */
+export async function loadCategories(db: Kysely<DB>, branchId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("categories")
+    .select("id")
+    .where("branch_id", "=", branchId)
+    .where("active", "=", true)
+    .where("deleted_at", "is", null)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export interface Seat {
   employeeId: string;
   workstationId: string;

@@ -10,6 +10,7 @@ import { callNext, finish, noShow, recall, redirect, start } from "../queue/tran
 import { leaveWorkstation, pause, resume, takeWorkstation } from "../queue/workplace.ts";
 import {
   arrivalRate,
+  loadCategories,
   loadServices,
   ratingFrom,
   rng,
@@ -52,6 +53,7 @@ export async function generateHistory(
   const random = rng(options.seed ?? 42);
   const services = await loadServices(db, branch.id, random);
   const seats = await seatOperators(db, branch.id);
+  const categories = await loadCategories(db, branch.id);
   if (services.length === 0 || seats.length === 0) return { tickets: 0, days: 0 };
   const until = options.until ?? new Date();
   const clock = { now: until };
@@ -81,6 +83,7 @@ export async function generateHistory(
         branch,
         services,
         seats,
+        categories,
         random,
         planned,
         closeHour: saturday ? SATURDAY_CLOSE_HOUR : CLOSE_HOUR,
@@ -103,6 +106,7 @@ interface Day {
   branch: BranchContext;
   services: SimulatedService[];
   seats: Seat[];
+  categories: string[];
   random: () => number;
   planned: number;
   closeHour: number;
@@ -112,7 +116,11 @@ interface Day {
 interface Arrival {
   hour: number;
   service: SimulatedService;
+  categoryId: string | null;
 }
+
+/** Share of clients with a priority category (a veteran, a person with a disability…). */
+const CATEGORY_SHARE = 0.08;
 
 /**
  * One office day as a discrete-event simulation: the earliest pending step runs next, so every
@@ -140,7 +148,7 @@ async function simulateDay(d: Day): Promise<number> {
       const ticket = await issueTicket(
         deps,
         branch,
-        { serviceId: a.service.id, origin: "kiosk" },
+        { serviceId: a.service.id, categoryId: a.categoryId, origin: "kiosk" },
         actor,
       ).catch(() => null);
       if (ticket) issued++;
@@ -175,7 +183,8 @@ async function simulateDay(d: Day): Promise<number> {
       }
       if (random() < 0.05) return pauseFor(hour, "Перерыв", 0.1 + random() * 0.15);
       const next = arrivals.find((a) => a.hour > hour && seat.serves.has(a.service.id))?.hour ?? d.closeHour;
-      const again = Math.max(hour + 1 / 60, next + 0.2 / 60);
+      // He notices the new client within a few seconds to a minute.
+      const again = Math.max(hour + 1 / 60, next + (0.1 + random() * 0.9) / 60);
       schedule(again, () => look(again));
     };
 
@@ -251,7 +260,11 @@ function planArrivals(d: Day): Arrival[] {
     for (;;) {
       const hour = OPEN_HOUR + random() * (d.closeHour - OPEN_HOUR - 0.25);
       if (random() < arrivalRate(service, hour)) {
-        arrivals.push({ hour, service });
+        const category =
+          d.categories.length > 0 && random() < CATEGORY_SHARE
+            ? d.categories[Math.floor(random() * d.categories.length)]!
+            : null;
+        arrivals.push({ hour, service, categoryId: category });
         break;
       }
     }

@@ -35,7 +35,10 @@ describe("demo history", () => {
   it("makes the asked working days, with the tickets it reports", async () => {
     expect(reported.map(([day]) => day)).toEqual(["2026-03-04", "2026-03-05", "2026-03-06"]);
     expect(result.days).toBe(3);
-    const rows = await ctx.database.db.selectFrom("tickets").select(["status", "business_day"]).execute();
+    const rows = await ctx.database.db
+      .selectFrom("tickets")
+      .select(["status", "business_day", "category_id"])
+      .execute();
     expect(rows.length).toBe(result.tickets);
     // A few arrivals may find their service closed; nearly all of those planned get a ticket.
     const planned = reported.reduce((sum, [, n]) => sum + n, 0);
@@ -44,6 +47,10 @@ describe("demo history", () => {
     expect(new Set(rows.map((r) => String(r.business_day)))).toEqual(
       new Set(["2026-03-04", "2026-03-05", "2026-03-06"]),
     );
+    // A few clients have a priority category.
+    const withCategory = rows.filter((r) => r.category_id !== null).length;
+    expect(withCategory).toBeGreaterThan(0);
+    expect(withCategory).toBeLessThan(rows.length * 0.2);
     // Past days are over: nothing is left waiting, called or being served.
     for (const r of rows) expect(["served", "no_show", "cancelled"]).toContain(r.status);
   });

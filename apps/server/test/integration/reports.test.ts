@@ -223,6 +223,7 @@ describe("the ticket history", () => {
     expect(a2).toMatchObject([
       {
         segment: 1,
+        serviceId: office.services.buy,
         service: "Купить билет",
         waitSeconds: 960,
         outcome: "redirected",
@@ -231,6 +232,7 @@ describe("the ticket history", () => {
       },
       {
         segment: 2,
+        serviceId: office.services.refund,
         service: "Возврат",
         waitSeconds: 120,
         serviceSeconds: 600,

@@ -75,6 +75,10 @@ export const router = createBrowserRouter([
             path: "/admin/settings",
             lazy: adminScreen(() => import("../features/admin/directories/SettingsPage.tsx")),
           },
+          {
+            path: "/admin/reports",
+            lazy: adminScreen(() => import("../features/admin/reports/ReportsPage.tsx"), "supervisor"),
+          },
           { path: "/admin/audit", lazy: adminScreen(() => import("../features/admin/audit/AuditPage.tsx")) },
           { path: "/admin/:section", lazy: admin("AdminSectionPage") },
         ],

@@ -10,7 +10,9 @@ interface Row {
   ticket_id: string;
   segment: number;
   label: string;
+  service_id: string;
   service: string;
+  category_id: string | null;
   category: string | null;
   issued_at: Date;
   enqueued_at: Date;
@@ -35,7 +37,9 @@ function toRow(r: Row): HistoryRow {
     ticketId: r.ticket_id,
     label: r.label,
     segment: r.segment,
+    serviceId: r.service_id,
     service: r.service,
+    categoryId: r.category_id,
     category: r.category,
     issuedAt: r.issued_at.toISOString(),
     enqueuedAt: r.enqueued_at.toISOString(),
@@ -106,7 +110,8 @@ export async function* historyChunks(db: Executor, branch: BranchContext, q: Rep
 }
 
 const COLUMNS = sql`
-  s.business_day::text as business_day, s.ticket_id, s.segment, t.label, sv.name as service, c.name as category,
+  s.business_day::text as business_day, s.ticket_id, s.segment, t.label, s.service_id, sv.name as service,
+  s.category_id, c.name as category,
   t.issued_at, s.enqueued_at, s.first_called_at, s.started_at, s.finished_at, s.call_count, s.outcome,
   s.close_reason, e.name as operator, w.name as workstation, t.rating_score, t.rating_comment`;
 

@@ -10,7 +10,6 @@ const SECTIONS = [
   "workstations",
   "devices",
   "settings",
-  "reports",
   "alerts",
 ];
 

@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: "/operator", label: "nav.operator", role: "operator", only: "operator" },
   { to: "/admin", label: "nav.dashboard", role: "supervisor" },
   { to: "/admin/queue", label: "nav.queue", role: "supervisor" },
+  { to: "/admin/reports", label: "nav.reports", role: "supervisor" },
   { to: "/operator", label: "nav.operator", role: "supervisor" },
   { to: "/admin/services", label: "nav.services", role: "admin" },
   { to: "/admin/categories", label: "nav.categories", role: "admin" },
@@ -26,7 +27,6 @@ const NAV: NavItem[] = [
   { to: "/admin/pause-reasons", label: "nav.pauseReasons", role: "admin" },
   { to: "/admin/devices", label: "nav.devices", role: "admin" },
   { to: "/admin/settings", label: "nav.settings", role: "admin" },
-  { to: "/admin/reports", label: "nav.reports", role: "admin" },
   { to: "/admin/alerts", label: "nav.alerts", role: "admin" },
   { to: "/admin/audit", label: "nav.audit", role: "admin" },
 ];

@@ -1,0 +1,264 @@
+import { dailyReportSchema, type Kpi, type SummaryReport, summaryReportSchema } from "@dq/shared";
+import { Card, Grid, SimpleGrid, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { localName } from "../../operator/format.ts";
+import { ChartCard, COLORS, ReportError } from "./ChartCard.tsx";
+import { formatDuration, formatNumber, formatPercent, toMinutes } from "./format.ts";
+import { daysOf } from "./period.ts";
+import { NS } from "./texts.ts";
+import { useReport } from "./useReport.ts";
+import type { ReportDirectories } from "./useReportDirectories.ts";
+import type { ReportFilters } from "./useReportFilters.ts";
+
+/** The period at a glance: KPI cards, the daily trend, ratings and the figures per service. */
+export function OverviewTab({
+  filters,
+  query,
+  directories,
+}: {
+  filters: ReportFilters;
+  query: string;
+  directories: ReportDirectories;
+}) {
+  const summary = useReport("summary", summaryReportSchema, query);
+  const daily = useReport("daily", dailyReportSchema, query);
+  if (summary.error) return <ReportError error={summary.error} />;
+  const s = summary.data;
+  if (!s) return null;
+  return (
+    <>
+      <KpiCards kpi={s} />
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <DailyChart filters={filters} days={daily.data?.days ?? []} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <RatingsChart kpi={s} />
+        </Grid.Col>
+      </Grid>
+      <ByService report={s} directories={directories} />
+    </>
+  );
+}
+
+function KpiCards({ kpi }: { kpi: Kpi }) {
+  const { t, i18n } = useTranslation(NS);
+  const lang = i18n.language;
+  const d = (seconds: number | null) => formatDuration(t, lang, seconds);
+  const level = kpi.serviceLevel;
+  const cards = [
+    { key: "issued", value: formatNumber(lang, kpi.issued) },
+    {
+      key: "served",
+      value: formatNumber(lang, kpi.served),
+      detail: kpi.open ? `${t("kpi.open")}: ${formatNumber(lang, kpi.open)}` : undefined,
+    },
+    {
+      key: "noShow",
+      value: formatNumber(lang, kpi.noShow),
+      detail:
+        kpi.noShowRate === null
+          ? undefined
+          : t("kpi.noShowRate", { rate: formatPercent(lang, kpi.noShowRate) }),
+    },
+    { key: "cancelled", value: formatNumber(lang, kpi.cancelled) },
+    {
+      key: "wait",
+      value: d(kpi.waitSeconds.avg),
+      detail: t("kpi.waitDetail", {
+        median: d(kpi.waitSeconds.median),
+        p90: d(kpi.waitSeconds.p90),
+        max: d(kpi.waitSeconds.max),
+      }),
+    },
+    {
+      key: "service",
+      value: d(kpi.serviceSeconds.avg),
+      detail: t("kpi.serviceDetail", {
+        median: d(kpi.serviceSeconds.median),
+        p90: d(kpi.serviceSeconds.p90),
+      }),
+    },
+    {
+      key: "serviceLevel",
+      value: formatPercent(lang, level),
+      detail: t("kpi.serviceLevelDetail"),
+      color: level === null ? undefined : level >= 0.9 ? "green" : level >= 0.75 ? "orange" : "red",
+    },
+    {
+      key: "rating",
+      value: kpi.ratings.avg === null ? t("kpi.none") : `${formatNumber(lang, kpi.ratings.avg, 2)} ★`,
+      detail: t("kpi.ratingDetail", { count: kpi.ratings.count }),
+    },
+  ];
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="report-kpis">
+      {cards.map((c) => (
+        <Card key={c.key} withBorder padding="sm" data-testid={`kpi-${c.key}`}>
+          <Text size="sm" c="dimmed">
+            {t(`kpi.${c.key}`)}
+          </Text>
+          <Text fz={28} fw={700} c={c.color} lh={1.2} data-testid="kpi-value">
+            {c.value}
+          </Text>
+          {c.detail && (
+            <Text size="xs" c="dimmed">
+              {c.detail}
+            </Text>
+          )}
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function DailyChart({
+  filters,
+  days,
+}: {
+  filters: ReportFilters;
+  days: { day: string; served: number; noShow: number; avgWaitSeconds: number | null }[];
+}) {
+  const { t, i18n } = useTranslation(NS);
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  const label = new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "short", timeZone: "UTC" });
+  const rows = daysOf(filters.from, filters.to).map((day) => {
+    const d = byDay.get(day);
+    return {
+      day: label.format(new Date(`${day}T00:00:00Z`)),
+      served: d?.served ?? 0,
+      noShow: d?.noShow ?? 0,
+      wait: toMinutes(d?.avgWaitSeconds),
+    };
+  });
+  return (
+    <ChartCard title={t("charts.daily")} empty={days.length === 0} testId="chart-daily">
+      <ResponsiveContainer width="100%" height={300}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+          <CartesianGrid stroke={COLORS.grid} vertical={false} />
+          <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={12} />
+          <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12 }} />
+          <YAxis yAxisId="wait" orientation="right" tick={{ fontSize: 12 }} />
+          <Tooltip />
+          <Legend />
+          <Bar
+            yAxisId="count"
+            dataKey="served"
+            stackId="day"
+            name={t("charts.served")}
+            fill={COLORS.served}
+            isAnimationActive={false}
+          />
+          <Bar
+            yAxisId="count"
+            dataKey="noShow"
+            stackId="day"
+            name={t("charts.noShow")}
+            fill={COLORS.noShow}
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="wait"
+            dataKey="wait"
+            name={t("charts.avgWait")}
+            stroke={COLORS.wait}
+            strokeWidth={2}
+            dot={rows.length <= 31}
+            connectNulls
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+function RatingsChart({ kpi }: { kpi: Kpi }) {
+  const { t } = useTranslation(NS);
+  const rows = ([5, 4, 3, 2, 1] as const).map((score) => ({
+    score: t("charts.stars", { count: score }),
+    count: kpi.ratings.distribution[score],
+  }));
+  return (
+    <ChartCard title={t("charts.ratings")} empty={kpi.ratings.count === 0} testId="chart-ratings">
+      <ResponsiveContainer width="100%" height={300}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke={COLORS.grid} horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="score" width={48} tick={{ fontSize: 13 }} />
+          <Tooltip />
+          <Bar
+            dataKey="count"
+            name={t("charts.ratingCount")}
+            fill={COLORS.rating}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+function ByService({ report, directories }: { report: SummaryReport; directories: ReportDirectories }) {
+  const { t, i18n } = useTranslation(NS);
+  const lang = i18n.language;
+  const name = (id: string, fallback: string) => {
+    const s = directories.services.find((x) => x.id === id);
+    return s ? localName(s, lang) : fallback;
+  };
+  const d = (seconds: number | null) => formatDuration(t, lang, seconds);
+  return (
+    <ChartCard title={t("byService.title")} empty={report.byService.length === 0} testId="report-by-service">
+      <Table.ScrollContainer minWidth={820}>
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("byService.service")}</Table.Th>
+              <Table.Th ta="right">{t("kpi.issued")}</Table.Th>
+              <Table.Th ta="right">{t("kpi.served")}</Table.Th>
+              <Table.Th ta="right">{t("kpi.noShow")}</Table.Th>
+              <Table.Th ta="right">{t("kpi.wait")}</Table.Th>
+              <Table.Th ta="right">{t("kpi.service")}</Table.Th>
+              <Table.Th ta="right">{t("byService.target")}</Table.Th>
+              <Table.Th ta="right">{t("kpi.serviceLevel")}</Table.Th>
+              <Table.Th ta="right">{t("kpi.rating")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.byService.map((s) => (
+              <Table.Tr key={s.serviceId} data-testid="report-service-row">
+                <Table.Td>{name(s.serviceId, s.name)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(lang, s.issued)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(lang, s.served)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(lang, s.noShow)}</Table.Td>
+                <Table.Td ta="right">{d(s.waitSeconds.avg)}</Table.Td>
+                <Table.Td ta="right">{d(s.serviceSeconds.avg)}</Table.Td>
+                <Table.Td ta="right">
+                  {s.targetWaitMinutes ? t("units.m", { m: s.targetWaitMinutes }) : t("kpi.none")}
+                </Table.Td>
+                <Table.Td ta="right" c={s.serviceLevel !== null && s.serviceLevel < 0.75 ? "red" : undefined}>
+                  {formatPercent(lang, s.serviceLevel)}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {s.ratings.avg === null ? t("kpi.none") : formatNumber(lang, s.ratings.avg, 1)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </ChartCard>
+  );
+}

@@ -137,6 +137,25 @@ async function simulateDay(d: Day): Promise<number> {
     agenda.push({ at: hour, run });
   };
   let issued = 0;
+  // Operators with nobody to call, waiting for a client: the one who has waited longest is woken
+  // when a client of his arrives (no one polls an empty queue, which would cost engine calls).
+  const idle = new Map<string, { serves: Set<string>; look: (hour: number) => Promise<void> }>();
+  const wake = (serviceId: string, hour: number) => {
+    for (const [employeeId, op] of idle) {
+      if (!op.serves.has(serviceId)) continue;
+      idle.delete(employeeId);
+      // He notices the new client within a few seconds to a minute.
+      const at = hour + (0.1 + random() * 0.9) / 60;
+      schedule(at, () => op.look(at));
+      return;
+    }
+  };
+  const wakeUp = (employeeId: string, hour: number) => {
+    const op = idle.get(employeeId);
+    if (!op) return;
+    idle.delete(employeeId);
+    schedule(hour, () => op.look(hour));
+  };
 
   // The end-of-day job's work for the days before, as it would have run in the night.
   d.setTime(OPEN_HOUR - 0.5);
@@ -151,7 +170,9 @@ async function simulateDay(d: Day): Promise<number> {
         { serviceId: a.service.id, categoryId: a.categoryId, origin: "kiosk" },
         actor,
       ).catch(() => null);
-      if (ticket) issued++;
+      if (!ticket) return;
+      issued++;
+      wake(a.service.id, a.hour);
     });
   }
 
@@ -182,11 +203,11 @@ async function simulateDay(d: Day): Promise<number> {
         return;
       }
       if (random() < 0.05) return pauseFor(hour, "Перерыв", 0.1 + random() * 0.15);
-      const next = arrivals.find((a) => a.hour > hour && seat.serves.has(a.service.id))?.hour ?? d.closeHour;
-      // He notices the new client within a few seconds to a minute.
-      const again = Math.max(hour + 1 / 60, next + (0.1 + random() * 0.9) / 60);
-      schedule(again, () => look(again));
+      idle.set(employeeId, { serves: seat.serves, look });
     };
+    // Lunch and closing time come to an idle operator too.
+    if (d.lunch) schedule(lunchAt, async () => wakeUp(employeeId, lunchAt));
+    schedule(d.closeHour, async () => wakeUp(employeeId, d.closeHour));
 
     const serve = (hour: number, ticket: Ticket) => {
       const service = d.services.find((s) => s.id === ticket.serviceId)!;
@@ -210,6 +231,7 @@ async function simulateDay(d: Day): Promise<number> {
           if (random() < 0.04 && others.length > 0) {
             const other = others[Math.floor(random() * others.length)]!;
             await redirect(deps, branch, employeeId, ticket.id, other.id, "Нужна другая услуга");
+            wake(other.id, done);
           } else {
             await finish(deps, branch, employeeId, ticket.id);
             if (random() < 0.3) {

@@ -12,7 +12,7 @@
  *                                 [--operators 200] [--think-ms 1000] [--call-seconds 20]
  * Needs PostgreSQL (DQ_TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres) and wrk
  * (`apt-get install wrk`): a load generator in C, so that the measuring takes little of the CPU
- * the server and PostgreSQL share. Results go to bench/RESULTS.md by hand, with the machine.
+ * the server and PostgreSQL share. Results go to bench/README.md by hand, with the machine.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";

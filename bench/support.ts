@@ -15,6 +15,8 @@ async function sql(query: string) {
 
 export interface BenchServer {
   base: string;
+  /** The server's database, for a benchmark that prepares data with SQL or the command line. */
+  databaseUrl: string;
   process: ChildProcess;
   api: (
     method: string,
@@ -27,7 +29,7 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-export async function startBenchServer(port: number): Promise<BenchServer> {
+export async function startBenchServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
   const dbName = `dq_bench_${Date.now()}`;
   const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
   const base = `http://127.0.0.1:${port}`;
@@ -42,6 +44,7 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
       DQ_ADMIN_PASSWORD: ADMIN.password,
       DQ_DEMO: "0",
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -72,7 +75,7 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const admin = (await api("POST", "/api/v1/auth/login", ADMIN)).cookie!;
-    return { base, process: child, api, admin, stop };
+    return { base, databaseUrl: dbUrl, process: child, api, admin, stop };
   } catch (error) {
     await stop();
     throw error;

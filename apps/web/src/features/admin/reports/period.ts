@@ -22,6 +22,13 @@ export function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A real calendar day written as YYYY-MM-DD (not 2026-13-45, not 2026-02-30). */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
 const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
 
 /** The days of a preset period, counted back from today (both ends included). */

@@ -1,6 +1,6 @@
 import { useSearchParams } from "react-router";
 import { useOffice } from "../../../app/office.ts";
-import { presetPeriod, todayIn } from "./period.ts";
+import { isDay, presetPeriod, todayIn } from "./period.ts";
 
 export const FILTER_KEYS = ["serviceId", "employeeId", "workstationId", "categoryId"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -16,8 +16,6 @@ export interface ReportFilters {
   categoryId: string | null;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * The report's period, filters and tab live in the address (`?from=…&to=…&serviceId=…&tab=…`), so
  * a report can be bookmarked or sent to a colleague and survives a reload. Without a period: the
@@ -30,7 +28,7 @@ export function useReportFilters() {
   const fallback = presetPeriod("week", today);
   const day = (key: string, otherwise: string) => {
     const v = params.get(key);
-    return v && DAY.test(v) ? v : otherwise;
+    return v && isDay(v) ? v : otherwise;
   };
   const filters: ReportFilters = {
     from: day("from", fallback.from),

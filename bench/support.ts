@@ -29,6 +29,9 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
+/** `DQ_BENCH_KEEP=1` keeps the database after the run, to study its queries by hand. */
+const keep = process.env.DQ_BENCH_KEEP === "1";
+
 export async function startBenchServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
   const dbName = `dq_bench_${Date.now()}`;
   const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
@@ -67,7 +70,8 @@ export async function startBenchServer(port: number, env: Record<string, string>
       child.kill("SIGTERM");
       await exited;
     }
-    await sql(`drop database if exists "${dbName}" with (force)`);
+    if (keep) console.log(`kept the database: ${dbUrl}`);
+    else await sql(`drop database if exists "${dbName}" with (force)`);
   };
   try {
     for (let i = 0; i < 100; i++) {

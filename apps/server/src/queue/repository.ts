@@ -231,6 +231,28 @@ export async function lockBranchCalls(db: Executor, branchId: string) {
   );
 }
 
+const DAY_CLOSING = sql`hashtext('digitalqueue.day-closing')`;
+
+/**
+ * Held for a whole session by the history generator while it makes a branch's past days, whose
+ * open tickets the automatic end of day must not close under it.
+ */
+export async function holdDayClosing(db: Executor, branchId: string) {
+  await sql`select pg_advisory_lock(${DAY_CLOSING}, ${Number(branchId) | 0})`.execute(db);
+}
+
+export async function releaseDayClosing(db: Executor, branchId: string) {
+  await sql`select pg_advisory_unlock(${DAY_CLOSING}, ${Number(branchId) | 0})`.execute(db);
+}
+
+/** The automatic end of day's turn, until the transaction ends: false while history is being made. */
+export async function tryDayClosing(db: Executor, branchId: string): Promise<boolean> {
+  const row = await sql<{ ok: boolean }>`
+    select pg_try_advisory_xact_lock(${DAY_CLOSING}, ${Number(branchId) | 0}) as ok
+  `.execute(db);
+  return row.rows[0]!.ok;
+}
+
 /** Whether this operator at this workstation may serve the service (competency and workstation). */
 export async function canServe(db: Executor, employeeId: string, workstationId: string, serviceId: string) {
   const row = await db

@@ -3,6 +3,7 @@ import { generateHistory } from "../../src/demo/history.ts";
 import { seedDemoOffice } from "../../src/demo/seed.ts";
 import { firstBranch } from "../../src/modules/branches/repository.ts";
 import { localTime } from "../../src/queue/calendar.ts";
+import { closeDay } from "../../src/queue/management.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 
 /**
@@ -90,12 +91,6 @@ describe("demo history", () => {
     const summary = await ctx.request("GET", `/api/v1/reports/summary?${RANGE}`, { cookie: ctx.adminCookie });
     expect(summary.status).toBe(200);
     const k = summary.body;
-    console.log(
-      JSON.stringify({
-        ...k,
-        byService: k.byService.map((s: any) => [s.name, s.issued, s.served, s.noShow, s.cancelled, s.open]),
-      }),
-    );
     expect(k.issued).toBe(result.tickets);
     expect(k.served).toBeGreaterThan(result.tickets * 0.8);
     expect(k.noShow).toBeGreaterThan(0);
@@ -115,5 +110,40 @@ describe("demo history", () => {
       expect(lunch).toBeGreaterThanOrEqual(3 * 30 * 60 - 1);
       expect(lunch).toBeLessThanOrEqual(3 * 45 * 60 + 1);
     }
+  });
+
+  it("keeps the end-of-day job off the past days it is still making", async () => {
+    const db = ctx.database.db;
+    const branch = (await firstBranch(db))!;
+    // The server's job, every few milliseconds while a Monday is made (its clock is today's).
+    let making = true;
+    const closed: number[] = [];
+    const job = (async () => {
+      while (making) {
+        const run = await closeDay({ db, clock: () => new Date() }, branch, { all: false }, {});
+        closed.push(run.closed);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const monday = await generateHistory(db, branch, {
+      days: 1,
+      ticketsPerDay: 40,
+      seed: 8,
+      until: new Date("2026-03-10T09:00:00Z"),
+    }).finally(() => {
+      making = false;
+    });
+    await job;
+    expect(monday.days).toBe(1);
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.filter((n) => n > 0)).toEqual([]);
+    // Only the generator's own closing ran: whoever was left at the end, after its overtime.
+    const forced = await db
+      .selectFrom("tickets")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("business_day", "=", "2026-03-09" as never)
+      .where("close_reason", "=", "day_closed")
+      .executeTakeFirstOrThrow();
+    expect(Number(forced.n)).toBeLessThan(monday.tickets * 0.1);
   });
 });

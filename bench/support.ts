@@ -32,11 +32,16 @@ export interface BenchServer {
 /** `DQ_BENCH_KEEP=1` keeps the database after the run, to study its queries by hand. */
 const keep = process.env.DQ_BENCH_KEEP === "1";
 
-export async function startBenchServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
-  const dbName = `dq_bench_${Date.now()}`;
+export async function startBenchServer(
+  port: number,
+  env: Record<string, string> = {},
+  /** A database kept by an earlier run (DQ_BENCH_KEEP=1), used as it is and kept again. */
+  reuse?: string,
+): Promise<BenchServer> {
+  const dbName = reuse ?? `dq_bench_${Date.now()}`;
   const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
   const base = `http://127.0.0.1:${port}`;
-  await sql(`create database "${dbName}"`);
+  if (!reuse) await sql(`create database "${dbName}"`);
   const child = spawn(process.execPath, ["apps/server/src/cli.ts", "serve"], {
     cwd: resolve(import.meta.dirname, ".."),
     env: {
@@ -70,11 +75,12 @@ export async function startBenchServer(port: number, env: Record<string, string>
       child.kill("SIGTERM");
       await exited;
     }
-    if (keep) console.log(`kept the database: ${dbUrl}`);
+    if (keep || reuse) console.log(`kept the database: ${dbUrl}`);
     else await sql(`drop database if exists "${dbName}" with (force)`);
   };
   try {
-    for (let i = 0; i < 100; i++) {
+    // A reused database may have migrations to run over a million tickets first.
+    for (let i = 0; i < (reuse ? 3000 : 100) && child.exitCode === null; i++) {
       if ((await fetch(`${base}/readyz`).catch(() => null))?.ok) break;
       await new Promise((r) => setTimeout(r, 200));
     }

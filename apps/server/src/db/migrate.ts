@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as m0001 from "./migrations/0001_initial.ts";
 import * as m0002 from "./migrations/0002_ticket_segments.ts";
+import * as m0003 from "./migrations/0003_report_rollups.ts";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_ticket_segments": m0002,
+  "0003_report_rollups": m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from "kysely";
 
 /** bigint ids come back as decimal strings from both drivers (see database.ts). */
 type Id = ColumnType<string, string | never, never>;
@@ -202,6 +202,10 @@ export interface TicketSegmentsTable {
   close_reason: string | null;
   employee_id: string | null;
   workstation_id: string | null;
+  /** Computed by the database from the columns above. */
+  wait_seconds: GeneratedAlways<number | null>;
+  service_seconds: GeneratedAlways<number | null>;
+  rating_score: number | null;
 }
 
 export interface SignInFailuresTable {
@@ -249,6 +253,17 @@ export interface OperatorStatusLogTable {
   ended_at: NullableTimestamp;
 }
 
+/** Seconds of each status per office day, added by a trigger when an interval of the log ends. */
+export interface OperatorStatusDaysTable {
+  branch_id: string;
+  business_day: string;
+  employee_id: string;
+  workstation_id: string | null;
+  status: string;
+  reason: string | null;
+  seconds: number;
+}
+
 export interface AuditLogTable {
   id: GeneratedId;
   branch_id: string | null;
@@ -284,6 +299,7 @@ export interface DB {
   events: EventsTable;
   operator_states: OperatorStatesTable;
   operator_status_log: OperatorStatusLogTable;
+  operator_status_days: OperatorStatusDaysTable;
   audit_log: AuditLogTable;
 }
 

@@ -283,3 +283,37 @@ describe("the ticket history", () => {
     expect(labels.sort()).toEqual(["A001", "A002", "A002", "A003", "B001", "B002", "K001"]);
   });
 });
+
+describe("time across midnight", () => {
+  it("splits an evening's work between its days and counts the interval still open up to now", async () => {
+    const { boris } = office.operators;
+    const moscow = (iso: string) => {
+      clock.now = new Date(`${iso}+03:00`);
+    };
+    moscow("2026-03-02T23:00:00");
+    await takeWorkstation(ctx, boris.cookie, office.workstations.w2);
+    moscow("2026-03-03T01:00:00");
+    await ctx.request("POST", "/api/v1/operator/pause", { cookie: boris.cookie, body: { reason: "Обед" } });
+    moscow("2026-03-03T01:30:00");
+
+    const secondsOf = async (period: string) => {
+      const r = await get(`/api/v1/reports/operators?${period}`);
+      return r.items.find((x: { employeeId: string }) => x.employeeId === boris.id).seconds;
+    };
+    // Monday: the morning's hour and 23:00–24:00 idle.
+    expect(await secondsOf(DAY)).toMatchObject({ signedIn: 7200, idle: 2700 + 3600 });
+    // Tuesday so far: 00:00–01:00 idle (ended), and the lunch begun at 01:00, open for 30 minutes.
+    expect(await secondsOf("from=2026-03-03&to=2026-03-03")).toMatchObject({
+      signedIn: 5400,
+      idle: 3600,
+      paused: 1800,
+      pausedByReason: { Обед: 1800 },
+    });
+    // Both days at once: the same seconds, counted once.
+    expect(await secondsOf("from=2026-03-02&to=2026-03-03")).toMatchObject({ signedIn: 12_600 });
+    const w2 = (await get("/api/v1/reports/workstations?from=2026-03-03&to=2026-03-03")).items.find(
+      (w: { number: string }) => w.number === "2",
+    );
+    expect(w2).toMatchObject({ openSeconds: 5400, servingSeconds: 0, load: 0 });
+  });
+});

@@ -62,7 +62,9 @@ function toRow(r: Row): HistoryRow {
 function rows(branch: BranchContext, q: ReportQuery, label: string | undefined) {
   const seg = segmentsOf(branch, q);
   const search = label ? sql`and t.label ilike ${`%${label.replace(/[%_\\]/g, "\\$&")}%`}` : sql``;
-  return { seg, search };
+  // Counting needs the tickets only to search their numbers.
+  const counted = label ? sql`${seg.from} join tickets t on t.id = s.ticket_id` : seg.from;
+  return { seg, search, counted };
 }
 
 /** A page of the history and the total, in calendar order. */
@@ -72,16 +74,16 @@ export async function historyPage(
   q: ReportQuery,
   page: { limit: number; offset: number; q?: string },
 ) {
-  const { seg, search } = rows(branch, q, page.q);
+  const { seg, search, counted } = rows(branch, q, page.q);
   const [items, total] = await Promise.all([
     sql<Row>`
-      select ${COLUMNS} from ${seg.from} ${JOINS}
+      select ${COLUMNS} from ${seg.withService} ${JOINS}
       where ${seg.where} ${search}
       order by s.business_day, s.ticket_id, s.segment
       limit ${page.limit} offset ${page.offset}
     `.execute(db),
     sql<{ n: number }>`
-      select count(*)::int as n from ${seg.from} join tickets t on t.id = s.ticket_id where ${seg.where} ${search}
+      select count(*)::int as n from ${counted} where ${seg.where} ${search}
     `.execute(db),
   ]);
   return { items: items.rows.map(toRow), total: total.rows[0]?.n ?? 0 };
@@ -96,7 +98,7 @@ export async function* historyChunks(db: Executor, branch: BranchContext, q: Rep
       ? sql`and (s.business_day, s.ticket_id, s.segment) > (${after.day}::date, ${after.ticket}::bigint, ${after.segment}::int)`
       : sql``;
     const chunk = await sql<Row>`
-      select ${COLUMNS} from ${seg.from} ${JOINS}
+      select ${COLUMNS} from ${seg.withService} ${JOINS}
       where ${seg.where} ${search} ${cursor}
       order by s.business_day, s.ticket_id, s.segment
       limit 2000

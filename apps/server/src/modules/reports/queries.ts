@@ -1,4 +1,4 @@
-import type { Kpi, ReportQuery } from "@dq/shared";
+import type { ReportQuery } from "@dq/shared";
 import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../../db/executor.ts";
 import type { BranchContext } from "../../queue/branch-context.ts";
@@ -17,17 +17,20 @@ import type { BranchContext } from "../../queue/branch-context.ts";
  *   (exactly the target counts as within); a service without a target counts as within.
  */
 
-const CALLED = sql`s.first_called_at is not null and s.outcome in ('served', 'no_show', 'redirected')`;
-const DAY_CLOSED = sql`coalesce(s.close_reason, '') = 'day_closed'`;
-const SERVED = sql`s.outcome = 'served' and not ${DAY_CLOSED} and s.started_at is not null`;
-const WAIT = sql`extract(epoch from s.first_called_at - s.enqueued_at)`;
-const SERVICE = sql`extract(epoch from s.finished_at - s.started_at)`;
+// The segment's own measures (migration 0003): null where the definition above excludes it.
+export const WAIT = sql`s.wait_seconds`;
+export const SERVICE = sql`s.service_seconds`;
+export const CALLED = sql`s.wait_seconds is not null`;
+export const DAY_CLOSED = sql`coalesce(s.close_reason, '') = 'day_closed'`;
 
-/** The segments of the period and filters: `from` names them `s` (and their service `sv`). */
+/**
+ * The segments of the period and filters: `from` names them `s`; `withService` adds their service
+ * as `sv`, for the reports that need its name or target (a join costs a third more on a year).
+ */
 export function segmentsOf(
   branch: BranchContext,
   q: ReportQuery,
-): { from: RawBuilder<unknown>; where: RawBuilder<unknown> } {
+): { from: RawBuilder<unknown>; withService: RawBuilder<unknown>; where: RawBuilder<unknown> } {
   const filters = [
     sql`s.branch_id = ${branch.id}`,
     sql`s.business_day between ${q.from}::date and ${q.to}::date`,
@@ -37,131 +40,14 @@ export function segmentsOf(
     ...(q.categoryId ? [sql`s.category_id = ${q.categoryId}`] : []),
   ];
   return {
-    from: sql`ticket_segments s join services sv on sv.id = s.service_id`,
+    from: sql`ticket_segments s`,
+    withService: sql`ticket_segments s join services sv on sv.id = s.service_id`,
     where: sql.join(filters, sql` and `),
   };
 }
 
-/** A served segment's rating (a rating belongs to the segment that served the client), as `t`. */
-const RATING = sql`left join lateral (select rating_score from tickets t where t.id = s.ticket_id and s.outcome = 'served') t on true`;
-
-/** The KPI columns of one group of segments (with ratings joined as `t`). */
-const KPI_COLUMNS = sql`
-  count(*) filter (where s.segment = 1)::int as issued,
-  count(*) filter (where s.outcome = 'served' and not ${DAY_CLOSED})::int as served,
-  count(*) filter (where s.outcome = 'no_show' and not ${DAY_CLOSED})::int as no_show,
-  count(*) filter (where s.outcome = 'cancelled' and not ${DAY_CLOSED})::int as cancelled,
-  count(*) filter (where s.outcome is null or ${DAY_CLOSED})::int as open,
-  count(*) filter (where ${CALLED})::int as called,
-  avg(${WAIT}) filter (where ${CALLED})::float8 as wait_avg,
-  percentile_cont(0.5) within group (order by ${WAIT}) filter (where ${CALLED}) as wait_median,
-  percentile_cont(0.9) within group (order by ${WAIT}) filter (where ${CALLED}) as wait_p90,
-  max(${WAIT}) filter (where ${CALLED})::float8 as wait_max,
-  avg(${SERVICE}) filter (where ${SERVED})::float8 as service_avg,
-  percentile_cont(0.5) within group (order by ${SERVICE}) filter (where ${SERVED}) as service_median,
-  percentile_cont(0.9) within group (order by ${SERVICE}) filter (where ${SERVED}) as service_p90,
-  count(*) filter (where ${CALLED} and (sv.target_wait_minutes is null
-    or ${WAIT} <= sv.target_wait_minutes * 60))::int as within_target,
-  count(t.rating_score)::int as rating_count,
-  avg(t.rating_score)::float8 as rating_avg,
-  count(*) filter (where t.rating_score = 1)::int as r1,
-  count(*) filter (where t.rating_score = 2)::int as r2,
-  count(*) filter (where t.rating_score = 3)::int as r3,
-  count(*) filter (where t.rating_score = 4)::int as r4,
-  count(*) filter (where t.rating_score = 5)::int as r5`;
-
-interface KpiRow {
-  issued: number;
-  served: number;
-  no_show: number;
-  cancelled: number;
-  open: number;
-  called: number;
-  wait_avg: number | null;
-  wait_median: number | null;
-  wait_p90: number | null;
-  wait_max: number | null;
-  service_avg: number | null;
-  service_median: number | null;
-  service_p90: number | null;
-  within_target: number;
-  rating_count: number;
-  rating_avg: number | null;
-  r1: number;
-  r2: number;
-  r3: number;
-  r4: number;
-  r5: number;
-}
-
-const round = (x: number | null) => (x === null ? null : Math.round(x));
-const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
-
-function toKpi(r: KpiRow): Kpi {
-  return {
-    issued: r.issued,
-    served: r.served,
-    noShow: r.no_show,
-    cancelled: r.cancelled,
-    open: r.open,
-    waitSeconds: {
-      avg: round(r.wait_avg),
-      median: round(r.wait_median),
-      p90: round(r.wait_p90),
-      max: round(r.wait_max),
-    },
-    serviceSeconds: { avg: round(r.service_avg), median: round(r.service_median), p90: round(r.service_p90) },
-    serviceLevel: ratio(r.within_target, r.called),
-    noShowRate: ratio(r.no_show, r.served + r.no_show),
-    ratings: {
-      count: r.rating_count,
-      avg: r.rating_avg === null ? null : Math.round(r.rating_avg * 100) / 100,
-      distribution: { 1: r.r1, 2: r.r2, 3: r.r3, 4: r.r4, 5: r.r5 },
-    },
-  };
-}
-
-/** KPIs for the whole period and per service, in one pass (grouping sets). */
-export async function summary(db: Executor, branch: BranchContext, q: ReportQuery) {
-  const seg = segmentsOf(branch, q);
-  const rows = await sql<KpiRow & { service_id: string | null; name: string | null; target: number | null }>`
-    select s.service_id, min(sv.name) as name, min(sv.target_wait_minutes)::float8 as target, ${KPI_COLUMNS}
-    from ${seg.from} ${RATING}
-    where ${seg.where}
-    group by grouping sets ((), (s.service_id))
-  `.execute(db);
-  const total = rows.rows.find((r) => r.service_id === null);
-  const empty: KpiRow = {
-    issued: 0,
-    served: 0,
-    no_show: 0,
-    cancelled: 0,
-    open: 0,
-    called: 0,
-    wait_avg: null,
-    wait_median: null,
-    wait_p90: null,
-    wait_max: null,
-    service_avg: null,
-    service_median: null,
-    service_p90: null,
-    within_target: 0,
-    rating_count: 0,
-    rating_avg: null,
-    r1: 0,
-    r2: 0,
-    r3: 0,
-    r4: 0,
-    r5: 0,
-  };
-  return {
-    ...toKpi(total ?? empty),
-    byService: rows.rows
-      .filter((r) => r.service_id !== null)
-      .sort((a, b) => a.name!.localeCompare(b.name!))
-      .map((r) => ({ serviceId: r.service_id!, name: r.name!, targetWaitMinutes: r.target, ...toKpi(r) })),
-  };
-}
+export const round = (x: number | null) => (x === null ? null : Math.round(x));
+export const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
 
 /** The period as instants: from the first day's midnight to the midnight after the last, in the office's time. */
 function bounds(branch: BranchContext, q: ReportQuery, now: Date) {
@@ -171,9 +57,20 @@ function bounds(branch: BranchContext, q: ReportQuery, now: Date) {
   return { start, end };
 }
 
-/** Seconds of each status (and pause reason) per employee and workstation within the period. */
+/**
+ * Seconds of each status (and pause reason) per employee and workstation within the period: ended
+ * intervals from their daily sums (`operator_status_days`), the intervals still open up to now.
+ */
 async function statusTime(db: Executor, branch: BranchContext, q: ReportQuery, now: Date) {
   const { start, end } = bounds(branch, q, now);
+  const filters = sql.join(
+    [
+      ...(q.employeeId ? [sql`employee_id = ${q.employeeId}`] : []),
+      ...(q.workstationId ? [sql`workstation_id = ${q.workstationId}`] : []),
+      sql`true`,
+    ],
+    sql` and `,
+  );
   const result = await sql<{
     employee_id: string;
     workstation_id: string | null;
@@ -181,13 +78,19 @@ async function statusTime(db: Executor, branch: BranchContext, q: ReportQuery, n
     reason: string | null;
     seconds: number;
   }>`
-    select l.employee_id, l.workstation_id, l.status, l.reason,
-      sum(extract(epoch from least(coalesce(l.ended_at, ${now}::timestamptz), ${end}) - greatest(l.started_at, ${start})))::float8 as seconds
-    from operator_status_log l
-    where l.branch_id = ${branch.id} and l.started_at < ${end} and coalesce(l.ended_at, ${now}::timestamptz) > ${start}
-      ${q.employeeId ? sql`and l.employee_id = ${q.employeeId}` : sql``}
-      ${q.workstationId ? sql`and l.workstation_id = ${q.workstationId}` : sql``}
-    group by l.employee_id, l.workstation_id, l.status, l.reason
+    select employee_id, workstation_id, status, reason, sum(seconds)::float8 as seconds
+    from (
+      select d.employee_id, d.workstation_id, d.status, d.reason, d.seconds
+      from operator_status_days d
+      where d.branch_id = ${branch.id} and d.business_day between ${q.from}::date and ${q.to}::date
+      union all
+      select l.employee_id, l.workstation_id, l.status, l.reason,
+        extract(epoch from ${end} - greatest(l.started_at, ${start})) as seconds
+      from operator_status_log l
+      where l.branch_id = ${branch.id} and l.ended_at is null and l.started_at < ${end} and ${end} > ${start}
+    ) x
+    where ${filters}
+    group by employee_id, workstation_id, status, reason
   `.execute(db);
   return result.rows;
 }
@@ -206,10 +109,10 @@ export async function operators(db: Executor, branch: BranchContext, q: ReportQu
       select s.employee_id,
         count(*) filter (where s.outcome = 'served' and not ${DAY_CLOSED})::int as served,
         count(*) filter (where s.outcome = 'no_show' and not ${DAY_CLOSED})::int as no_shows,
-        avg(${SERVICE}) filter (where ${SERVED})::float8 as service_avg,
-        count(t.rating_score)::int as rating_count,
-        avg(t.rating_score)::float8 as rating_avg
-      from ${seg.from} ${RATING}
+        avg(${SERVICE})::float8 as service_avg,
+        count(s.rating_score)::int as rating_count,
+        avg(s.rating_score)::float8 as rating_avg
+      from ${seg.from}
       where ${seg.where} and s.employee_id is not null
       group by s.employee_id
     `.execute(db),
@@ -293,23 +196,42 @@ export async function workstations(db: Executor, branch: BranchContext, q: Repor
   };
 }
 
+/**
+ * Segments counted per quarter of an hour first (cheap: no timezone arithmetic per row), then those
+ * bins put into the office's local hours. Every timezone's offset is a whole number of quarters.
+ */
+const QUARTER = (column: RawBuilder<unknown>) =>
+  sql`date_bin('15 minutes', ${column}, timestamptz '2000-01-01 00:00:00+00')`;
+
 export async function hourly(db: Executor, branch: BranchContext, q: ReportQuery) {
   const tz = branch.timezone;
   const seg = segmentsOf(branch, q);
   const [arrivals, served] = await Promise.all([
-    // By hour of the day, and by weekday × hour, in one pass.
+    // By hour of the day, and by weekday × hour, in one pass over the bins.
     sql<{ dow: number | null; hour: number; arrivals: number; wait_avg: number | null }>`
-      select extract(isodow from s.enqueued_at at time zone ${tz})::int as dow,
-             extract(hour from s.enqueued_at at time zone ${tz})::int as hour,
-             count(*) filter (where s.segment = 1)::int as arrivals,
-             avg(${WAIT}) filter (where ${CALLED})::float8 as wait_avg
-      from ${seg.from} where ${seg.where}
+      with bins as (
+        select ${QUARTER(sql`s.enqueued_at`)} as bin,
+          count(*) filter (where s.segment = 1) as arrivals,
+          sum(${WAIT}) as wait_sum,
+          count(${WAIT}) as called
+        from ${seg.from} where ${seg.where}
+        group by 1
+      )
+      select extract(isodow from bin at time zone ${tz})::int as dow,
+             extract(hour from bin at time zone ${tz})::int as hour,
+             sum(arrivals)::int as arrivals,
+             (sum(wait_sum) / nullif(sum(called), 0))::float8 as wait_avg
+      from bins
       group by grouping sets ((1, 2), (2))
     `.execute(db),
     sql<{ hour: number; served: number }>`
-      select extract(hour from s.finished_at at time zone ${tz})::int as hour, count(*)::int as served
-      from ${seg.from} where ${seg.where} and s.outcome = 'served' and not ${DAY_CLOSED}
-      group by 1
+      with bins as (
+        select ${QUARTER(sql`s.finished_at`)} as bin, count(*) as served
+        from ${seg.from} where ${seg.where} and s.outcome = 'served' and not ${DAY_CLOSED}
+        group by 1
+      )
+      select extract(hour from bin at time zone ${tz})::int as hour, sum(served)::int as served
+      from bins group by 1
     `.execute(db),
   ]);
   const byHour = arrivals.rows.filter((r) => r.dow === null);
@@ -353,7 +275,7 @@ export async function daily(db: Executor, branch: BranchContext, q: ReportQuery)
       count(*) filter (where ${CALLED})::int as called,
       count(*) filter (where ${CALLED} and (sv.target_wait_minutes is null or ${WAIT} <= sv.target_wait_minutes * 60))::int as within_target,
       avg(${WAIT}) filter (where ${CALLED})::float8 as wait_avg
-    from ${seg.from} where ${seg.where}
+    from ${seg.withService} where ${seg.where}
     group by s.business_day order by s.business_day
   `.execute(db);
   return {

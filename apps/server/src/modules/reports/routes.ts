@@ -12,7 +12,8 @@ import { z } from "zod";
 import type { App } from "../../http/types.ts";
 import { writeCsv, writeXlsx } from "./export.ts";
 import { historyChunks, historyPage } from "./history.ts";
-import { daily, hourly, operators, summary, workstations } from "./queries.ts";
+import { daily, hourly, operators, workstations } from "./queries.ts";
+import { summary } from "./summary.ts";
 
 const tags = ["reports"];
 // Reports show every operator's work: supervisors and administrators (and their API tokens).

@@ -5,7 +5,7 @@ import type { Actor, BranchContext } from "../queue/branch-context.ts";
 import { localTime } from "../queue/calendar.ts";
 import type { QueueDeps } from "../queue/deps.ts";
 import { issueTicket } from "../queue/issue.ts";
-import { closeDay, rateTicket } from "../queue/management.ts";
+import { cancelTicket, closeDay, rateTicket } from "../queue/management.ts";
 import { holdDayClosing, releaseDayClosing } from "../queue/repository.ts";
 import { callNext, finish, noShow, recall, redirect, start } from "../queue/transitions.ts";
 import { leaveWorkstation, pause, resume, takeWorkstation } from "../queue/workplace.ts";
@@ -25,8 +25,8 @@ import {
  * served, redirected or missed through the same functions the API uses, with the clock moved by the
  * simulation. Each service's clients follow its own day (morning and afternoon peaks), service
  * times are log-normal around the service's expected time, operators work their competencies at
- * their workstations, take a lunch and short breaks; some clients do not come, some are redirected,
- * some rate the service.
+ * their workstations, take a lunch and short breaks; some clients do not come, some give up and
+ * cancel, some are redirected, some rate the service.
  */
 export interface HistoryOptions {
   /** Days of history, ending the day before `until` (in the office's timezone). */
@@ -158,6 +158,9 @@ interface Arrival {
   categoryId: string | null;
 }
 
+/** Share of clients who cancel their ticket while waiting. */
+const GIVE_UP_SHARE = 0.03;
+
 /** Share of clients with a priority category (a veteran, a person with a disability…). */
 const CATEGORY_SHARE = 0.08;
 
@@ -212,6 +215,13 @@ async function simulateDay(d: Day): Promise<number> {
       if (!ticket) return;
       issued++;
       wake(a.service.id, a.hour);
+      // A few give up after a while and cancel from their phone (if they have not been called yet).
+      if (random() < GIVE_UP_SHARE) {
+        const at = a.hour + (10 + random() * 30) / 60;
+        schedule(at, async () => {
+          await cancelTicket(deps, branch, ticket.ticket.id, actor, "cancelled_by_client").catch(() => null);
+        });
+      }
     });
   }
 

@@ -94,6 +94,7 @@ describe("demo history", () => {
     expect(k.issued).toBe(result.tickets);
     expect(k.served).toBeGreaterThan(result.tickets * 0.8);
     expect(k.noShow).toBeGreaterThan(0);
+    expect(k.cancelled).toBeGreaterThan(0);
     expect(k.ratings.count).toBeGreaterThan(0);
     expect(k.serviceLevel).toBeGreaterThan(0);
     expect(k.waitSeconds.avg).toBeGreaterThan(0);

@@ -2,18 +2,8 @@ import { hourlyReportSchema } from "@dq/shared";
 import { SegmentedControl, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { ChartCard, COLORS, ReportError } from "./ChartCard.tsx";
+import { ChartCard, ReportError } from "./ChartCard.tsx";
+import { CountsAndWaitChart } from "./CountsAndWaitChart.tsx";
 import { formatDuration, formatNumber, toMinutes } from "./format.ts";
 import { daysOf, weekdayOf } from "./period.ts";
 import classes from "./reports.module.css";
@@ -34,7 +24,7 @@ export function HourlyTab({ filters, query }: { filters: ReportFilters; query: s
   const last = busy.length ? Math.max(...busy.map((h) => h.hour)) : 19;
   const hours = r.hours.filter((h) => h.hour >= first && h.hour <= last);
   const rows = hours.map((h) => ({
-    hour: `${h.hour}:00`,
+    x: `${h.hour}:00`,
     arrivals: h.arrivals,
     served: h.served,
     wait: toMinutes(h.avgWaitSeconds),
@@ -42,39 +32,7 @@ export function HourlyTab({ filters, query }: { filters: ReportFilters; query: s
   return (
     <>
       <ChartCard title={t("charts.hourly")} empty={busy.length === 0} testId="chart-hourly">
-        <ResponsiveContainer width="100%" height={320}>
-          <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
-            <CartesianGrid stroke={COLORS.grid} vertical={false} />
-            <XAxis dataKey="hour" tick={{ fontSize: 12 }} />
-            <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12 }} />
-            <YAxis yAxisId="wait" orientation="right" tick={{ fontSize: 12 }} />
-            <Tooltip />
-            <Legend />
-            <Bar
-              yAxisId="count"
-              dataKey="arrivals"
-              name={t("charts.arrivals")}
-              fill={COLORS.arrivals}
-              isAnimationActive={false}
-            />
-            <Bar
-              yAxisId="count"
-              dataKey="served"
-              name={t("charts.served")}
-              fill={COLORS.served}
-              isAnimationActive={false}
-            />
-            <Line
-              yAxisId="wait"
-              dataKey="wait"
-              name={t("charts.avgWait")}
-              stroke={COLORS.wait}
-              strokeWidth={2}
-              connectNulls
-              isAnimationActive={false}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
+        <CountsAndWaitChart rows={rows} bars={["arrivals", "served"]} height={320} />
       </ChartCard>
       <Heatmap filters={filters} cells={r.weekdayHour} first={first} last={last} />
     </>

@@ -1,20 +1,10 @@
 import { dailyReportSchema, type Kpi, type SummaryReport, summaryReportSchema } from "@dq/shared";
 import { Card, Grid, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { localName } from "../../operator/format.ts";
 import { ChartCard, COLORS, ReportError } from "./ChartCard.tsx";
+import { CountsAndWaitChart } from "./CountsAndWaitChart.tsx";
 import { formatDuration, formatNumber, formatPercent, toMinutes } from "./format.ts";
 import { daysOf } from "./period.ts";
 import { NS } from "./texts.ts";
@@ -137,7 +127,7 @@ function DailyChart({
   const rows = daysOf(filters.from, filters.to).map((day) => {
     const d = byDay.get(day);
     return {
-      day: label.format(new Date(`${day}T00:00:00Z`)),
+      x: label.format(new Date(`${day}T00:00:00Z`)),
       served: d?.served ?? 0,
       noShow: d?.noShow ?? 0,
       wait: toMinutes(d?.avgWaitSeconds),
@@ -145,42 +135,7 @@ function DailyChart({
   });
   return (
     <ChartCard title={t("charts.daily")} empty={days.length === 0} testId="chart-daily">
-      <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
-          <CartesianGrid stroke={COLORS.grid} vertical={false} />
-          <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={12} />
-          <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12 }} />
-          <YAxis yAxisId="wait" orientation="right" tick={{ fontSize: 12 }} />
-          <Tooltip />
-          <Legend />
-          <Bar
-            yAxisId="count"
-            dataKey="served"
-            stackId="day"
-            name={t("charts.served")}
-            fill={COLORS.served}
-            isAnimationActive={false}
-          />
-          <Bar
-            yAxisId="count"
-            dataKey="noShow"
-            stackId="day"
-            name={t("charts.noShow")}
-            fill={COLORS.noShow}
-            isAnimationActive={false}
-          />
-          <Line
-            yAxisId="wait"
-            dataKey="wait"
-            name={t("charts.avgWait")}
-            stroke={COLORS.wait}
-            strokeWidth={2}
-            dot={rows.length <= 31}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <CountsAndWaitChart rows={rows} bars={["served", "noShow"]} stacked height={300} />
     </ChartCard>
   );
 }

@@ -158,8 +158,8 @@ interface Arrival {
   categoryId: string | null;
 }
 
-/** Share of clients who cancel their ticket while waiting. */
-const GIVE_UP_SHARE = 0.03;
+/** Share of clients with little patience (most of them are called in time). */
+const IMPATIENT_SHARE = 0.15;
 
 /** Share of clients with a priority category (a veteran, a person with a disability…). */
 const CATEGORY_SHARE = 0.08;
@@ -215,9 +215,9 @@ async function simulateDay(d: Day): Promise<number> {
       if (!ticket) return;
       issued++;
       wake(a.service.id, a.hour);
-      // A few give up after a while and cancel from their phone (if they have not been called yet).
-      if (random() < GIVE_UP_SHARE) {
-        const at = a.hour + (10 + random() * 30) / 60;
+      // Some would not wait past 2 to 20 minutes: if not called by then, they cancel from their phone.
+      if (random() < IMPATIENT_SHARE) {
+        const at = a.hour + (2 + random() * 18) / 60;
         schedule(at, async () => {
           await cancelTicket(deps, branch, ticket.ticket.id, actor, "cancelled_by_client").catch(() => null);
         });

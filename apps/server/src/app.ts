@@ -59,7 +59,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
 
   const hub = new EventHub(database.db, app.log);
-  app.decorate("deps", { db: database.db, clock, config, hub });
+  app.decorate("deps", { db: database.db, reports: database.reports, clock, config, hub });
   await hub.start(database);
   app.addHook("onClose", async () => hub.stop());
 

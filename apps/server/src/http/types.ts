@@ -27,6 +27,8 @@ export interface AppDeps extends QueueDeps {
   clock: Clock;
   config: Config;
   hub: EventHub;
+  /** Where reports read (Database.reports). */
+  reports: Kysely<DB>;
 }
 
 declare module "fastify" {

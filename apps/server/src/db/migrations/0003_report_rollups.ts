@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * What reports over a year (a million tickets) need in order to answer within a second:
+ * What reports over a year (a million tickets) need in order to answer within about a second:
  * - each segment carries its measures (`wait_seconds`, `service_seconds`, computed by the database
  *   when the segment changes) and the client's rating, so a report reads one table and no tickets;
  * - `operator_status_days`: seconds per day, operator, workstation, status and pause reason, added
@@ -29,6 +29,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       on service_id, (round(wait_seconds)::int) from ticket_segments;
     create statistics ticket_segments_service_groups (ndistinct)
       on service_id, (round(service_seconds)::int) from ticket_segments;
+
+    -- The end-of-day job looks for open tickets of past days every minute; through the day index it
+    -- read the whole history to find none (0.25 s at a million tickets).
+    create index tickets_open on tickets (branch_id, business_day) where status in ('waiting', 'called', 'serving');
 
     update ticket_segments s set rating_score = t.rating_score
     from tickets t
@@ -107,6 +111,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     drop trigger ticket_segments_zrating on tickets;
     drop function ticket_segments_rating();
     drop statistics ticket_segments_wait_groups, ticket_segments_service_groups;
+    drop index tickets_open;
     alter table ticket_segments drop column wait_seconds, drop column service_seconds, drop column rating_score;
   `.execute(db);
 }

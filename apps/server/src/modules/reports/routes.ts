@@ -20,7 +20,7 @@ const tags = ["reports"];
 const access = { role: "supervisor" } as const;
 
 export async function reportRoutes(app: App) {
-  const { db } = app.deps;
+  const db = app.deps.reports;
 
   app.get(
     "/api/v1/reports/summary",

@@ -8,49 +8,48 @@ import { CALLED, DAY_CLOSED, ratio, round, SERVICE, segmentsOf, WAIT } from "./q
 /**
  * The summary: KPIs for the whole period and per service (definitions in queries.ts).
  *
- * Two passes over the segments, side by side: one groups them by service and whole second of wait,
+ * Two passes over the segments: one groups them by service and whole second of wait,
  * with every count and sum the KPIs need; the other is the histogram of service times. Medians and
  * 90th percentiles come from the histograms, totals from adding up the groups, so a year (a million
  * segments) is two hash aggregates of some ten thousand groups, not a sort of every value.
  */
 export async function summary(db: Executor, branch: BranchContext, q: ReportQuery) {
   const seg = segmentsOf(branch, q);
-  const [groups, serviceTimes, services] = await Promise.all([
-    sql<WaitGroup>`
-      select s.service_id, round(${WAIT})::int as wait,
-        count(*) filter (where s.segment = 1)::int as issued,
-        count(*) filter (where s.outcome = 'served' and not ${DAY_CLOSED})::int as served,
-        count(*) filter (where s.outcome = 'no_show' and not ${DAY_CLOSED})::int as no_show,
-        count(*) filter (where s.outcome = 'cancelled' and not ${DAY_CLOSED})::int as cancelled,
-        count(*) filter (where s.outcome is null or ${DAY_CLOSED})::int as open,
-        count(${WAIT})::int as called,
-        coalesce(sum(${WAIT}), 0)::float8 as wait_sum,
-        max(${WAIT})::float8 as wait_max,
-        count(${SERVICE})::int as service_count,
-        coalesce(sum(${SERVICE}), 0)::float8 as service_sum,
-        -- A service without a target counts as within; exactly the target counts as within.
-        count(*) filter (where ${CALLED} and (sv.target_wait_minutes is null
-          or ${WAIT} <= sv.target_wait_minutes * 60))::int as within_target,
-        array[count(*) filter (where s.rating_score = 1), count(*) filter (where s.rating_score = 2),
-              count(*) filter (where s.rating_score = 3), count(*) filter (where s.rating_score = 4),
-              count(*) filter (where s.rating_score = 5)]::int[] as ratings
-      from ${seg.withService}
-      where ${seg.where}
-      group by s.service_id, 2
-    `.execute(db),
-    sql<{ service_id: string; seconds: number; n: number }>`
-      select s.service_id, round(${SERVICE})::int as seconds, count(*)::int as n
-      from ${seg.from}
-      where ${seg.where} and ${SERVICE} is not null
-      group by 1, 2
-    `.execute(db),
-    db
-      .selectFrom("services")
-      .select(["id", "name", "target_wait_minutes"])
-      .where("branch_id", "=", branch.id)
-      .execute(),
-  ]);
-
+  // One pass after the other: each is spread over the server's cores by PostgreSQL already, and
+  // side by side they only fight for them (a year: 0.8 s in turn, 1.2 s at once on two cores).
+  const services = await db
+    .selectFrom("services")
+    .select(["id", "name", "target_wait_minutes"])
+    .where("branch_id", "=", branch.id)
+    .execute();
+  const groups = await sql<WaitGroup>`
+    select s.service_id, round(${WAIT})::int as wait,
+      count(*) filter (where s.segment = 1)::int as issued,
+      count(*) filter (where s.outcome = 'served' and not ${DAY_CLOSED})::int as served,
+      count(*) filter (where s.outcome = 'no_show' and not ${DAY_CLOSED})::int as no_show,
+      count(*) filter (where s.outcome = 'cancelled' and not ${DAY_CLOSED})::int as cancelled,
+      count(*) filter (where s.outcome is null or ${DAY_CLOSED})::int as open,
+      count(${WAIT})::int as called,
+      coalesce(sum(${WAIT}), 0)::float8 as wait_sum,
+      max(${WAIT})::float8 as wait_max,
+      count(${SERVICE})::int as service_count,
+      coalesce(sum(${SERVICE}), 0)::float8 as service_sum,
+      -- A service without a target counts as within; exactly the target counts as within.
+      count(*) filter (where ${CALLED} and (sv.target_wait_minutes is null
+        or ${WAIT} <= sv.target_wait_minutes * 60))::int as within_target,
+      array[count(*) filter (where s.rating_score = 1), count(*) filter (where s.rating_score = 2),
+            count(*) filter (where s.rating_score = 3), count(*) filter (where s.rating_score = 4),
+            count(*) filter (where s.rating_score = 5)]::int[] as ratings
+    from ${seg.withService}
+    where ${seg.where}
+    group by s.service_id, 2
+  `.execute(db);
+  const serviceTimes = await sql<{ service_id: string; seconds: number; n: number }>`
+    select s.service_id, round(${SERVICE})::int as seconds, count(*)::int as n
+    from ${seg.from}
+    where ${seg.where} and ${SERVICE} is not null
+    group by 1, 2
+  `.execute(db);
   const total = new Tally();
   const byService = new Map<string, Tally>();
   const of = (serviceId: string) => {

@@ -1,34 +1,10 @@
-import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Page,
-  request as playwrightRequest,
-  test,
-} from "@playwright/test";
-import { ADMIN, signInCookie } from "./support/office.ts";
+import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
+import { ADMIN, signInCookie, signInPage } from "./support/office.ts";
 import { startServer } from "./support/server.ts";
 
 /** Administration in the browser: queue management, role limits, and (below) building an office. */
 const shots = process.env.DQ_SCREENSHOT_DIR ?? "test-results/screenshots";
 const PASSWORD = "staff-password-3";
-
-async function signIn(
-  browser: Browser,
-  login: string,
-  password: string,
-  lang: "ru" | "en" = "ru",
-): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript((l) => localStorage.setItem("dq.lang", l), lang);
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel(lang === "ru" ? "Логин" : "Login").fill(login);
-  await page.getByLabel(lang === "ru" ? "Пароль" : "Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: lang === "ru" ? "Войти" : "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 interface QueueOffice {
   services: { a: string; b: string };
@@ -114,7 +90,7 @@ test("queue management: change category, move, send to a window, cancel, stop is
   const first = await issue(request, o, o.services.a);
   const second = await issue(request, o, o.services.a);
   const third = await issue(request, o, o.services.a);
-  const page = await signIn(browser, "sveta", PASSWORD);
+  const page = await signInPage(browser, "sveta", PASSWORD);
   await expect(page).toHaveURL(/\/admin$/);
   await page.getByRole("navigation", { name: "main navigation" }).getByText("Управление очередью").click();
   await expect(page.getByRole("heading", { name: "Управление очередью" })).toBeVisible();
@@ -205,7 +181,7 @@ test("a supervisor cannot open the directories: the UI sends him back, the API r
   request,
 }) => {
   await queueOffice(request);
-  const page = await signIn(browser, "sveta", PASSWORD);
+  const page = await signInPage(browser, "sveta", PASSWORD);
   const nav = page.getByRole("navigation", { name: "main navigation" });
   await expect(nav.getByText("Текущее состояние")).toBeVisible();
   await expect(nav.getByText("Услуги", { exact: true })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { type Browser, expect, type Page, request as playwrightRequest, test } from "@playwright/test";
-import { signInCookie } from "./support/office.ts";
+import { expect, type Page, request as playwrightRequest, test } from "@playwright/test";
+import { ADMIN, signInCookie, signInPage } from "./support/office.ts";
 import { startServer } from "./support/server.ts";
 
 /**
@@ -19,19 +19,8 @@ const day = (daysAgo: number) =>
   }).format(new Date(Date.now() - daysAgo * 86_400_000));
 const FROM = day(8);
 const TO = day(0);
+const FULL_HD = { width: 1920, height: 1080 };
 const ru = (n: number) => new Intl.NumberFormat("ru").format(n);
-
-async function signIn(browser: Browser, login: string, password: string, lang: "ru" | "en", base: string) {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, baseURL: base });
-  await context.addInitScript((l) => localStorage.setItem("dq.lang", l), lang);
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel(lang === "ru" ? "Логин" : "Login").fill(login);
-  await page.getByLabel(lang === "ru" ? "Пароль" : "Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: lang === "ru" ? "Войти" : "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 /** The API's figures, read with the page's own session. */
 async function report(page: Page, name: string, query: string) {
@@ -51,7 +40,10 @@ test("reports show the engine's history as the API computes it, filtered, paged 
     const out = server.output();
     const staffPassword = out.match(/password: (\S+)/)![1]!;
     // A supervisor reads reports: the menu leads there.
-    const page = await signIn(browser, "smirnova", staffPassword, "ru", server.base);
+    const page = await signInPage(browser, "smirnova", staffPassword, {
+      viewport: FULL_HD,
+      baseURL: server.base,
+    });
     await page.getByRole("link", { name: "Отчёты" }).click();
     await expect(page).toHaveURL(/\/admin\/reports/);
     await expect(page.getByRole("heading", { name: "Отчёты" })).toBeVisible();
@@ -134,7 +126,11 @@ test("reports show the engine's history as the API computes it, filtered, paged 
     await expect(page.getByTestId("report-error")).toHaveCount(0);
 
     // English, and a phone.
-    const en = await signIn(browser, "admin", "e2e-admin-password", "en", server.base);
+    const en = await signInPage(browser, ADMIN.login, ADMIN.password, {
+      lang: "en",
+      viewport: FULL_HD,
+      baseURL: server.base,
+    });
     await en.goto(`/admin/reports?${period}`);
     await expect(en.getByRole("heading", { name: "Reports" })).toBeVisible();
     await expect(en.getByTestId("kpi-issued")).toContainText("Tickets issued");

@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
 
 export const ADMIN = { login: "admin", password: "e2e-admin-password" };
 export const OPERATOR_PASSWORD = "operator-password-1";
@@ -35,6 +35,29 @@ export async function signInCookie(
   const res = await request.post("/api/v1/auth/login", { data: { login, password } });
   expect(res.status()).toBe(200);
   return res.headers()["set-cookie"]!.split(";")[0]!;
+}
+
+/** Signs in through the login page in a new browser context; the page is left where sign-in leads. */
+export async function signInPage(
+  browser: Browser,
+  login: string,
+  password: string,
+  options: { lang?: "ru" | "en"; viewport?: { width: number; height: number }; baseURL?: string } = {},
+): Promise<Page> {
+  const lang = options.lang ?? "ru";
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    // Unset, the project's address applies (an explicit undefined would erase it).
+    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+  });
+  await context.addInitScript((l) => localStorage.setItem("dq.lang", l), lang);
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel(lang === "ru" ? "Логин" : "Login").fill(login);
+  await page.getByLabel(lang === "ru" ? "Пароль" : "Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: lang === "ru" ? "Войти" : "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
 }
 
 /**

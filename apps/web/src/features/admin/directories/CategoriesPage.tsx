@@ -18,6 +18,7 @@ import { useState } from "react";
 import { errorMessage } from "../../../app/errors.ts";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { RowActions } from "./RowActions.tsx";
 import { issueText, showFieldErrors, useDirectoryTranslation } from "./texts.ts";
 
 interface Values {
@@ -75,21 +76,11 @@ export default function CategoriesPage() {
                 {c.active ? t("common.yes") : <Badge color="gray">{t("common.inactive")}</Badge>}
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" justify="flex-end">
-                  <Button size="xs" variant="light" onClick={() => setEditing(c)}>
-                    {t("common.edit")}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() =>
-                      window.confirm(t("common.confirmArchive", { name: c.name })) && dir.archive.mutate(c.id)
-                    }
-                  >
-                    {t("common.archive")}
-                  </Button>
-                </Group>
+                <RowActions
+                  name={c.name}
+                  onEdit={() => setEditing(c)}
+                  onArchive={() => dir.archive.mutate(c.id)}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

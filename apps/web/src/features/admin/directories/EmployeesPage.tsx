@@ -31,6 +31,7 @@ import { api } from "../../../app/api.ts";
 import { useMe } from "../../../app/auth.tsx";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { ArchiveButton } from "./RowActions.tsx";
 import {
   dirError,
   isFieldError,
@@ -201,18 +202,12 @@ export default function EmployeesPage() {
                     >
                       {e.active ? t("employees.deactivate") : t("employees.activate")}
                     </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
+                    <ArchiveButton
+                      name={e.name}
+                      onArchive={() => dir.archive.mutate(e.id)}
+                      confirmKey="employees.confirmArchive"
                       disabled={me?.id === e.id}
-                      onClick={() =>
-                        window.confirm(t("employees.confirmArchive", { name: e.name })) &&
-                        dir.archive.mutate(e.id)
-                      }
-                    >
-                      {t("common.archive")}
-                    </Button>
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

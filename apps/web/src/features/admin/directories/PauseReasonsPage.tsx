@@ -16,6 +16,7 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { RowActions } from "./RowActions.tsx";
 import { dirError, isFieldError, issueText, showFieldErrors, useDirectoryTranslation } from "./texts.ts";
 
 interface Values {
@@ -89,21 +90,7 @@ export default function PauseReasonsPage() {
                 )}
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" justify="flex-end">
-                  <Button size="xs" variant="light" onClick={() => open(r)}>
-                    {t("common.edit")}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() =>
-                      window.confirm(t("common.confirmArchive", { name: r.name })) && dir.archive.mutate(r.id)
-                    }
-                  >
-                    {t("common.archive")}
-                  </Button>
-                </Group>
+                <RowActions name={r.name} onEdit={() => open(r)} onArchive={() => dir.archive.mutate(r.id)} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -35,6 +35,7 @@ import { useState } from "react";
 import { api } from "../../../app/api.ts";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { ArchiveButton } from "./RowActions.tsx";
 import {
   dirError,
   isFieldError,
@@ -338,17 +339,7 @@ export default function ServicesPage() {
                     >
                       {t("common.edit")}
                     </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() =>
-                        window.confirm(t("common.confirmArchive", { name: s.name })) &&
-                        dir.archive.mutate(s.id)
-                      }
-                    >
-                      {t("common.archive")}
-                    </Button>
+                    <ArchiveButton name={s.name} onArchive={() => dir.archive.mutate(s.id)} />
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -26,6 +26,7 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { RowActions } from "./RowActions.tsx";
 import {
   dirError,
   isFieldError,
@@ -162,21 +163,7 @@ export default function WorkstationsPage() {
                 )}
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" justify="flex-end" wrap="nowrap">
-                  <Button size="xs" variant="light" onClick={() => open(w)}>
-                    {t("common.edit")}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() =>
-                      window.confirm(t("common.confirmArchive", { name: w.name })) && dir.archive.mutate(w.id)
-                    }
-                  >
-                    {t("common.archive")}
-                  </Button>
-                </Group>
+                <RowActions name={w.name} onEdit={() => open(w)} onArchive={() => dir.archive.mutate(w.id)} />
               </Table.Td>
             </Table.Tr>
           ))}

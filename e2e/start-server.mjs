@@ -19,6 +19,8 @@ const child = spawn(process.execPath, ["apps/server/src/cli.ts", "serve"], {
     DQ_DEMO: "0",
     DATABASE_URL: "",
     LOG_LEVEL: "warn",
+    // Alerts are checked every second, so a test sees one open without waiting 15 s.
+    DQ_ALERT_INTERVAL_SECONDS: "1",
   },
 });
 const stop = () => child.kill("SIGTERM");

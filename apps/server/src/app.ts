@@ -17,6 +17,8 @@ import { registerErrorHandling } from "./http/error-handler.ts";
 import { DomainError } from "./http/errors.ts";
 import { openApiTransform } from "./http/openapi.ts";
 import type { App } from "./http/types.ts";
+import { alertRoutes } from "./modules/alerts/routes.ts";
+import { type ChannelSenders, createSenders } from "./modules/alerts/senders.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { boardRoutes } from "./modules/board/routes.ts";
 import { categoryRoutes } from "./modules/categories/routes.ts";
@@ -38,6 +40,8 @@ export interface BuildAppOptions {
   config: Config;
   database: Database;
   clock?: Clock;
+  /** Alert channels; tests pass their own receivers' settings through `config.alerts` instead. */
+  senders?: ChannelSenders;
   logger?: FastifyServerOptions["logger"];
 }
 
@@ -46,6 +50,7 @@ export async function buildApp({
   config,
   database,
   clock = () => new Date(),
+  senders = createSenders(config.alerts),
   logger,
 }: BuildAppOptions): Promise<App> {
   const app = Fastify({
@@ -59,7 +64,8 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
 
   const hub = new EventHub(database.db, app.log);
-  app.decorate("deps", { db: database.db, reports: database.reports, clock, config, hub });
+  app.decorate("deps", { db: database.db, reports: database.reports, clock, config, hub, senders });
+  app.addHook("onClose", async () => senders.close());
   await hub.start(database);
   app.addHook("onClose", async () => hub.stop());
 
@@ -130,6 +136,7 @@ export async function buildApp({
   await app.register(queueAdminRoutes);
   await app.register(dashboardRoutes);
   await app.register(reportRoutes);
+  await app.register(alertRoutes);
   await app.register(boardRoutes);
   await app.register(eventRoutes);
 

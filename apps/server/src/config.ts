@@ -35,6 +35,17 @@ const envSchema = z.object({
     )
     .default("0"),
   DQ_WEB_DIST: z.string().optional(),
+  DQ_ALERT_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("DigitalQueue <digitalqueue@localhost>"),
+  DQ_TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]+$/, "must be a bot token like 123456:ABC-DEF…")
+    .optional(),
+  DQ_TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -55,6 +66,14 @@ export interface Config {
   trustProxy: false | string[];
   webDist: string | undefined;
   logLevel: string;
+  alerts: AlertsConfig;
+}
+
+/** Where alert messages go out (PRODUCT.md §6); a channel without its settings cannot be used. */
+export interface AlertsConfig {
+  intervalSeconds: number;
+  smtp: { url: string; from: string } | null;
+  telegram: { token: string; apiUrl: string } | null;
 }
 
 /** Reads the environment once at start-up and fails fast, naming the variable, on a bad value. */
@@ -92,6 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.DQ_TRUST_PROXY),
     webDist: e.DQ_WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    alerts: {
+      intervalSeconds: e.DQ_ALERT_INTERVAL_SECONDS,
+      smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+      telegram: e.DQ_TELEGRAM_BOT_TOKEN
+        ? { token: e.DQ_TELEGRAM_BOT_TOKEN, apiUrl: e.DQ_TELEGRAM_API_URL.replace(/\/$/, "") }
+        : null,
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type { DB } from "./db/schema.ts";
 import { DEFAULT_TICKETS_PER_DAY, generateHistory } from "./demo/history.ts";
 import type { App } from "./http/types.ts";
 import { startEndOfDayJob } from "./jobs.ts";
+import { startAlertJob } from "./modules/alerts/job.ts";
 import { firstBranch } from "./modules/branches/repository.ts";
 
 /** Opens the database, migrates, bootstraps, builds the app and listens. Used by the CLI. */
@@ -19,6 +20,7 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
     if (boot.demo && config.demoHistoryDays > 0) await makeDemoHistory(database.db, config.demoHistoryDays);
     const app = await buildApp({ config, database });
     const stopJob = startEndOfDayJob(app.deps, app.branches, app.log);
+    const stopAlerts = startAlertJob(app.deps, app.deps.senders, app.log, config.alerts.intervalSeconds);
     await app.listen({ port: config.port, host: config.host });
     printWelcome(app, config, boot);
 
@@ -26,6 +28,7 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
     const stop = () => {
       stopping ??= (async () => {
         stopJob();
+        await stopAlerts();
         // SSE streams first: otherwise close() waits for those never-ending responses.
         app.deps.hub.endStreams();
         await app.close();

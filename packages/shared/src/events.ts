@@ -15,7 +15,20 @@ export const TICKET_EVENT_TYPES = [
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
-export const OTHER_EVENT_TYPES = ["operator.status", "service.updated", "day.closed"] as const;
+export const ALERT_EVENT_TYPES = [
+  "alert.opened",
+  "alert.escalated",
+  "alert.acknowledged",
+  "alert.resolved",
+] as const;
+export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
+
+export const OTHER_EVENT_TYPES = [
+  "operator.status",
+  "service.updated",
+  "day.closed",
+  ...ALERT_EVENT_TYPES,
+] as const;
 export type EventType = TicketEventType | (typeof OTHER_EVENT_TYPES)[number];
 
 /** The public part of a ticket event: what a board or a tracking page may see. */

@@ -1,6 +1,7 @@
 export * from "./errors.ts";
 export * from "./events.ts";
 export * from "./roles.ts";
+export * from "./schemas/alerts.ts";
 export * from "./schemas/auth.ts";
 export * from "./schemas/board.ts";
 export * from "./schemas/branch.ts";

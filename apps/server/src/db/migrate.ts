@@ -2,11 +2,13 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import * as m0001 from "./migrations/0001_initial.ts";
 import * as m0002 from "./migrations/0002_ticket_segments.ts";
 import * as m0003 from "./migrations/0003_report_rollups.ts";
+import * as m0004 from "./migrations/0004_alerts.ts";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_ticket_segments": m0002,
   "0003_report_rollups": m0003,
+  "0004_alerts": m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

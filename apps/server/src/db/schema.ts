@@ -278,6 +278,76 @@ export interface AuditLogTable {
   created_at: Timestamp;
 }
 
+/** Channels and escalation as stored: a webhook keeps its secret here (never sent to clients). */
+export type StoredChannel =
+  | { type: "in_app" }
+  | { type: "email"; to: string }
+  | { type: "telegram"; chatId: string }
+  | { type: "webhook"; url: string; secret?: string };
+export interface StoredEscalation {
+  afterMinutes: number;
+  channels: StoredChannel[];
+}
+
+export interface AlertRulesTable {
+  id: GeneratedId;
+  branch_id: Id;
+  name: Defaulted<string>;
+  kind: "wait_time" | "queue_length" | "no_operator" | "long_pause";
+  service_id: string | null;
+  threshold: number;
+  channels: Json<StoredChannel[]>;
+  cooldown_minutes: number;
+  escalation: NullableJson<StoredEscalation>;
+  active: Defaulted<boolean>;
+  deleted_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AlertsTable {
+  id: GeneratedId;
+  branch_id: Id;
+  rule_id: string;
+  kind: AlertRulesTable["kind"];
+  subject: string;
+  service_id: string | null;
+  employee_id: string | null;
+  status: Defaulted<"open" | "resolved">;
+  threshold: number;
+  value: number;
+  peak_value: number;
+  details: Json<Record<string, unknown>>;
+  message: Defaulted<string>;
+  opened_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  resolve_reason: string | null;
+  next_notify_at: NullableTimestamp;
+  last_notified_at: NullableTimestamp;
+  escalated_at: NullableTimestamp;
+  acknowledged_at: NullableTimestamp;
+  acknowledged_by: string | null;
+}
+
+export type DeliveryEvent = "opened" | "reminder" | "escalated" | "resolved";
+
+export interface AlertDeliveriesTable {
+  id: GeneratedId;
+  alert_id: string;
+  branch_id: Id;
+  event: DeliveryEvent;
+  channel: Json<StoredChannel>;
+  subject: string;
+  body: string;
+  status: Defaulted<"pending" | "sent" | "failed">;
+  attempts: Defaulted<number>;
+  next_attempt_at: Timestamp;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
 export interface DB {
   branches: BranchesTable;
   services: ServicesTable;
@@ -301,6 +371,9 @@ export interface DB {
   operator_status_log: OperatorStatusLogTable;
   operator_status_days: OperatorStatusDaysTable;
   audit_log: AuditLogTable;
+  alert_rules: AlertRulesTable;
+  alerts: AlertsTable;
+  alert_deliveries: AlertDeliveriesTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -309,3 +382,6 @@ export type EventRow = Selectable<EventsTable>;
 export type BranchRow = Selectable<BranchesTable>;
 export type NewTicket = Insertable<TicketsTable>;
 export type TicketUpdate = Updateable<TicketsTable>;
+export type AlertRuleRow = Selectable<AlertRulesTable>;
+export type AlertRow = Selectable<AlertsTable>;
+export type AlertDeliveryRow = Selectable<AlertDeliveriesTable>;

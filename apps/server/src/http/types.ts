@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../config.ts";
 import type { DB } from "../db/schema.ts";
 import type { EventHub } from "../events/hub.ts";
+import type { ChannelSenders } from "../modules/alerts/senders.ts";
 import type { Clock, QueueDeps } from "../queue/deps.ts";
 
 /** A Fastify instance whose routes are typed by their zod schemas. */
@@ -29,6 +30,8 @@ export interface AppDeps extends QueueDeps {
   hub: EventHub;
   /** Where reports read (Database.reports). */
   reports: Kysely<DB>;
+  /** Where alert messages go out (e-mail, Telegram, webhooks). */
+  senders: ChannelSenders;
 }
 
 declare module "fastify" {

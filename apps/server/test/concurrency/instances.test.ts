@@ -92,7 +92,12 @@ describe("starting together", () => {
     const b = await openDatabase({ kind: "postgres", url: withDatabase(fresh), poolSize: 4 });
     try {
       const [ma, mb] = await Promise.all([migrateToLatest(a.db as never), migrateToLatest(b.db as never)]);
-      expect([...ma, ...mb].sort()).toEqual(["0001_initial", "0002_ticket_segments", "0003_report_rollups"]);
+      expect([...ma, ...mb].sort()).toEqual([
+        "0001_initial",
+        "0002_ticket_segments",
+        "0003_report_rollups",
+        "0004_alerts",
+      ]);
       const config = testConfig();
       const [ba, bb] = await Promise.all([bootstrap(a.db, config), bootstrap(b.db, config)]);
       expect([ba.admin, bb.admin].filter(Boolean)).toHaveLength(1);

@@ -65,12 +65,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function createTestContext(
-  options: { clock?: TestClock; realClock?: boolean } = {},
+  options: { clock?: TestClock; realClock?: boolean; config?: Partial<Config> } = {},
 ): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const database = await testDb.open();
   const clock = options.clock ?? new TestClock();
-  const config = testConfig();
+  const config = testConfig(options.config);
   await bootstrap(database.db, config);
   const clockFn = options.realClock ? () => new Date() : clock.fn;
   const app = await buildApp({ config, database, clock: clockFn, logger: false });

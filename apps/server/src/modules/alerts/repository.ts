@@ -1,0 +1,151 @@
+import type { Alert, AlertChannel, AlertDelivery, AlertListQuery, AlertRule } from "@dq/shared";
+import type { Executor } from "../../db/executor.ts";
+import type { AlertDeliveryRow, AlertRuleRow, StoredChannel, StoredEscalation } from "../../db/schema.ts";
+
+/** A channel as clients may see it: a webhook's secret stays on the server. */
+export function publicChannel(c: StoredChannel): AlertChannel {
+  if (c.type === "webhook") return { type: "webhook", url: c.url, hasSecret: Boolean(c.secret) };
+  return c;
+}
+
+export function ruleDto(r: AlertRuleRow): AlertRule {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    serviceId: r.service_id,
+    threshold: r.threshold,
+    channels: r.channels.map(publicChannel),
+    cooldownMinutes: r.cooldown_minutes,
+    escalation: r.escalation
+      ? { afterMinutes: r.escalation.afterMinutes, channels: r.escalation.channels.map(publicChannel) }
+      : null,
+    active: r.active,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export async function findRule(db: Executor, branchId: string, id: string) {
+  return db
+    .selectFrom("alert_rules")
+    .selectAll()
+    .where("branch_id", "=", branchId)
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Channels the alert's rule tells now: its own, and the escalation's once it escalated. */
+export function channelsOf(
+  rule: { channels: StoredChannel[]; escalation: StoredEscalation | null },
+  escalated: boolean,
+): StoredChannel[] {
+  return escalated && rule.escalation ? [...rule.channels, ...rule.escalation.channels] : rule.channels;
+}
+
+function alertQuery(db: Executor) {
+  return db
+    .selectFrom("alerts as a")
+    .innerJoin("alert_rules as r", "r.id", "a.rule_id")
+    .leftJoin("services as s", "s.id", "a.service_id")
+    .leftJoin("employees as e", "e.id", "a.employee_id")
+    .leftJoin("employees as ack", "ack.id", "a.acknowledged_by")
+    .selectAll("a")
+    .select([
+      "r.name as rule_name",
+      "r.channels as rule_channels",
+      "r.escalation as rule_escalation",
+      "s.name as service_name",
+      "e.name as employee_name",
+      "ack.name as ack_name",
+    ]);
+}
+
+type AlertJoined = Awaited<ReturnType<ReturnType<typeof alertQuery>["executeTakeFirstOrThrow"]>>;
+
+function alertDto(a: AlertJoined): Alert {
+  const channels = channelsOf(
+    { channels: a.rule_channels, escalation: a.rule_escalation },
+    a.escalated_at !== null,
+  );
+  return {
+    id: a.id,
+    ruleId: a.rule_id,
+    ruleName: a.rule_name,
+    kind: a.kind,
+    status: a.status,
+    inApp: channels.some((c) => c.type === "in_app"),
+    serviceId: a.service_id,
+    serviceName: a.service_name,
+    employeeId: a.employee_id,
+    employeeName: a.employee_name,
+    threshold: a.threshold,
+    value: a.value,
+    peakValue: a.peak_value,
+    details: a.details as Alert["details"],
+    openedAt: a.opened_at.toISOString(),
+    resolvedAt: a.resolved_at?.toISOString() ?? null,
+    escalatedAt: a.escalated_at?.toISOString() ?? null,
+    acknowledgedAt: a.acknowledged_at?.toISOString() ?? null,
+    acknowledgedBy: a.acknowledged_by ? { id: a.acknowledged_by, name: a.ack_name ?? "" } : null,
+    message: a.message,
+  };
+}
+
+export async function alertsByIds(db: Executor, ids: string[]): Promise<Alert[]> {
+  if (ids.length === 0) return [];
+  const rows = await alertQuery(db).where("a.id", "in", ids).orderBy("a.id").execute();
+  return rows.map(alertDto);
+}
+
+export async function findAlert(db: Executor, branchId: string, id: string): Promise<Alert | undefined> {
+  const row = await alertQuery(db)
+    .where("a.branch_id", "=", branchId)
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+  return row ? alertDto(row) : undefined;
+}
+
+/** The alert log, newest first. */
+export async function listAlerts(db: Executor, branchId: string, q: AlertListQuery) {
+  let query = alertQuery(db).where("a.branch_id", "=", branchId);
+  if (q.status !== "all") query = query.where("a.status", "=", q.status);
+  if (q.acknowledged === "true") query = query.where("a.acknowledged_at", "is not", null);
+  if (q.acknowledged === "false") query = query.where("a.acknowledged_at", "is", null);
+  if (q.kind) query = query.where("a.kind", "=", q.kind);
+  if (q.ruleId) query = query.where("a.rule_id", "=", q.ruleId);
+  if (q.serviceId) query = query.where("a.service_id", "=", q.serviceId);
+  const [rows, count] = await Promise.all([
+    query.orderBy("a.opened_at", "desc").orderBy("a.id", "desc").limit(q.limit).offset(q.offset).execute(),
+    query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(alertDto), total: Number(count.n) };
+}
+
+export function deliveryDto(d: AlertDeliveryRow): AlertDelivery {
+  return {
+    id: d.id,
+    event: d.event,
+    channel: publicChannel(d.channel),
+    status: d.status,
+    attempts: d.attempts,
+    lastError: d.last_error,
+    createdAt: d.created_at.toISOString(),
+    sentAt: d.sent_at?.toISOString() ?? null,
+    nextAttemptAt: d.status === "pending" ? d.next_attempt_at.toISOString() : null,
+  };
+}
+
+export async function deliveriesOf(db: Executor, alertId: string): Promise<AlertDelivery[]> {
+  const rows = await db
+    .selectFrom("alert_deliveries")
+    .selectAll()
+    .where("alert_id", "=", alertId)
+    .orderBy("id")
+    .execute();
+  return rows.map(deliveryDto);
+}

@@ -45,7 +45,11 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]+$/, "must be a bot token like 123456:ABC-DEF…")
     .optional(),
-  DQ_TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
+  DQ_TELEGRAM_API_URL: z
+    .url()
+    // The bot token goes into the path; credentials in the URL would leak into error messages.
+    .refine((u) => !/^[a-z]+:\/\/[^/?#]*@/i.test(u), "must not contain a user name or password")
+    .default("https://api.telegram.org"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,3 +1,4 @@
+import type { AlertDetails, AlertKind, DeliveryEvent, DeliveryStatus } from "@dq/shared";
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from "kysely";
 
 /** bigint ids come back as decimal strings from both drivers (see database.ts). */
@@ -293,7 +294,7 @@ export interface AlertRulesTable {
   id: GeneratedId;
   branch_id: Id;
   name: Defaulted<string>;
-  kind: "wait_time" | "queue_length" | "no_operator" | "long_pause";
+  kind: AlertKind;
   service_id: string | null;
   threshold: number;
   channels: Json<StoredChannel[]>;
@@ -317,7 +318,7 @@ export interface AlertsTable {
   threshold: number;
   value: number;
   peak_value: number;
-  details: Json<Record<string, unknown>>;
+  details: Json<AlertDetails>;
   message: Defaulted<string>;
   opened_at: Timestamp;
   resolved_at: NullableTimestamp;
@@ -329,17 +330,16 @@ export interface AlertsTable {
   acknowledged_by: string | null;
 }
 
-export type DeliveryEvent = "opened" | "reminder" | "escalated" | "resolved";
-
 export interface AlertDeliveriesTable {
   id: GeneratedId;
   alert_id: string;
   branch_id: Id;
   event: DeliveryEvent;
   channel: Json<StoredChannel>;
+  channel_key: string;
   subject: string;
   body: string;
-  status: Defaulted<"pending" | "sent" | "failed">;
+  status: Defaulted<DeliveryStatus>;
   attempts: Defaulted<number>;
   next_attempt_at: Timestamp;
   locked_until: NullableTimestamp;

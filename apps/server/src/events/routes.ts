@@ -54,10 +54,13 @@ export async function eventRoutes(app: App) {
       });
       res.write("retry: 2000\n\n");
 
+      // Alerts are for supervisors and administrators (the alert log is theirs too).
+      const seesAlerts = (p.kind === "employee" || p.kind === "token") && roleAtLeast(p.role, "supervisor");
       const connection = new SseConnection(res, {
         channel,
         lastEventId: lastEventId ?? null,
         maxBufferedBytes: MAX_BUFFERED_BYTES,
+        hides: seesAlerts ? undefined : (row) => row.type.startsWith("alert."),
         onDrop: () => {
           request.log.warn("dropping a slow SSE client");
           res.destroy();

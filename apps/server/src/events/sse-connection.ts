@@ -12,6 +12,8 @@ export interface SseOptions {
   /** A client with this much unsent data is too slow: it is dropped, reconnects and catches up. */
   maxBufferedBytes: number;
   onDrop: () => void;
+  /** Events this client may not see, beyond what its channel hides (e.g. alerts, for operators). */
+  hides?: (row: EventRow) => boolean;
 }
 
 /**
@@ -82,6 +84,7 @@ export class SseConnection {
   #send(row: EventRow) {
     if (this.#closed || BigInt(row.id) <= this.#lastSent) return;
     this.#lastSent = BigInt(row.id);
+    if (this.#options.hides?.(row)) return;
     const frame = sseFrame(this.#options.channel, row);
     if (frame) this.#write(frame);
   }

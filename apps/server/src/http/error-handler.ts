@@ -1,7 +1,7 @@
 import type { FieldIssue } from "@dq/shared";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { DomainError } from "./errors.ts";
+import { DomainError, validationError } from "./errors.ts";
 import { fieldName, findUnstorableText } from "./text-guard.ts";
 
 interface PgError {
@@ -59,6 +59,16 @@ function isPgError(error: unknown): error is PgError {
   );
 }
 
+function sendDomainError(reply: FastifyReply, error: DomainError) {
+  return reply.status(error.status).send({
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  });
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   // An empty body sent with `Content-Type: application/json` means "no body" (some HTTP clients
   // always send the header); anything else goes to Fastify's JSON parser with its
@@ -77,21 +87,12 @@ export function registerErrorHandling(app: FastifyInstance) {
       ...findUnstorableText(request.body, "body"),
     ];
     if (issues.length > 0) {
-      const summary = issues.map((d) => `${d.field}: ${d.message}`).join("; ");
-      throw new DomainError(400, "validation_error", summary, issues);
+      throw validationError(issues);
     }
   });
 
   app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
-    if (error instanceof DomainError) {
-      return reply.status(error.status).send({
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.details === undefined ? {} : { details: error.details }),
-        },
-      });
-    }
+    if (error instanceof DomainError) return sendDomainError(reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details: FieldIssue[] = error.validation.map((v) => ({
         field: fieldName(
@@ -101,8 +102,7 @@ export function registerErrorHandling(app: FastifyInstance) {
         ),
         message: v.message ?? "is invalid",
       }));
-      const summary = details.map((d) => `${d.field}: ${d.message}`).join("; ");
-      return reply.status(400).send({ error: { code: "validation_error", message: summary, details } });
+      return sendDomainError(reply, validationError(details));
     }
     if (
       isPgError(error) &&

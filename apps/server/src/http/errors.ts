@@ -15,11 +15,17 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError(404, "not_found", `${what} not found`);
 
+/** A 400 listing the offending fields: `message` sums them up, `details` names each. */
+export const validationError = (details: FieldIssue[]) =>
+  new DomainError(
+    400,
+    "validation_error",
+    details.map((d) => `${d.field}: ${d.message}`).join("; "),
+    details,
+  );
+
 /** A 400 that names the offending field, in the same shape as schema validation errors. */
-export const invalidField = (field: string, message: string) =>
-  new DomainError(400, "validation_error", `${field}: ${message}`, [
-    { field, message },
-  ] satisfies FieldIssue[]);
+export const invalidField = (field: string, message: string) => validationError([{ field, message }]);
 
 export const forbidden = (message = "you are not allowed to do this") =>
   new DomainError(403, "forbidden", message);

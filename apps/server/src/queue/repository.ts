@@ -281,6 +281,17 @@ export async function recentCallClasses(db: Executor, branchId: string, limit: n
 }
 
 /**
+ * Operators serving a service (aliased `s`) now: signed in at a workstation that serves it, not
+ * paused, competent for it. Estimates divide the queue among them; alerts fire when there are none.
+ */
+export function activeServers() {
+  return sql<number>`(select count(*)::int from operator_states os
+       join workstation_services ws on ws.workstation_id = os.workstation_id and ws.service_id = s.id
+       join competencies c on c.employee_id = os.employee_id and c.service_id = s.id
+       where os.status not in ('offline', 'paused'))`;
+}
+
+/**
  * What the wait estimate of a service needs, as columns over a service row aliased `s`: the
  * average service time of its latest served tickets (up to 20, last 14 days), the workstations
  * serving it now (an operator signed in, not paused, competent), and those configured for it.
@@ -294,10 +305,7 @@ export function serviceLoadColumns(now: Date) {
          and t.close_reason is null
          and t.finished_at > ${now}::timestamptz - interval '14 days'
        order by t.finished_at desc limit 20) r) as recent_minutes,
-    (select count(*)::int from operator_states os
-       join workstation_services ws on ws.workstation_id = os.workstation_id and ws.service_id = s.id
-       join competencies c on c.employee_id = os.employee_id and c.service_id = s.id
-       where os.status not in ('offline', 'paused')) as servers,
+    ${activeServers()} as servers,
     (select count(*)::int from workstation_services ws
        join workstations w on w.id = ws.workstation_id and w.active and w.deleted_at is null
        where ws.service_id = s.id) as configured_servers`;

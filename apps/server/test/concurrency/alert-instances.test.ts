@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/http/types.ts";
 import { deliverDue } from "../../src/modules/alerts/delivery.ts";
 import { alertRound } from "../../src/modules/alerts/job.ts";
+import { lockBranchAlerts } from "../../src/modules/alerts/lock.ts";
 import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
 import { startReceivers } from "../helpers/receivers.ts";
 import { createTestContext, TestClock, type TestContext } from "../helpers/test-app.ts";
@@ -78,6 +79,38 @@ describe("alerts with two instances on one PostgreSQL", () => {
     ]);
   });
 
+  it("skip an office whose alerts another instance is deciding, and make acknowledging wait for it", async () => {
+    const branch = await ctx.database.db.selectFrom("branches").select("id").executeTakeFirstOrThrow();
+    const [alert] = await ctx.database.db.selectFrom("alerts").select("id").execute();
+    let release!: () => void;
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((r) => {
+      taken = r;
+    });
+    const holder = second.deps.db.transaction().execute(async (tx) => {
+      await lockBranchAlerts(tx, branch.id);
+      taken();
+      await new Promise<void>((r) => {
+        release = r;
+      });
+    });
+    await lockTaken;
+    expect((await round(ctx.app)).evaluation.branches).toBe(0);
+    let acked = false;
+    const ack = ctx
+      .request("POST", `/api/v1/alerts/${alert!.id}/ack`, { cookie: ctx.adminCookie })
+      .then((r) => {
+        acked = true;
+        return r;
+      });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(acked).toBe(false);
+    release();
+    await holder;
+    expect((await ack).status).toBe(200);
+    expect((await round(ctx.app)).evaluation.branches).toBe(1);
+  });
+
   it("send each queued message from one instance even while a receiver is slow", async () => {
     rx.webhook.received.length = 0;
     rx.webhook.fallback = { status: 200, delayMs: 300 };
@@ -91,6 +124,7 @@ describe("alerts with two instances on one PostgreSQL", () => {
           branch_id: alert!.branch_id,
           event: "reminder" as const,
           channel: JSON.stringify({ type: "webhook", url: `${rx.webhook.url}/${i}` }),
+          channel_key: `webhook:${rx.webhook.url}/${i}`,
           subject: `message ${i}`,
           body: JSON.stringify({ i }),
           next_attempt_at: now,

@@ -4,6 +4,7 @@ import { alertRound } from "../../src/modules/alerts/job.ts";
 import { webhookSignature } from "../../src/modules/alerts/senders.ts";
 import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
 import { startReceivers } from "../helpers/receivers.ts";
+import { SseClient } from "../helpers/sse.ts";
 import { createTestContext, inject, TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /**
@@ -38,6 +39,8 @@ afterAll(async () => {
 });
 
 const admin = () => ({ cookie: ctx.adminCookie });
+/** A round that found the office's rules and did nothing. */
+const NOTHING = { branches: 1, opened: 0, resolved: 0, escalated: 0, queued: 0, failed: 0 };
 const round = () => alertRound(ctx.app.deps, ctx.app.deps.senders, ctx.app.log);
 const minutes = (m: number) => clock.advance(m * 60);
 
@@ -92,22 +95,16 @@ describe("a ticket waiting too long", () => {
     expect(JSON.stringify(rule)).not.toContain(SECRET);
 
     const ticket = await issue(ctx, office, office.services.buy);
-    expect((await round()).evaluation).toEqual({
-      ran: true,
-      opened: 0,
-      resolved: 0,
-      escalated: 0,
-      queued: 0,
-    });
+    expect((await round()).evaluation).toEqual(NOTHING);
     minutes(10);
     // Exactly at the threshold is not "more than" it.
     expect((await round()).evaluation.opened).toBe(0);
     clock.advance(1);
     const opened = await round();
-    expect(opened.evaluation).toEqual({ ran: true, opened: 1, resolved: 0, escalated: 0, queued: 3 });
+    expect(opened.evaluation).toEqual({ ...NOTHING, opened: 1, queued: 3 });
     expect(opened.delivery).toEqual({ sent: 3, retrying: 0, failed: 0 });
 
-    const text = `Талон ${ticket.label} ждёт 10 мин (порог 10 мин), в очереди 1.`;
+    const text = `Талон ${ticket.label} ждёт 10 мин 1 с (порог 10 мин), в очереди 1.`;
     expect(rx.smtp.messages).toHaveLength(1);
     expect(rx.smtp.messages[0]).toMatchObject({
       from: "dq@office.test",
@@ -167,7 +164,7 @@ describe("a ticket waiting too long", () => {
     minutes(1);
     expect((await round()).evaluation.queued).toBe(3);
     expect(rx.smtp.messages[1]!.subject).toBe("Всё ещё: Долгое ожидание: «Купить билет»");
-    expect(rx.telegram.json(1).text).toContain(`Талон ${ticket.label} ждёт 25 мин`);
+    expect(rx.telegram.json(1).text).toContain(`Талон ${ticket.label} ждёт 25 мин 1 с (порог 10 мин)`);
     expect(rx.webhook.json(1).event).toBe("alert.reminder");
     expect(rx.boss.received).toHaveLength(0);
 
@@ -195,7 +192,7 @@ describe("a ticket waiting too long", () => {
     const resolved = await round();
     expect(resolved.evaluation).toMatchObject({ resolved: 1, queued: 4 });
     expect(rx.smtp.messages[2]!.subject).toBe("Решено: Долгое ожидание: «Купить билет»");
-    expect(rx.smtp.messages[2]!.text).toContain("Длилось 20 мин; максимум — 30 мин ожидания.");
+    expect(rx.smtp.messages[2]!.text).toContain("Длилось 20 мин; максимум — 30 мин 1 с ожидания.");
     expect(rx.telegram.json(2).text).toContain("Решено");
     expect(rx.webhook.json(2)).toMatchObject({ event: "alert.resolved", alert: { status: "resolved" } });
     expect(rx.boss.json(1).event).toBe("alert.resolved");
@@ -222,13 +219,7 @@ describe("a ticket waiting too long", () => {
     ]);
 
     minutes(30);
-    expect((await round()).evaluation).toEqual({
-      ran: true,
-      opened: 0,
-      resolved: 0,
-      escalated: 0,
-      queued: 0,
-    });
+    expect((await round()).evaluation).toEqual(NOTHING);
     expect(rx.smtp.messages).toHaveLength(3);
   });
 
@@ -350,7 +341,7 @@ describe("the other conditions", () => {
     expect(first.evaluation.opened).toBe(1);
     expect(rx.telegram.json(0)).toMatchObject({ chat_id: "@office_duty" });
     expect(rx.telegram.json(0).text).toContain("Некому обслуживать: «Корпоративные»");
-    expect(rx.telegram.json(0).text).toContain("Ждут 1, дольше всех — 1 мин;");
+    expect(rx.telegram.json(0).text).toContain("Ждут 1, дольше всех — 0 с; ни один оператор");
 
     minutes(5);
     expect((await round()).evaluation.opened).toBe(0);
@@ -363,7 +354,9 @@ describe("the other conditions", () => {
       value: 301,
       details: { pauseReason: "Обед", workstation: "Окно 1" },
     });
-    expect(rx.webhook.json(0).text).toContain("anna (Окно 1) на перерыве «Обед» уже 5 мин (порог 5 мин).");
+    expect(rx.webhook.json(0).text).toContain(
+      "anna (Окно 1) на перерыве «Обед» уже 5 мин 1 с (порог 5 мин).",
+    );
 
     // vera arrives at window 3 (corporate) and anna resumes: both resolve.
     await takeWorkstation(ctx, office.operators.vera.cookie, office.workstations.w3);
@@ -436,6 +429,48 @@ describe("delivery failures", () => {
     expect(JSON.stringify(detail.body)).not.toContain(BOT_TOKEN);
   });
 
+  it("a message not yet sent is replaced by a newer one, so the receiver never hears them out of order", async () => {
+    rx.webhook.script.push({ status: 500 });
+    await createRule({
+      kind: "queue_length",
+      threshold: 0,
+      channels: [{ type: "webhook", url: rx.webhook.url }],
+    });
+    const ticket = await issue(ctx, office, office.services.buy);
+    expect((await round()).delivery).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    // Cleared 10 s later, before the retry of "opened" is due.
+    clock.advance(10);
+    await ctx.request("POST", `/api/v1/queue/tickets/${ticket.id}/cancel`, admin());
+    expect((await round()).delivery).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    clock.advance(60);
+    expect((await round()).delivery).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(rx.webhook.received.map((r) => JSON.parse(r.body).event)).toEqual([
+      "alert.opened",
+      "alert.resolved",
+    ]);
+    const [alert] = (await ctx.request("GET", "/api/v1/alerts?limit=1", admin())).body.items;
+    const detail = await ctx.request("GET", `/api/v1/alerts/${alert.id}`, admin());
+    expect(detail.body.deliveries.map((d: any) => [d.event, d.status, d.attempts])).toEqual([
+      ["opened", "superseded", 1],
+      ["resolved", "sent", 1],
+    ]);
+  });
+
+  it("a webhook that refuses (4xx) is not asked again", async () => {
+    rx.webhook.script.push({ status: 404 });
+    await createRule({
+      kind: "queue_length",
+      threshold: 0,
+      channels: [{ type: "webhook", url: rx.webhook.url }],
+      cooldownMinutes: 1440,
+    });
+    await issue(ctx, office, office.services.buy);
+    expect((await round()).delivery).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    clock.advance(3600);
+    expect((await round()).delivery).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(rx.webhook.received).toHaveLength(1);
+  });
+
   it("a webhook that answers slowly does not hold up issuing tickets", async () => {
     await createRule({
       kind: "queue_length",
@@ -481,6 +516,15 @@ describe("rules: validation, secrets and access", () => {
     expect(await bad({ kind: "wait_time", threshold: 5, channels: [{ type: "sms" }] })).toEqual([
       "channels.0.type",
     ]);
+    const hookWithUser = [{ type: "webhook", url: "https://user:pass@hooks.example.org/x" }];
+    expect(await bad({ kind: "wait_time", threshold: 5, channels: hookWithUser })).toEqual([
+      "channels.0.url",
+    ]);
+    const twice = [
+      { type: "email", to: "duty@office.test" },
+      { type: "email", to: "Duty@office.test" },
+    ];
+    expect(await bad({ kind: "wait_time", threshold: 5, channels: twice })).toEqual(["channels"]);
     expect(
       await bad({ kind: "wait_time", threshold: 5, serviceId: office.services.group, channels: inApp }),
     ).toEqual(["serviceId"]);
@@ -549,6 +593,18 @@ describe("rules: validation, secrets and access", () => {
     expect((await ctx.request("POST", "/api/v1/alert-rules", { ...sup, body })).status).toBe(403);
     const rule = await createRule(body);
     expect((await ctx.request("GET", "/api/v1/alert-rules", sup)).body.items).toHaveLength(1);
+    const hook = await createRule({
+      kind: "queue_length",
+      threshold: 5,
+      channels: [{ type: "webhook", url: "https://hooks.example.org/services/T000/B000/XXXX?token=abc" }],
+    });
+    const seen = await ctx.request("GET", `/api/v1/alert-rules/${hook.id}`, sup);
+    expect(seen.body.channels).toEqual([
+      { type: "webhook", url: "https://hooks.example.org/…", hasSecret: false },
+    ]);
+    expect((await ctx.request("GET", `/api/v1/alert-rules/${hook.id}`, admin())).body.channels[0].url).toBe(
+      "https://hooks.example.org/services/T000/B000/XXXX?token=abc",
+    );
     expect(
       (await ctx.request("PATCH", `/api/v1/alert-rules/${rule.id}`, { ...sup, body: { threshold: 1 } }))
         .status,
@@ -598,8 +654,49 @@ describe("rules: validation, secrets and access", () => {
       });
       expect(telegram.status).toBe(422);
       expect(telegram.body.error.message).toContain("DQ_TELEGRAM_BOT_TOKEN");
+      // A rule made while e-mail was configured can still be renamed and switched off.
+      const existing = await createRule({
+        kind: "wait_time",
+        threshold: 5,
+        channels: [{ type: "email", to: "a@b.test" }],
+      });
+      const off = await inject(bare, "PATCH", `/api/v1/alert-rules/${existing.id}`, {
+        ...cookie,
+        body: { name: "Старое", active: false },
+      });
+      expect(off.status).toBe(200);
+      expect(off.body).toMatchObject({ name: "Старое", active: false });
     } finally {
       await bare.close();
+    }
+  });
+});
+
+describe("live", () => {
+  it("alert events reach supervisors on the staff channel, never operators", async () => {
+    const base = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
+    const staff = (cookie: string) => SseClient.connect(`${base}/api/v1/events?channel=staff`, { cookie });
+    const supervisor = await staff(office.supervisor.cookie);
+    const operator = await staff(office.operators.boris.cookie);
+    try {
+      await createRule({ kind: "queue_length", threshold: 0, channels: [{ type: "in_app" }] });
+      await issue(ctx, office, office.services.buy);
+      await round();
+      const marker = await issue(ctx, office, office.services.refund);
+      await supervisor.waitFor((events) => events.some((e) => e.event === "alert.opened"));
+      const opened = supervisor.events.find((e) => e.event === "alert.opened")!;
+      expect(opened.data).toMatchObject({
+        kind: "queue_length",
+        inApp: true,
+        status: "open",
+        serviceName: "Купить билет",
+      });
+      // The operator got the ticket issued after the alert, and nothing about the alert.
+      await operator.waitFor((events) => events.some((e) => (e.data as any).ticketId === marker.id));
+      expect(operator.events.filter((e) => e.event.startsWith("alert."))).toEqual([]);
+    } finally {
+      await supervisor.close();
+      await operator.close();
     }
   });
 });

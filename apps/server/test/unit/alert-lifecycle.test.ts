@@ -3,6 +3,7 @@ import { firingConditions, type OfficeState } from "../../src/modules/alerts/con
 import { retryDelayMs } from "../../src/modules/alerts/delivery.ts";
 import { type OpenAlert, planAlerts } from "../../src/modules/alerts/lifecycle.ts";
 import { alertMessage } from "../../src/modules/alerts/messages.ts";
+import { channelsOf } from "../../src/modules/alerts/repository.ts";
 
 const office: OfficeState = {
   services: [
@@ -52,10 +53,10 @@ describe("firingConditions", () => {
     ]);
   });
 
-  it("no operator: someone waits and nobody can serve; 0 minutes fires at once", () => {
+  it("no operator: someone waits more than N minutes and nobody can serve; 0 fires at once", () => {
     expect(fire("no_operator", 0)).toEqual([["service:3", 30]]);
-    expect(fire("no_operator", 0.5)).toEqual([["service:3", 30]]);
-    expect(fire("no_operator", 1)).toEqual([]);
+    expect(fire("no_operator", 0.4)).toEqual([["service:3", 30]]);
+    expect(fire("no_operator", 0.5)).toEqual([]);
   });
 
   it("long pause: per operator, only those competent for the rule's service", () => {
@@ -118,7 +119,8 @@ describe("planAlerts", () => {
     expect(plan(at(25), [open({ escalatedAt: at(20) })]).escalate).toEqual([]);
     const acked = plan(at(30), [open({ acknowledgedAt: at(1) })]);
     expect([acked.notify, acked.escalate]).toEqual([[], []]);
-    expect(acked.measure).toEqual([{ alertId: "a", value: 700, peakValue: 700 }]);
+    expect(acked.measure).toEqual([{ alertId: "a", peakValue: 700 }]);
+    expect(plan(at(31), [open({ peakValue: 800 })]).measure).toEqual([]);
   });
 
   it("resolves when the condition clears or the rule is gone; tells only if it told before", () => {
@@ -131,8 +133,26 @@ describe("planAlerts", () => {
   });
 });
 
+describe("channelsOf", () => {
+  it("tells each recipient once, even when the escalation names it again", () => {
+    const duty = { type: "email" as const, to: "Duty@office.test" };
+    const rule = {
+      channels: [{ type: "in_app" as const }, duty],
+      escalation: {
+        afterMinutes: 5,
+        channels: [
+          { type: "email" as const, to: "duty@office.test" },
+          { type: "telegram" as const, chatId: "1" },
+        ],
+      },
+    };
+    expect(channelsOf(rule, false)).toEqual([{ type: "in_app" }, duty]);
+    expect(channelsOf(rule, true)).toEqual([{ type: "in_app" }, duty, { type: "telegram", chatId: "1" }]);
+  });
+});
+
 describe("messages and retries", () => {
-  it("English texts and whole minutes", () => {
+  it("English texts; durations to the second", () => {
     const m = alertMessage(
       {
         kind: "long_pause",
@@ -151,7 +171,7 @@ describe("messages and retries", () => {
     );
     expect(m).toEqual({
       title: "Long pause: Anna",
-      text: 'Central\nLong pause: Anna\nAnna (Window 1) has been on pause "Lunch" for 16 min (limit 15.5 min).',
+      text: 'Central\nLong pause: Anna\nAnna (Window 1) has been on pause "Lunch" for 16 min 40 s (limit 15.5 min).',
     });
   });
 

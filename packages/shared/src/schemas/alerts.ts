@@ -17,7 +17,9 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 const webhookUrlSchema = z
   .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" })
-  .max(2000);
+  .max(2000)
+  // Credentials in a URL would end up wherever the URL is shown; use the secret instead.
+  .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), "must not contain a user name or password");
 
 /** A channel as written: a webhook's `secret` is write-only (omit it to keep the one stored). */
 export const alertChannelInputSchema = z.discriminatedUnion("type", [
@@ -48,7 +50,16 @@ export const alertChannelSchema = z.discriminatedUnion("type", [
 ]);
 export type AlertChannel = z.infer<typeof alertChannelSchema>;
 
-const channelsInput = z.array(alertChannelInputSchema).min(1, "name at least one channel").max(10);
+/** Identifies where a channel delivers, so the same recipient is never told twice. */
+export function channelKey(c: { type: string; to?: string; chatId?: string; url?: string }): string {
+  return `${c.type}:${(c.to ?? c.chatId ?? c.url ?? "").toLowerCase()}`;
+}
+
+const channelsInput = z
+  .array(alertChannelInputSchema)
+  .min(1, "name at least one channel")
+  .max(10)
+  .refine((cs) => new Set(cs.map(channelKey)).size === cs.length, "names the same channel twice");
 
 const ruleFields = {
   name: z.string().trim().max(200),
@@ -116,6 +127,15 @@ export const alertChannelsStatusSchema = z.object({
 });
 export type AlertChannelsStatus = z.infer<typeof alertChannelsStatusSchema>;
 
+/** Clients waiting for the service, the longest-waiting ticket, the pause reason — as they were. */
+export const alertDetailsSchema = z.object({
+  waiting: z.number().optional(),
+  ticketLabel: z.string().optional(),
+  pauseReason: z.string().nullable().optional(),
+  workstation: z.string().nullable().optional(),
+});
+export type AlertDetails = z.infer<typeof alertDetailsSchema>;
+
 export const ALERT_STATUSES = ["open", "resolved"] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
@@ -138,13 +158,7 @@ export const alertSchema = z.object({
    */
   value: z.number(),
   peakValue: z.number(),
-  /** Clients waiting for the service, the longest-waiting ticket, the pause reason — as they were. */
-  details: z.object({
-    waiting: z.number().optional(),
-    ticketLabel: z.string().optional(),
-    pauseReason: z.string().nullable().optional(),
-    workstation: z.string().nullable().optional(),
-  }),
+  details: alertDetailsSchema,
   openedAt: z.string(),
   resolvedAt: z.string().nullable(),
   escalatedAt: z.string().nullable(),
@@ -155,11 +169,15 @@ export const alertSchema = z.object({
 });
 export type Alert = z.infer<typeof alertSchema>;
 
-export const DELIVERY_STATUSES = ["pending", "sent", "failed"] as const;
+/** What a message says: the alert opened, is still open, escalated, or resolved. */
+export const DELIVERY_EVENTS = ["opened", "reminder", "escalated", "resolved"] as const;
+export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
+/** `superseded`: a newer message about the same alert went to the same channel before it could be sent. */
+export const DELIVERY_STATUSES = ["pending", "sent", "failed", "superseded"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const alertDeliverySchema = z.object({
   id: idSchema,
-  /** What the message said: the alert opened, is still open, escalated, or resolved. */
-  event: z.enum(["opened", "reminder", "escalated", "resolved"]),
+  event: z.enum(DELIVERY_EVENTS),
   channel: alertChannelSchema,
   status: z.enum(DELIVERY_STATUSES),
   attempts: z.number(),
@@ -187,3 +205,9 @@ export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
 
 export const alertListSchema = z.object({ items: z.array(alertSchema), total: z.number() });
 export type AlertList = z.infer<typeof alertListSchema>;
+
+/** The answer to "send a test message": how each channel of the rule took it. */
+export const alertTestResultSchema = z.object({
+  results: z.array(z.object({ channel: alertChannelSchema, ok: z.boolean(), error: z.string().nullable() })),
+});
+export type AlertTestResult = z.infer<typeof alertTestResultSchema>;

@@ -57,6 +57,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       acknowledged_by bigint references employees(id)
     );
     create unique index alerts_one_open on alerts (rule_id, subject) where status = 'open';
+    -- "When was this last messaged about?", asked when an alert opens, over recent resolved ones.
+    create index alerts_last_notified on alerts (rule_id, subject, last_notified_at) where status = 'resolved';
     create index alerts_branch_opened on alerts (branch_id, opened_at desc);
 
     create table alert_deliveries (
@@ -64,10 +66,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       alert_id bigint not null references alerts(id),
       branch_id bigint not null references branches(id),
       event text not null check (event in ('opened', 'reminder', 'escalated', 'resolved')),
+      -- The channel without its secret (looked up in the rule when sending), and a key naming the
+      -- recipient: a newer message to the same recipient about the same alert supersedes an unsent one.
       channel jsonb not null,
+      channel_key text not null,
       subject text not null,
       body text not null,
-      status text not null default 'pending' check (status in ('pending', 'sent', 'failed')),
+      status text not null default 'pending' check (status in ('pending', 'sent', 'failed', 'superseded')),
       attempts integer not null default 0,
       next_attempt_at timestamptz not null,
       -- A sender claims a row until then; another instance takes it only if that sender died.
@@ -77,7 +82,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sent_at timestamptz
     );
     create index alert_deliveries_due on alert_deliveries (next_attempt_at) where status = 'pending';
-    create index alert_deliveries_alert on alert_deliveries (alert_id);
+    create index alert_deliveries_alert on alert_deliveries (alert_id, channel_key);
   `.execute(db);
 }
 

@@ -1,6 +1,7 @@
-import type { AlertKind } from "@dq/shared";
+import type { AlertDetails, AlertKind } from "@dq/shared";
 import { sql } from "kysely";
 import type { Executor } from "../../db/executor.ts";
+import { activeServers } from "../../queue/repository.ts";
 
 /** The office now, as far as alert rules look at it. */
 export interface OfficeState {
@@ -43,12 +44,7 @@ export interface Firing {
   serviceId: string | null;
   employeeId: string | null;
   value: number;
-  details: {
-    waiting?: number;
-    ticketLabel?: string;
-    pauseReason?: string | null;
-    workstation?: string | null;
-  };
+  details: AlertDetails;
 }
 
 /** Two reads: every service's queue, and who is on pause. */
@@ -66,10 +62,7 @@ export async function readOfficeState(db: Executor, branchId: string, now: Date)
         count(t.id)::int as waiting,
         extract(epoch from (${now}::timestamptz - min(t.enqueued_at)))::float8 as longest,
         (array_agg(t.label order by t.enqueued_at, t.id))[1] as label,
-        (select count(*)::int from operator_states os
-           join workstation_services ws on ws.workstation_id = os.workstation_id and ws.service_id = s.id
-           join competencies c on c.employee_id = os.employee_id and c.service_id = s.id
-           where os.status not in ('offline', 'paused')) as servers
+        ${activeServers()} as servers
       from services s
       left join tickets t on t.branch_id = s.branch_id and t.service_id = s.id and t.status = 'waiting'
       where s.branch_id = ${branchId} and s.deleted_at is null and not s.is_group
@@ -143,7 +136,7 @@ export function firingConditions(rules: RuleCondition[], office: OfficeState): F
           ? s.waiting > 0 && s.longestWaitSeconds > limitSeconds
           : rule.kind === "queue_length"
             ? s.waiting > rule.threshold
-            : s.waiting > 0 && s.servers === 0 && s.longestWaitSeconds >= limitSeconds;
+            : s.waiting > 0 && s.servers === 0 && (limitSeconds === 0 || s.longestWaitSeconds > limitSeconds);
       if (!holds) continue;
       out.push({
         ruleId: rule.id,

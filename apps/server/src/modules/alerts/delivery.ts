@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from "fastify";
-import { sql } from "kysely";
 import type { AlertDeliveryRow } from "../../db/schema.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
+import { claimDue, markFailed, markSent, scheduleRetry, webhookSecrets } from "./outbox.ts";
 import { type ChannelSenders, DeliveryError } from "./senders.ts";
 
-/** After this many failed attempts a message is given up on (≈ 4 hours of retrying). */
+/** After this many failed attempts a message is given up on (about 3 hours of retrying). */
 export const MAX_ATTEMPTS = 10;
 const BATCH = 20;
 /** How long a sender owns a claimed message; longer than any send can take (10–20 s timeouts). */
@@ -22,9 +22,9 @@ export interface DeliveryResult {
 }
 
 /**
- * Sends what is due in the outbox. Each message is claimed first (SKIP LOCKED, with a lease), so
- * any number of instances may run this at once and each message is sent by one of them; a claim
- * left by an instance that died expires and another sends it.
+ * Sends what is due in the outbox, a batch at a time, in parallel within a batch. Any number of
+ * instances may run this at once: each message is claimed by one of them (see claimDue), and a
+ * claim left by an instance that died expires so that another sends it.
  */
 export async function deliverDue(
   deps: QueueDeps,
@@ -34,38 +34,30 @@ export async function deliverDue(
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
   for (;;) {
     const now = deps.clock();
-    const claimed = await claim(deps, now);
+    const claimed = await claimDue(deps.db, now, BATCH, CLAIM_SECONDS);
     if (claimed.length === 0) return result;
+    const secretOf = await webhookSecrets(deps.db, [...new Set(claimed.map((d) => d.alert_id))]);
     await Promise.all(
       claimed.map(async (d) => {
-        const outcome = await sendOne(senders, d);
-        await record(deps, d, outcome, now);
-        if (outcome === null) {
+        const error = await sendOne(senders, d, secretOf);
+        const context = {
+          deliveryId: d.id,
+          alertId: d.alert_id,
+          channel: d.channel.type,
+          attempts: d.attempts,
+        };
+        if (!error) {
+          await markSent(deps.db, d.id, deps.clock());
           result.sent++;
-        } else if (outcome.permanent || d.attempts >= MAX_ATTEMPTS) {
+        } else if (error.permanent || d.attempts >= MAX_ATTEMPTS) {
+          await markFailed(deps.db, d.id, error.message);
           result.failed++;
-          log.error(
-            {
-              deliveryId: d.id,
-              alertId: d.alert_id,
-              channel: d.channel.type,
-              attempts: d.attempts,
-              error: outcome.message,
-            },
-            "alert message given up",
-          );
+          log.error({ ...context, error: error.message }, "alert message given up");
         } else {
+          const delay = Math.max(retryDelayMs(d.attempts), error.retryAfterMs ?? 0);
+          await scheduleRetry(deps.db, d.id, error.message, new Date(now.getTime() + delay));
           result.retrying++;
-          log.warn(
-            {
-              deliveryId: d.id,
-              alertId: d.alert_id,
-              channel: d.channel.type,
-              attempts: d.attempts,
-              error: outcome.message,
-            },
-            "alert message failed; will retry",
-          );
+          log.warn({ ...context, error: error.message }, "alert message failed; will retry");
         }
       }),
     );
@@ -73,44 +65,17 @@ export async function deliverDue(
   }
 }
 
-async function claim(deps: QueueDeps, now: Date): Promise<AlertDeliveryRow[]> {
-  const rows = await sql<AlertDeliveryRow>`
-    update alert_deliveries set locked_until = ${new Date(now.getTime() + CLAIM_SECONDS * 1000)},
-      attempts = attempts + 1
-    where id in (
-      select id from alert_deliveries
-      where status = 'pending' and next_attempt_at <= ${now}
-        and (locked_until is null or locked_until < ${now})
-      order by id limit ${BATCH}
-      for update skip locked)
-    returning *
-  `.execute(deps.db);
-  return rows.rows;
-}
-
-async function sendOne(senders: ChannelSenders, d: AlertDeliveryRow): Promise<DeliveryError | null> {
+async function sendOne(
+  senders: ChannelSenders,
+  d: AlertDeliveryRow,
+  secretOf: (alertId: string, url: string) => string | undefined,
+): Promise<DeliveryError | null> {
+  const channel =
+    d.channel.type === "webhook" ? { ...d.channel, secret: secretOf(d.alert_id, d.channel.url) } : d.channel;
   try {
-    await senders.send(d.channel, { deliveryId: d.id, event: d.event, subject: d.subject, body: d.body });
+    await senders.send(channel, { deliveryId: d.id, event: d.event, subject: d.subject, body: d.body });
     return null;
   } catch (error) {
-    return error instanceof DeliveryError ? error : new DeliveryError(String(error));
-  }
-}
-
-async function record(deps: QueueDeps, d: AlertDeliveryRow, error: DeliveryError | null, now: Date) {
-  const q = deps.db.updateTable("alert_deliveries").where("id", "=", d.id);
-  if (!error) {
-    await q.set({ status: "sent", sent_at: deps.clock(), locked_until: null }).execute();
-  } else if (error.permanent || d.attempts >= MAX_ATTEMPTS) {
-    await q.set({ status: "failed", last_error: error.message.slice(0, 500), locked_until: null }).execute();
-  } else {
-    const delay = Math.max(retryDelayMs(d.attempts), error.retryAfterMs ?? 0);
-    await q
-      .set({
-        next_attempt_at: new Date(now.getTime() + delay),
-        last_error: error.message.slice(0, 500),
-        locked_until: null,
-      })
-      .execute();
+    return error instanceof DeliveryError ? error : new DeliveryError("could not send");
   }
 }

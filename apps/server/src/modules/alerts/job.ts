@@ -4,17 +4,17 @@ import { deliverDue } from "./delivery.ts";
 import { evaluateAlerts } from "./evaluate.ts";
 import type { ChannelSenders } from "./senders.ts";
 
-/** One round: evaluate (in one instance only), then send what is due (in any). */
+/** One round as the job runs it: evaluate (each office in one instance only), then send what is due. */
 export async function alertRound(deps: QueueDeps, senders: ChannelSenders, log: FastifyBaseLogger) {
-  const evaluation = await evaluateAlerts(deps);
-  if (evaluation.opened || evaluation.resolved || evaluation.escalated)
-    log.info(evaluation, "alerts evaluated");
+  const evaluation = await evaluateAlerts(deps, log);
   return { evaluation, delivery: await deliverDue(deps, senders, log) };
 }
 
 /**
- * Runs a round every `intervalSeconds` until stopped. A round never overlaps the previous one, and
- * its failures are logged, never thrown: alerts must not take the server down with them.
+ * Two loops, every `intervalSeconds`: evaluation, and sending the outbox. They are separate so
+ * that a channel that times out on every message cannot delay opening or resolving alerts; each
+ * loop never overlaps itself. Failures are logged, never thrown: alerts must not take the server
+ * down with them.
  */
 export function startAlertJob(
   deps: QueueDeps,
@@ -22,20 +22,36 @@ export function startAlertJob(
   log: FastifyBaseLogger,
   intervalSeconds: number,
 ): () => Promise<void> {
-  let current: Promise<unknown> | null = null;
-  const tick = () => {
-    if (current) return;
-    current = alertRound(deps, senders, log)
-      .catch((error) => log.error({ err: error }, "alert round failed"))
-      .finally(() => {
-        current = null;
-      });
-  };
-  const timer = setInterval(tick, intervalSeconds * 1000);
+  const evaluation = loop(async () => {
+    const r = await evaluateAlerts(deps, log);
+    if (r.opened || r.resolved || r.escalated) log.info(r, "alerts evaluated");
+    // Send what this round decided without waiting for the next tick.
+    delivery.kick();
+  }, log);
+  const delivery = loop(() => deliverDue(deps, senders, log), log);
+  const timer = setInterval(() => {
+    evaluation.kick();
+    delivery.kick();
+  }, intervalSeconds * 1000);
   timer.unref();
-  tick();
+  evaluation.kick();
   return async () => {
     clearInterval(timer);
-    await current;
+    await Promise.all([evaluation.idle(), delivery.idle()]);
+  };
+}
+
+function loop(run: () => Promise<unknown>, log: FastifyBaseLogger) {
+  let current: Promise<unknown> | null = null;
+  return {
+    kick() {
+      if (current) return;
+      current = run()
+        .catch((error) => log.error({ err: error }, "alert job failed"))
+        .finally(() => {
+          current = null;
+        });
+    },
+    idle: () => current ?? Promise.resolve(),
   };
 }

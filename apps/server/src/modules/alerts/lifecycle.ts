@@ -29,8 +29,8 @@ export interface OpenAlert {
 
 export interface AlertPlan {
   open: { firing: Firing; notifyNow: boolean; nextNotifyAt: Date }[];
-  /** Still holding: its latest measure (the peak only grows). */
-  measure: { alertId: string; value: number; peakValue: number }[];
+  /** Still holding, and worse than ever: the new peak. */
+  measure: { alertId: string; peakValue: number }[];
   notify: { alertId: string; event: "opened" | "reminder"; nextNotifyAt: Date }[];
   escalate: { alertId: string }[];
   resolve: { alertId: string; notify: boolean; reason: "cleared" | "rule_inactive" }[];
@@ -67,7 +67,7 @@ export function planAlerts(input: {
       continue;
     }
     stillOpen.add(k);
-    plan.measure.push({ alertId: alert.id, value: f.value, peakValue: Math.max(alert.peakValue, f.value) });
+    if (f.value > alert.peakValue) plan.measure.push({ alertId: alert.id, peakValue: f.value });
     if (alert.acknowledgedAt) continue;
     if (alert.nextNotifyAt && alert.nextNotifyAt <= now) {
       plan.notify.push({

@@ -1,5 +1,4 @@
-import type { AlertKind, Language } from "@dq/shared";
-import type { DeliveryEvent } from "../../db/schema.ts";
+import type { AlertDetails, AlertKind, DeliveryEvent, Language } from "@dq/shared";
 
 /** What a message is about, as the alert had it when the message was made. */
 export interface AlertFacts {
@@ -11,12 +10,7 @@ export interface AlertFacts {
   /** Seconds for the waits and pauses, clients for queue length. */
   value: number;
   peakValue: number;
-  details: {
-    waiting?: number;
-    ticketLabel?: string;
-    pauseReason?: string | null;
-    workstation?: string | null;
-  };
+  details: AlertDetails;
   openedAt: Date;
 }
 
@@ -31,14 +25,16 @@ interface Texts {
   title: Record<AlertKind, (f: AlertFacts) => string>;
   state: Record<AlertKind, (f: AlertFacts, n: Numbers) => string>;
   event: Record<Exclude<DeliveryEvent, "opened">, string>;
-  resolved: (minutesOpen: string, peak: string) => string;
-  escalated: (minutesOpen: string) => string;
+  resolved: (lasted: string, peak: string) => string;
+  escalated: (lasted: string) => string;
+  units: { h: string; min: string; s: string };
   peak: Record<AlertKind, (n: Numbers, f: AlertFacts) => string>;
   test: { title: string; text: string };
 }
 
 interface Numbers {
-  minutes: (seconds: number) => string;
+  /** "10 мин 5 с", "1 ч 20 мин": exact enough to tell 10 min 5 s from a 10 min threshold. */
+  duration: (seconds: number) => string;
   number: (n: number) => string;
 }
 
@@ -51,21 +47,22 @@ const ru: Texts = {
   },
   state: {
     wait_time: (f, n) =>
-      `Талон ${f.details.ticketLabel ?? "—"} ждёт ${n.minutes(f.value)} мин (порог ${n.number(f.threshold)} мин), в очереди ${f.details.waiting ?? 0}.`,
+      `Талон ${f.details.ticketLabel ?? "—"} ждёт ${n.duration(f.value)} (порог ${n.number(f.threshold)} мин), в очереди ${f.details.waiting ?? 0}.`,
     queue_length: (f, n) => `В очереди ${f.value} (порог — больше ${n.number(f.threshold)}).`,
     no_operator: (f, n) =>
-      `Ждут ${f.details.waiting ?? 0}, дольше всех — ${n.minutes(f.value)} мин; ни один оператор на рабочем месте не может их обслужить.`,
+      `Ждут ${f.details.waiting ?? 0}, дольше всех — ${n.duration(f.value)}; ни один оператор на рабочем месте не может их обслужить.`,
     long_pause: (f, n) =>
-      `${f.employeeName}${f.details.workstation ? ` (${f.details.workstation})` : ""} на перерыве${f.details.pauseReason ? ` «${f.details.pauseReason}»` : ""} уже ${n.minutes(f.value)} мин (порог ${n.number(f.threshold)} мин).`,
+      `${f.employeeName}${f.details.workstation ? ` (${f.details.workstation})` : ""} на перерыве${f.details.pauseReason ? ` «${f.details.pauseReason}»` : ""} уже ${n.duration(f.value)} (порог ${n.number(f.threshold)} мин).`,
   },
   event: { reminder: "Всё ещё", escalated: "Эскалация", resolved: "Решено" },
-  resolved: (minutes, peak) => `Длилось ${minutes} мин; максимум — ${peak}.`,
-  escalated: (minutes) => `Не решено уже ${minutes} мин.`,
+  units: { h: "ч", min: "мин", s: "с" },
+  resolved: (lasted, peak) => `Длилось ${lasted}; максимум — ${peak}.`,
+  escalated: (lasted) => `Не решено уже ${lasted}.`,
   peak: {
-    wait_time: (n, f) => `${n.minutes(f.peakValue)} мин ожидания`,
+    wait_time: (n, f) => `${n.duration(f.peakValue)} ожидания`,
     queue_length: (_n, f) => `${f.peakValue} в очереди`,
-    no_operator: (n, f) => `${n.minutes(f.peakValue)} мин ожидания`,
-    long_pause: (n, f) => `${n.minutes(f.peakValue)} мин перерыва`,
+    no_operator: (n, f) => `${n.duration(f.peakValue)} ожидания`,
+    long_pause: (n, f) => `${n.duration(f.peakValue)} перерыва`,
   },
   test: {
     title: "Проверка уведомлений",
@@ -82,21 +79,22 @@ const en: Texts = {
   },
   state: {
     wait_time: (f, n) =>
-      `Ticket ${f.details.ticketLabel ?? "—"} has waited ${n.minutes(f.value)} min (limit ${n.number(f.threshold)} min); ${f.details.waiting ?? 0} waiting.`,
+      `Ticket ${f.details.ticketLabel ?? "—"} has waited ${n.duration(f.value)} (limit ${n.number(f.threshold)} min); ${f.details.waiting ?? 0} waiting.`,
     queue_length: (f, n) => `${f.value} waiting (limit: more than ${n.number(f.threshold)}).`,
     no_operator: (f, n) =>
-      `${f.details.waiting ?? 0} waiting, the longest for ${n.minutes(f.value)} min; no operator at a workstation can serve them.`,
+      `${f.details.waiting ?? 0} waiting, the longest for ${n.duration(f.value)}; no operator at a workstation can serve them.`,
     long_pause: (f, n) =>
-      `${f.employeeName}${f.details.workstation ? ` (${f.details.workstation})` : ""} has been on pause${f.details.pauseReason ? ` "${f.details.pauseReason}"` : ""} for ${n.minutes(f.value)} min (limit ${n.number(f.threshold)} min).`,
+      `${f.employeeName}${f.details.workstation ? ` (${f.details.workstation})` : ""} has been on pause${f.details.pauseReason ? ` "${f.details.pauseReason}"` : ""} for ${n.duration(f.value)} (limit ${n.number(f.threshold)} min).`,
   },
   event: { reminder: "Still open", escalated: "Escalation", resolved: "Resolved" },
-  resolved: (minutes, peak) => `Lasted ${minutes} min; at worst ${peak}.`,
-  escalated: (minutes) => `Unresolved for ${minutes} min.`,
+  units: { h: "h", min: "min", s: "s" },
+  resolved: (lasted, peak) => `Lasted ${lasted}; at worst ${peak}.`,
+  escalated: (lasted) => `Unresolved for ${lasted}.`,
   peak: {
-    wait_time: (n, f) => `${n.minutes(f.peakValue)} min of waiting`,
+    wait_time: (n, f) => `${n.duration(f.peakValue)} of waiting`,
     queue_length: (_n, f) => `${f.peakValue} waiting`,
-    no_operator: (n, f) => `${n.minutes(f.peakValue)} min of waiting`,
-    long_pause: (n, f) => `${n.minutes(f.peakValue)} min of pause`,
+    no_operator: (n, f) => `${n.duration(f.peakValue)} of waiting`,
+    long_pause: (n, f) => `${n.duration(f.peakValue)} of pause`,
   },
   test: { title: "Alert channel test", text: "This is a test message: the channel works." },
 };
@@ -104,10 +102,21 @@ const en: Texts = {
 const TEXTS: Record<Language, Texts> = { ru, en };
 
 function numbers(lang: Language): Numbers {
-  const format = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const format = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  const u = TEXTS[lang].units;
   return {
-    // Whole minutes, but never "0 min" for something that has begun.
-    minutes: (seconds) => format.format(Math.max(1, Math.floor(seconds / 60))),
+    duration(seconds) {
+      const total = Math.max(0, Math.round(seconds));
+      const h = Math.floor(total / 3600);
+      const m = Math.floor((total % 3600) / 60);
+      const s = total % 60;
+      const parts = h
+        ? [`${h} ${u.h}`, m && `${m} ${u.min}`]
+        : m
+          ? [`${m} ${u.min}`, s && `${s} ${u.s}`]
+          : [`${s} ${u.s}`];
+      return parts.filter(Boolean).join(" ");
+    },
     number: (n) => format.format(n),
   };
 }
@@ -121,12 +130,12 @@ export function alertMessage(f: AlertFacts, event: DeliveryEvent, lang: Language
   if (event === "resolved") {
     return {
       title: `${t.event.resolved}: ${title}`,
-      text: `${f.branchName}\n${t.event.resolved}: ${title}\n${t.resolved(n.minutes(openSeconds), t.peak[f.kind](n, f))}`,
+      text: `${f.branchName}\n${t.event.resolved}: ${title}\n${t.resolved(n.duration(openSeconds), t.peak[f.kind](n, f))}`,
     };
   }
   const state = t.state[f.kind](f, n);
   if (event === "opened") return { title, text: `${f.branchName}\n${title}\n${state}` };
-  const extra = event === "escalated" ? `\n${t.escalated(n.minutes(openSeconds))}` : "";
+  const extra = event === "escalated" ? `\n${t.escalated(n.duration(openSeconds))}` : "";
   return {
     title: `${t.event[event]}: ${title}`,
     text: `${f.branchName}\n${t.event[event]}: ${title}\n${state}${extra}`,

@@ -1,24 +1,49 @@
-import type { Alert, AlertChannel, AlertDelivery, AlertListQuery, AlertRule } from "@dq/shared";
+import {
+  type Alert,
+  type AlertChannel,
+  type AlertDelivery,
+  type AlertListQuery,
+  type AlertRule,
+  channelKey,
+} from "@dq/shared";
+import type { Insertable } from "kysely";
 import type { Executor } from "../../db/executor.ts";
-import type { AlertDeliveryRow, AlertRuleRow, StoredChannel, StoredEscalation } from "../../db/schema.ts";
+import type {
+  AlertDeliveryRow,
+  AlertRuleRow,
+  AlertRulesTable,
+  StoredChannel,
+  StoredEscalation,
+} from "../../db/schema.ts";
 
-/** A channel as clients may see it: a webhook's secret stays on the server. */
-export function publicChannel(c: StoredChannel): AlertChannel {
-  if (c.type === "webhook") return { type: "webhook", url: c.url, hasSecret: Boolean(c.secret) };
-  return c;
+/**
+ * A channel as clients may see it: a webhook's secret never leaves the server, and only
+ * administrators see its whole address (chat services put their token in the path).
+ */
+export function publicChannel(c: StoredChannel, reveal: boolean): AlertChannel {
+  if (c.type !== "webhook") return c;
+  return { type: "webhook", url: reveal ? c.url : maskUrl(c.url), hasSecret: Boolean(c.secret) };
 }
 
-export function ruleDto(r: AlertRuleRow): AlertRule {
+function maskUrl(url: string): string {
+  const u = new URL(url);
+  return u.pathname === "/" && !u.search ? u.origin : `${u.origin}/…`;
+}
+
+export function ruleDto(r: AlertRuleRow, reveal: boolean): AlertRule {
   return {
     id: r.id,
     name: r.name,
     kind: r.kind,
     serviceId: r.service_id,
     threshold: r.threshold,
-    channels: r.channels.map(publicChannel),
+    channels: r.channels.map((c) => publicChannel(c, reveal)),
     cooldownMinutes: r.cooldown_minutes,
     escalation: r.escalation
-      ? { afterMinutes: r.escalation.afterMinutes, channels: r.escalation.channels.map(publicChannel) }
+      ? {
+          afterMinutes: r.escalation.afterMinutes,
+          channels: r.escalation.channels.map((c) => publicChannel(c, reveal)),
+        }
       : null,
     active: r.active,
     createdAt: r.created_at.toISOString(),
@@ -36,12 +61,89 @@ export async function findRule(db: Executor, branchId: string, id: string) {
     .executeTakeFirst();
 }
 
-/** Channels the alert's rule tells now: its own, and the escalation's once it escalated. */
+/**
+ * Channels the alert's rule tells now: its own, and the escalation's once it escalated — each
+ * recipient once, even when both lists name it.
+ */
 export function channelsOf(
   rule: { channels: StoredChannel[]; escalation: StoredEscalation | null },
   escalated: boolean,
 ): StoredChannel[] {
-  return escalated && rule.escalation ? [...rule.channels, ...rule.escalation.channels] : rule.channels;
+  const all = escalated && rule.escalation ? [...rule.channels, ...rule.escalation.channels] : rule.channels;
+  const seen = new Set<string>();
+  return all.filter((c) => !seen.has(channelKey(c)) && Boolean(seen.add(channelKey(c))));
+}
+
+export async function listRules(db: Executor, branchId: string) {
+  return db
+    .selectFrom("alert_rules")
+    .selectAll()
+    .where("branch_id", "=", branchId)
+    .where("deleted_at", "is", null)
+    .orderBy("id")
+    .execute();
+}
+
+/** A rule row with its channels and escalation ready to store (JSON). */
+export type RuleValues = Omit<Insertable<AlertRulesTable>, "branch_id">;
+
+export async function insertRule(db: Executor, branchId: string, values: RuleValues) {
+  return db
+    .insertInto("alert_rules")
+    .values({ ...values, branch_id: branchId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateRule(db: Executor, id: string, values: RuleValues & { updated_at: Date }) {
+  return db
+    .updateTable("alert_rules")
+    .set(values)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function archiveRule(db: Executor, branchId: string, id: string, now: Date) {
+  return db
+    .updateTable("alert_rules")
+    .set({ deleted_at: now, active: false, updated_at: now })
+    .where("branch_id", "=", branchId)
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+}
+
+/** Resolves a rule's open alerts with a reason other than the condition clearing; returns their ids. */
+export async function resolveAlertsOfRule(db: Executor, ruleId: string, now: Date, reason: string) {
+  const rows = await db
+    .updateTable("alerts")
+    .set({ status: "resolved", resolved_at: now, resolve_reason: reason, next_notify_at: null })
+    .where("rule_id", "=", ruleId)
+    .where("status", "=", "open")
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Marks an alert acknowledged unless it already is; true if this call did it. */
+export async function acknowledge(
+  db: Executor,
+  branchId: string,
+  id: string,
+  by: string | null,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .updateTable("alerts")
+    .set({ acknowledged_at: now, acknowledged_by: by })
+    .where("branch_id", "=", branchId)
+    .where("id", "=", id)
+    .where("acknowledged_at", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 function alertQuery(db: Executor) {
@@ -83,7 +185,7 @@ function alertDto(a: AlertJoined): Alert {
     threshold: a.threshold,
     value: a.value,
     peakValue: a.peak_value,
-    details: a.details as Alert["details"],
+    details: a.details,
     openedAt: a.opened_at.toISOString(),
     resolvedAt: a.resolved_at?.toISOString() ?? null,
     escalatedAt: a.escalated_at?.toISOString() ?? null,
@@ -126,11 +228,11 @@ export async function listAlerts(db: Executor, branchId: string, q: AlertListQue
   return { items: rows.map(alertDto), total: Number(count.n) };
 }
 
-export function deliveryDto(d: AlertDeliveryRow): AlertDelivery {
+export function deliveryDto(d: AlertDeliveryRow, reveal: boolean): AlertDelivery {
   return {
     id: d.id,
     event: d.event,
-    channel: publicChannel(d.channel),
+    channel: publicChannel(d.channel, reveal),
     status: d.status,
     attempts: d.attempts,
     lastError: d.last_error,
@@ -140,12 +242,12 @@ export function deliveryDto(d: AlertDeliveryRow): AlertDelivery {
   };
 }
 
-export async function deliveriesOf(db: Executor, alertId: string): Promise<AlertDelivery[]> {
+export async function deliveriesOf(db: Executor, alertId: string, reveal: boolean): Promise<AlertDelivery[]> {
   const rows = await db
     .selectFrom("alert_deliveries")
     .selectAll()
     .where("alert_id", "=", alertId)
     .orderBy("id")
     .execute();
-  return rows.map(deliveryDto);
+  return rows.map((d) => deliveryDto(d, reveal));
 }

@@ -1,5 +1,5 @@
 import {
-  alertChannelSchema,
+  type AlertRuleCreate,
   alertChannelsStatusSchema,
   alertDetailSchema,
   alertListQuerySchema,
@@ -8,26 +8,36 @@ import {
   alertRulePatchSchema,
   alertRuleSchema,
   alertSchema,
+  alertTestResultSchema,
   idParamsSchema,
-  type Language,
   listOf,
+  roleAtLeast,
 } from "@dq/shared";
+import type { FastifyRequest } from "fastify";
 import type { Transaction } from "kysely";
 import { z } from "zod";
-import type { DB } from "../../db/schema.ts";
-import { appendEvent } from "../../events/log.ts";
+import type { DB, StoredChannel } from "../../db/schema.ts";
 import { notFound } from "../../http/errors.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
+import { appendAlertEvent } from "./evaluate.ts";
+import { lockBranchAlerts } from "./lock.ts";
 import { testMessage } from "./messages.ts";
 import {
+  acknowledge,
   alertsByIds,
+  archiveRule,
   deliveriesOf,
   findAlert,
   findRule,
+  insertRule,
   listAlerts,
+  listRules,
   publicChannel,
+  type RuleValues,
+  resolveAlertsOfRule,
   ruleDto,
+  updateRule,
 } from "./repository.ts";
 import {
   auditedRule,
@@ -38,7 +48,26 @@ import {
 } from "./rule-input.ts";
 import { webhookBody } from "./senders.ts";
 
-const ruleTags = ["alerts"];
+const tags = ["alerts"];
+
+/** Only administrators see webhook addresses whole (they may carry a token in the path). */
+const reveals = (request: FastifyRequest) => {
+  const p = request.principal;
+  return (p.kind === "employee" || p.kind === "token") && roleAtLeast(p.role, "admin");
+};
+
+function ruleValues(rule: AlertRuleCreate, channels: StoredChannel[], escalation: string | null): RuleValues {
+  return {
+    name: rule.name,
+    kind: rule.kind,
+    service_id: rule.serviceId,
+    threshold: rule.threshold,
+    channels: JSON.stringify(channels),
+    cooldown_minutes: rule.cooldownMinutes,
+    escalation,
+    active: rule.active,
+  };
+}
 
 export async function alertRoutes(app: App) {
   const { db } = app.deps;
@@ -47,22 +76,11 @@ export async function alertRoutes(app: App) {
     "/api/v1/alert-rules",
     {
       config: { access: { role: "supervisor" } },
-      schema: {
-        tags: ruleTags,
-        summary: "Alert rules of the office",
-        response: { 200: listOf(alertRuleSchema) },
-      },
+      schema: { tags, summary: "Alert rules of the office", response: { 200: listOf(alertRuleSchema) } },
     },
-    async (request) => {
-      const rows = await db
-        .selectFrom("alert_rules")
-        .selectAll()
-        .where("branch_id", "=", request.branch.id)
-        .where("deleted_at", "is", null)
-        .orderBy("id")
-        .execute();
-      return { items: rows.map(ruleDto) };
-    },
+    async (request) => ({
+      items: (await listRules(db, request.branch.id)).map((r) => ruleDto(r, reveals(request))),
+    }),
   );
 
   app.get(
@@ -70,7 +88,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
-        tags: ruleTags,
+        tags,
         summary: "Which external channels this server can deliver to (SMTP, Telegram configured)",
         response: { 200: alertChannelsStatusSchema },
       },
@@ -82,12 +100,12 @@ export async function alertRoutes(app: App) {
     "/api/v1/alert-rules/:id",
     {
       config: { access: { role: "supervisor" } },
-      schema: { tags: ruleTags, params: idParamsSchema, response: { 200: alertRuleSchema } },
+      schema: { tags, params: idParamsSchema, response: { 200: alertRuleSchema } },
     },
     async (request) => {
       const rule = await findRule(db, request.branch.id, request.params.id);
       if (!rule) throw notFound("alert rule");
-      return ruleDto(rule);
+      return ruleDto(rule, reveals(request));
     },
   );
 
@@ -95,28 +113,18 @@ export async function alertRoutes(app: App) {
     "/api/v1/alert-rules",
     {
       config: { access: { role: "admin" } },
-      schema: { tags: ruleTags, body: alertRuleCreateSchema, response: { 201: alertRuleSchema } },
+      schema: { tags, body: alertRuleCreateSchema, response: { 201: alertRuleSchema } },
     },
     async (request, reply) => {
       const rule = request.body;
       await checkRuleReferences(db, request.branch.id, rule, app.deps.senders);
-      const channels = storedChannels(rule.channels);
+      const escalation = storedEscalation(rule.escalation, null, []);
       const row = await db.transaction().execute(async (tx) => {
-        const created = await tx
-          .insertInto("alert_rules")
-          .values({
-            branch_id: request.branch.id,
-            name: rule.name,
-            kind: rule.kind,
-            service_id: rule.serviceId,
-            threshold: rule.threshold,
-            channels: JSON.stringify(channels),
-            cooldown_minutes: rule.cooldownMinutes,
-            escalation: rule.escalation ? JSON.stringify(storedEscalation(rule.escalation, null, [])) : null,
-            active: rule.active,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const created = await insertRule(
+          tx,
+          request.branch.id,
+          ruleValues(rule, storedChannels(rule.channels), escalation && JSON.stringify(escalation)),
+        );
         await audit(tx, request, {
           action: "alert_rule.create",
           entity: "alert_rule",
@@ -125,7 +133,7 @@ export async function alertRoutes(app: App) {
         });
         return created;
       });
-      return reply.status(201).send(ruleDto(row));
+      return reply.status(201).send(ruleDto(row, true));
     },
   );
 
@@ -134,7 +142,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
-        tags: ruleTags,
+        tags,
         params: idParamsSchema,
         body: alertRulePatchSchema,
         response: { 200: alertRuleSchema },
@@ -142,36 +150,22 @@ export async function alertRoutes(app: App) {
     },
     async (request) => {
       const row = await db.transaction().execute(async (tx) => {
-        const current = await tx
-          .selectFrom("alert_rules")
-          .selectAll()
-          .where("branch_id", "=", request.branch.id)
-          .where("id", "=", request.params.id)
-          .where("deleted_at", "is", null)
-          .forUpdate()
-          .executeTakeFirst();
+        // Not while a round is deciding about this office's alerts from the rule as it was.
+        await lockBranchAlerts(tx, request.branch.id);
+        const current = await findRule(tx, request.branch.id, request.params.id);
         if (!current) throw notFound("alert rule");
         const rule = mergeRule(current, request.body);
-        await checkRuleReferences(tx, request.branch.id, rule, app.deps.senders);
+        await checkRuleReferences(tx, request.branch.id, request.body, app.deps.senders);
         const now = app.deps.clock();
-        const updated = await tx
-          .updateTable("alert_rules")
-          .set({
-            name: rule.name,
-            kind: rule.kind,
-            service_id: rule.serviceId,
-            threshold: rule.threshold,
-            channels: JSON.stringify(storedChannels(rule.channels, current.channels)),
-            cooldown_minutes: rule.cooldownMinutes,
-            escalation: rule.escalation
-              ? JSON.stringify(storedEscalation(rule.escalation, current.escalation, current.channels))
-              : null,
-            active: rule.active,
-            updated_at: now,
-          })
-          .where("id", "=", current.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const escalation = storedEscalation(rule.escalation, current.escalation, current.channels);
+        const updated = await updateRule(tx, current.id, {
+          ...ruleValues(
+            rule,
+            storedChannels(rule.channels, current.channels),
+            escalation && JSON.stringify(escalation),
+          ),
+          updated_at: now,
+        });
         // A rule switched off, or now watching something else, leaves nothing open behind it.
         if (!rule.active || rule.kind !== current.kind || rule.serviceId !== current.service_id)
           await closeAlertsOfRule(tx, request.branch.id, current.id, now);
@@ -183,7 +177,7 @@ export async function alertRoutes(app: App) {
         });
         return updated;
       });
-      return ruleDto(row);
+      return ruleDto(row, true);
     },
   );
 
@@ -192,7 +186,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
-        tags: ruleTags,
+        tags,
         summary: "Archive a rule (its alerts stay in the log; open ones resolve)",
         params: idParamsSchema,
         response: { 204: z.void() },
@@ -200,15 +194,9 @@ export async function alertRoutes(app: App) {
     },
     async (request, reply) => {
       await db.transaction().execute(async (tx) => {
+        await lockBranchAlerts(tx, request.branch.id);
         const now = app.deps.clock();
-        const deleted = await tx
-          .updateTable("alert_rules")
-          .set({ deleted_at: now, active: false, updated_at: now })
-          .where("branch_id", "=", request.branch.id)
-          .where("id", "=", request.params.id)
-          .where("deleted_at", "is", null)
-          .returning("id")
-          .executeTakeFirst();
+        const deleted = await archiveRule(tx, request.branch.id, request.params.id, now);
         if (!deleted) throw notFound("alert rule");
         await closeAlertsOfRule(tx, request.branch.id, deleted.id, now);
         await audit(tx, request, { action: "alert_rule.delete", entity: "alert_rule", entityId: deleted.id });
@@ -222,43 +210,37 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "admin" }, rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
-        tags: ruleTags,
+        tags,
         summary: "Send a test message to every channel of the rule now, and say how each went",
         params: idParamsSchema,
-        response: {
-          200: z.object({
-            results: z.array(
-              z.object({ channel: alertChannelSchema, ok: z.boolean(), error: z.string().nullable() }),
-            ),
-          }),
-        },
+        response: { 200: alertTestResultSchema },
       },
     },
     async (request) => {
       const rule = await findRule(db, request.branch.id, request.params.id);
       if (!rule) throw notFound("alert rule");
       const branch = request.branch;
-      const lang: Language = branch.settings.defaultLanguage;
-      const message = testMessage(branch.name, lang);
+      const message = testMessage(branch.name, branch.settings.defaultLanguage);
       const now = app.deps.clock();
       const channels = [...rule.channels, ...(rule.escalation?.channels ?? [])].filter(
         (c) => c.type !== "in_app",
       );
       const results = await Promise.all(
         channels.map(async (channel) => {
+          const body =
+            channel.type === "webhook"
+              ? webhookBody("test", null, { id: branch.id, name: branch.name }, message.text, now)
+              : message.text;
           try {
             await app.deps.senders.send(channel, {
               deliveryId: "test",
               event: "test",
               subject: message.title,
-              body:
-                channel.type === "webhook"
-                  ? webhookBody("test", null, { id: branch.id, name: branch.name }, message.text, now)
-                  : message.text,
+              body,
             });
-            return { channel: publicChannel(channel), ok: true, error: null };
+            return { channel: publicChannel(channel, true), ok: true, error: null };
           } catch (error) {
-            return { channel: publicChannel(channel), ok: false, error: (error as Error).message };
+            return { channel: publicChannel(channel, true), ok: false, error: (error as Error).message };
           }
         }),
       );
@@ -271,7 +253,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "supervisor" } },
       schema: {
-        tags: ruleTags,
+        tags,
         summary: "The alert log, newest first",
         querystring: alertListQuerySchema,
         response: { 200: alertListSchema },
@@ -285,7 +267,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "supervisor" } },
       schema: {
-        tags: ruleTags,
+        tags,
         summary: "One alert with the messages sent about it",
         params: idParamsSchema,
         response: { 200: alertDetailSchema },
@@ -294,7 +276,7 @@ export async function alertRoutes(app: App) {
     async (request) => {
       const alert = await findAlert(db, request.branch.id, request.params.id);
       if (!alert) throw notFound("alert");
-      return { ...alert, deliveries: await deliveriesOf(db, alert.id) };
+      return { ...alert, deliveries: await deliveriesOf(db, alert.id, reveals(request)) };
     },
   );
 
@@ -303,7 +285,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "supervisor" } },
       schema: {
-        tags: ruleTags,
+        tags,
         summary:
           "Acknowledge: someone is on it (stops reminders and escalation); repeating it changes nothing",
         params: idParamsSchema,
@@ -313,26 +295,19 @@ export async function alertRoutes(app: App) {
     async (request) => {
       const p = request.principal;
       return db.transaction().execute(async (tx) => {
+        // A round deciding a reminder or an escalation right now finishes first; the next sees this.
+        await lockBranchAlerts(tx, request.branch.id);
         const now = app.deps.clock();
-        const acked = await tx
-          .updateTable("alerts")
-          .set({ acknowledged_at: now, acknowledged_by: p.kind === "employee" ? p.id : null })
-          .where("branch_id", "=", request.branch.id)
-          .where("id", "=", request.params.id)
-          .where("acknowledged_at", "is", null)
-          .returning("id")
-          .executeTakeFirst();
+        const changed = await acknowledge(
+          tx,
+          request.branch.id,
+          request.params.id,
+          p.kind === "employee" ? p.id : null,
+          now,
+        );
         const alert = await findAlert(tx, request.branch.id, request.params.id);
         if (!alert) throw notFound("alert");
-        if (acked) {
-          await appendEvent(tx, {
-            branchId: request.branch.id,
-            type: "alert.acknowledged",
-            at: now,
-            employeeId: p.kind === "employee" ? p.id : null,
-            data: { ...alert, alertId: alert.id },
-          });
-        }
+        if (changed) await appendAlertEvent(tx, request.branch.id, "alert.acknowledged", alert, now);
         return alert;
       });
     },
@@ -341,22 +316,7 @@ export async function alertRoutes(app: App) {
 
 /** Resolves a rule's open alerts without messages: nothing cleared, the rule just stopped watching. */
 async function closeAlertsOfRule(tx: Transaction<DB>, branchId: string, ruleId: string, now: Date) {
-  const closed = await tx
-    .updateTable("alerts")
-    .set({ status: "resolved", resolved_at: now, resolve_reason: "rule_inactive", next_notify_at: null })
-    .where("rule_id", "=", ruleId)
-    .where("status", "=", "open")
-    .returning("id")
-    .execute();
-  for (const alert of await alertsByIds(
-    tx,
-    closed.map((c) => c.id),
-  )) {
-    await appendEvent(tx, {
-      branchId,
-      type: "alert.resolved",
-      at: now,
-      data: { ...alert, alertId: alert.id },
-    });
-  }
+  const ids = await resolveAlertsOfRule(tx, ruleId, now, "rule_inactive");
+  for (const alert of await alertsByIds(tx, ids))
+    await appendAlertEvent(tx, branchId, "alert.resolved", alert, now);
 }

@@ -3,11 +3,10 @@ import {
   type AlertRuleCreate,
   type AlertRulePatch,
   alertRuleCreateSchema,
-  type FieldIssue,
 } from "@dq/shared";
 import type { Executor } from "../../db/executor.ts";
 import type { AlertRuleRow, StoredChannel, StoredEscalation } from "../../db/schema.ts";
-import { DomainError, invalidField, unprocessable } from "../../http/errors.ts";
+import { invalidField, unprocessable, validationError } from "../../http/errors.ts";
 import type { ChannelSenders } from "./senders.ts";
 
 /**
@@ -25,18 +24,13 @@ export function mergeRule(current: AlertRuleRow, patch: AlertRulePatch): AlertRu
     escalation: patch.escalation === undefined ? current.escalation : patch.escalation,
     active: patch.active ?? current.active,
   });
-  if (!merged.success) {
-    const details: FieldIssue[] = merged.error.issues.map((i) => ({
-      field: i.path.length ? i.path.join(".") : "body",
-      message: i.message,
-    }));
-    throw new DomainError(
-      400,
-      "validation_error",
-      details.map((d) => `${d.field}: ${d.message}`).join("; "),
-      details,
+  if (!merged.success)
+    throw validationError(
+      merged.error.issues.map((i) => ({
+        field: i.path.length ? i.path.join(".") : "body",
+        message: i.message,
+      })),
     );
-  }
   return merged.data;
 }
 
@@ -67,11 +61,19 @@ export function storedEscalation(
   };
 }
 
-/** The checks a schema cannot make: the service exists here, the server can use each channel. */
+/**
+ * The checks a schema cannot make: the service exists in this office and is not a group, and the
+ * server can send to each channel. Given only what a request writes, so that a rule whose service
+ * was archived, or whose channel the server no longer has, can still be switched off or renamed.
+ */
 export async function checkRuleReferences(
   db: Executor,
   branchId: string,
-  rule: AlertRuleCreate,
+  rule: {
+    serviceId?: string | null;
+    channels?: AlertChannelInput[];
+    escalation?: AlertRuleCreate["escalation"];
+  },
   senders: ChannelSenders,
 ) {
   if (rule.serviceId) {
@@ -86,7 +88,7 @@ export async function checkRuleReferences(
     if (service.is_group)
       throw invalidField("serviceId", "is a group of services: choose a service, or none for all of them");
   }
-  for (const c of [...rule.channels, ...(rule.escalation?.channels ?? [])]) {
+  for (const c of [...(rule.channels ?? []), ...(rule.escalation?.channels ?? [])]) {
     if (c.type === "email" && !senders.available.email)
       throw unprocessable("channel_not_configured", "e-mail is not configured on this server: set SMTP_URL");
     if (c.type === "telegram" && !senders.available.telegram)

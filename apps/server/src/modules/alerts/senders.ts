@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
-import type { Alert } from "@dq/shared";
+import type { Alert, DeliveryEvent } from "@dq/shared";
 import nodemailer from "nodemailer";
 import type { AlertsConfig } from "../../config.ts";
-import type { DeliveryEvent, StoredChannel } from "../../db/schema.ts";
+import type { StoredChannel } from "../../db/schema.ts";
 
 const TIMEOUT_MS = 10_000;
 
@@ -125,6 +125,9 @@ export function createSenders(config: AlertsConfig): ChannelSenders {
     if (res.status >= 200 && res.status < 300) return;
     const retryAfter = Number(res.headers.get("retry-after"));
     throw new DeliveryError(`webhook: HTTP ${res.status}`, {
+      // A redirect (not followed: it could lead anywhere) or a refusal gets the same answer again;
+      // timeouts, throttling and server errors may pass.
+      permanent: res.status < 500 && ![408, 425, 429].includes(res.status),
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
     });
   }
@@ -149,8 +152,12 @@ export function createSenders(config: AlertsConfig): ChannelSenders {
   };
 }
 
+/**
+ * What went wrong on the way, without `error.message`: fetch puts the whole request URL there in
+ * some failures, and the Telegram URL holds the bot token.
+ */
 function networkError(error: unknown): string {
   if (error instanceof Error && error.name === "TimeoutError") return `no answer in ${TIMEOUT_MS / 1000} s`;
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === "string" && /^[A-Z_0-9]+$/.test(code) ? code : "could not connect";
 }

@@ -79,6 +79,10 @@ export const router = createBrowserRouter([
             path: "/admin/reports",
             lazy: adminScreen(() => import("../features/admin/reports/ReportsPage.tsx"), "supervisor"),
           },
+          {
+            path: "/admin/alerts",
+            lazy: adminScreen(() => import("../features/admin/alerts/AlertsPage.tsx"), "supervisor"),
+          },
           { path: "/admin/audit", lazy: adminScreen(() => import("../features/admin/audit/AuditPage.tsx")) },
           { path: "/admin/:section", lazy: admin("AdminSectionPage") },
         ],

@@ -2,16 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ScreenPlaceholder } from "../common/ScreenPlaceholder.tsx";
 
-const SECTIONS = [
-  "queue",
-  "services",
-  "categories",
-  "employees",
-  "workstations",
-  "devices",
-  "settings",
-  "alerts",
-];
+const SECTIONS = ["queue", "services", "categories", "employees", "workstations", "devices", "settings"];
 
 /** /admin/<section>: each section gets its own screen in the administration and reports issues. */
 export function AdminSectionPage() {

@@ -4,6 +4,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe } from "../../app/auth.tsx";
+import { AlertBanner } from "../admin/alerts/AlertBanner.tsx";
 import { LanguageSwitch } from "../common/LanguageSwitch.tsx";
 
 interface NavItem {
@@ -19,6 +20,7 @@ const NAV: NavItem[] = [
   { to: "/admin", label: "nav.dashboard", role: "supervisor" },
   { to: "/admin/queue", label: "nav.queue", role: "supervisor" },
   { to: "/admin/reports", label: "nav.reports", role: "supervisor" },
+  { to: "/admin/alerts", label: "nav.alerts", role: "supervisor" },
   { to: "/operator", label: "nav.operator", role: "supervisor" },
   { to: "/admin/services", label: "nav.services", role: "admin" },
   { to: "/admin/categories", label: "nav.categories", role: "admin" },
@@ -27,7 +29,6 @@ const NAV: NavItem[] = [
   { to: "/admin/pause-reasons", label: "nav.pauseReasons", role: "admin" },
   { to: "/admin/devices", label: "nav.devices", role: "admin" },
   { to: "/admin/settings", label: "nav.settings", role: "admin" },
-  { to: "/admin/alerts", label: "nav.alerts", role: "admin" },
   { to: "/admin/audit", label: "nav.audit", role: "admin" },
 ];
 
@@ -97,6 +98,8 @@ export default function StaffLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
+        {/* Alerts are for those who can act on the whole office, not for operators at their window. */}
+        {roleAtLeast(user.role, "supervisor") && <AlertBanner />}
         <Outlet />
       </AppShell.Main>
     </AppShell>

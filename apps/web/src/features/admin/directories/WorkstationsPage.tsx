@@ -9,8 +9,6 @@ import {
   Alert,
   Badge,
   Button,
-  type ComboboxData,
-  type ComboboxItem,
   Group,
   Modal,
   MultiSelect,
@@ -31,7 +29,7 @@ import {
   dirError,
   isFieldError,
   issueText,
-  serviceTree,
+  serviceChoices,
   showFieldErrors,
   useDirectoryTranslation,
 } from "./texts.ts";
@@ -180,29 +178,6 @@ export default function WorkstationsPage() {
       )}
     </Stack>
   );
-}
-
-/** Services (not groups) to choose from, under their group's name as in the tree. */
-function serviceChoices(services: Service[]): ComboboxData {
-  const top: ComboboxItem[] = [];
-  const groups: { group: string; items: ComboboxItem[] }[] = [];
-  for (const row of serviceTree(services)) {
-    if (row.service.isGroup) continue;
-    const item = {
-      value: row.service.id,
-      label: row.service.prefix ? `${row.service.name} (${row.service.prefix})` : row.service.name,
-    };
-    const cut = row.path.lastIndexOf(" / ");
-    if (cut < 0) {
-      top.push(item);
-      continue;
-    }
-    const group = row.path.slice(0, cut);
-    const bucket = groups.find((g) => g.group === group);
-    if (bucket) bucket.items.push(item);
-    else groups.push({ group, items: [item] });
-  }
-  return [...top, ...groups];
 }
 
 function WorkstationForm({

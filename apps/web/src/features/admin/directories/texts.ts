@@ -1,4 +1,5 @@
 import type { Service } from "@dq/shared";
+import type { ComboboxData, ComboboxItem } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -245,6 +246,17 @@ const ru = {
     maxItems: "Не больше {{n}} вариантов",
     invalid: "Неверное значение",
     noSuchServices: "Некоторых услуг уже нет: обновите страницу",
+    url: "Адрес вида http://… или https://…",
+    email: "Адрес электронной почты",
+    chatId: "Числовой id чата или @имя_канала",
+    channels: "Добавьте хотя бы один канал",
+    wholeClients: "Целое число клиентов",
+    positiveMinutes: "Больше 0 минут",
+    maxMinutes: "Не больше 1440 минут (суток)",
+    noSuchService: "Такой услуги нет: обновите страницу",
+    isGroup: "Это группа: выберите услугу или оставьте «все услуги»",
+    sameChannel: "Один и тот же канал указан дважды",
+    urlCredentials: "Без логина и пароля в адресе: для подписи есть секрет",
   },
 };
 
@@ -484,6 +496,17 @@ const en: typeof ru = {
     maxItems: "At most {{n}} items",
     invalid: "Invalid value",
     noSuchServices: "Some services no longer exist: reload the page",
+    url: "An address like http://… or https://…",
+    email: "An e-mail address",
+    chatId: "A numeric chat id or @channelname",
+    channels: "Add at least one channel",
+    wholeClients: "A whole number of clients",
+    positiveMinutes: "More than 0 minutes",
+    maxMinutes: "At most 1440 minutes (a day)",
+    noSuchService: "No such service: reload the page",
+    isGroup: "This is a group: choose a service, or leave “all services”",
+    sameChannel: "The same channel is named twice",
+    urlCredentials: "No user name or password in the address: use the secret to sign",
   },
 };
 
@@ -514,6 +537,17 @@ const MESSAGES: Record<string, IssueKey> = {
   "must be a group, not a service": "notAGroup",
   "would put the group inside itself": "cycle",
   "give serviceIds or competencies, not both": "bothWays",
+  "must be an http:// or https:// URL": "url",
+  "must be an e-mail address": "email",
+  "must be a numeric chat id or @channelname": "chatId",
+  "name at least one channel": "channels",
+  "must be a whole number of clients": "wholeClients",
+  "must be more than 0 minutes": "positiveMinutes",
+  "must be at most 1440 minutes": "maxMinutes",
+  "no such service in this office": "noSuchService",
+  "is a group of services: choose a service, or none for all of them": "isGroup",
+  "names the same channel twice": "sameChannel",
+  "must not contain a user name or password": "urlCredentials",
 };
 
 // zod's own messages, with the bound they name.
@@ -604,4 +638,27 @@ export function serviceTree(items: Service[]): TreeRow[] {
   };
   walk(null, 0, "");
   return out;
+}
+
+/** Services (not groups) to choose from, under their group's name as in the tree. */
+export function serviceChoices(services: Service[]): ComboboxData {
+  const top: ComboboxItem[] = [];
+  const groups: { group: string; items: ComboboxItem[] }[] = [];
+  for (const row of serviceTree(services)) {
+    if (row.service.isGroup) continue;
+    const item = {
+      value: row.service.id,
+      label: row.service.prefix ? `${row.service.name} (${row.service.prefix})` : row.service.name,
+    };
+    const cut = row.path.lastIndexOf(" / ");
+    if (cut < 0) {
+      top.push(item);
+      continue;
+    }
+    const group = row.path.slice(0, cut);
+    const bucket = groups.find((g) => g.group === group);
+    if (bucket) bucket.items.push(item);
+    else groups.push({ group, items: [item] });
+  }
+  return [...top, ...groups];
 }

@@ -1,0 +1,68 @@
+import { Alert, Badge, Group, Loader, Modal, Stack, Text } from "@mantine/core";
+import { channelText } from "./alertText.ts";
+import { alertError } from "./errors.ts";
+import { useAlertsTranslation } from "./texts.ts";
+import type { useTestRule } from "./useAlerts.ts";
+
+/** What a test message to each of a rule's channels (and its escalation's) came to. */
+export function TestResultsModal({
+  name,
+  test,
+  onClose,
+}: {
+  name: string;
+  test: ReturnType<typeof useTestRule>;
+  onClose: () => void;
+}) {
+  const { t } = useAlertsTranslation();
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={
+        <Text span fw={700}>
+          {t("rules.testTitle", { name })}
+        </Text>
+      }
+    >
+      {test.isPending && (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text size="sm">{t("rules.testSending")}</Text>
+        </Group>
+      )}
+      {test.error && <Alert color="red">{alertError(t, test.error)}</Alert>}
+      {test.data && (
+        <Stack gap="xs" data-testid="rule-test-results">
+          {test.data.results.map((r, i) => (
+            <Stack
+              // biome-ignore lint/suspicious/noArrayIndexKey: results come in the rule's channel order
+              key={i}
+              gap={2}
+              p="xs"
+              bd="1px solid var(--mantine-color-gray-3)"
+              bdrs="sm"
+              data-testid="rule-test-result"
+              data-ok={r.ok}
+            >
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+                  {channelText(t, r.channel)}
+                </Text>
+                <Badge color={r.ok ? "green" : "red"} variant="light" miw="max-content">
+                  {r.ok ? t("rules.testOk") : t("rules.testFailed")}
+                </Badge>
+              </Group>
+              {r.error && (
+                <Text size="xs" c="red" style={{ overflowWrap: "anywhere" }}>
+                  {r.error}
+                </Text>
+              )}
+            </Stack>
+          ))}
+        </Stack>
+      )}
+    </Modal>
+  );
+}

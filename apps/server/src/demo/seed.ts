@@ -247,6 +247,23 @@ export async function seedDemoOffice(db: Executor, branchId: string): Promise<De
       .execute();
     devices.push({ kind, name, token: secret.token });
   }
+  // Alerts a supervisor would start with: shown in the app, so the demo needs no mail server.
+  await db
+    .insertInto("alert_rules")
+    .values(
+      [
+        { name: "Клиент ждёт дольше 15 минут", kind: "wait_time" as const, threshold: 15 },
+        { name: "Больше 10 человек в очереди", kind: "queue_length" as const, threshold: 10 },
+        { name: "Перерыв дольше 30 минут", kind: "long_pause" as const, threshold: 30 },
+      ].map((r) => ({
+        ...r,
+        branch_id: branchId,
+        service_id: null,
+        channels: JSON.stringify([{ type: "in_app" }]),
+        cooldown_minutes: 15,
+      })),
+    )
+    .execute();
   // A line for the board's running text, so the demo board shows it too.
   await sql`
     update branches set settings = settings || ${JSON.stringify({

@@ -32,6 +32,19 @@ beforeAll(async () => {
 
 afterAll(() => ctx?.close());
 
+describe("demo office", () => {
+  it("starts with alert rules shown in the app", async () => {
+    const rules = await ctx.request("GET", "/api/v1/alert-rules", { cookie: ctx.adminCookie });
+    expect(
+      rules.body.items.map((r: any) => [r.kind, r.threshold, r.serviceId, r.channels, r.active]),
+    ).toEqual([
+      ["wait_time", 15, null, [{ type: "in_app" }], true],
+      ["queue_length", 10, null, [{ type: "in_app" }], true],
+      ["long_pause", 30, null, [{ type: "in_app" }], true],
+    ]);
+  });
+});
+
 describe("demo history", () => {
   it("makes the asked working days, with the tickets it reports", async () => {
     expect(reported.map(([day]) => day)).toEqual(["2026-03-04", "2026-03-05", "2026-03-06"]);

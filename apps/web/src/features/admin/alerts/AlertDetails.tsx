@@ -1,10 +1,11 @@
 import type { AlertDelivery, AlertDetail, DeliveryStatus } from "@dq/shared";
-import { Alert, Badge, Button, Drawer, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Drawer, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { errorMessage } from "../../../app/errors.ts";
 import { useOffice } from "../../../app/office.ts";
-import { alertSentence, channelText, formatMeasure, formatThreshold } from "./alertText.ts";
+import { alertSentence, formatMeasure, formatThreshold } from "./alertText.ts";
+import { ChannelOutcome } from "./ChannelOutcome.tsx";
 import { StateBadges } from "./StateBadges.tsx";
 import { useAlertsTranslation } from "./texts.ts";
 import { useAcknowledge, useAlertDetail, useServiceNames } from "./useAlerts.ts";
@@ -126,22 +127,11 @@ function DetailBody({ alert: a }: { alert: AlertDetail }) {
 function Delivery({ delivery: d, at }: { delivery: AlertDelivery; at: (s: string | null) => string | null }) {
   const { t } = useAlertsTranslation();
   return (
-    <Stack
-      gap={2}
-      p="xs"
-      bd="1px solid var(--mantine-color-gray-3)"
-      bdrs="sm"
-      data-testid="alert-delivery"
-      data-status={d.status}
+    <ChannelOutcome
+      channel={d.channel}
+      badge={{ color: DELIVERY_COLOR[d.status], label: t(`deliveryStatus.${d.status}`) }}
+      attributes={{ "data-testid": "alert-delivery", "data-status": d.status }}
     >
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-          {channelText(t, d.channel)}
-        </Text>
-        <Badge color={DELIVERY_COLOR[d.status]} variant="light" miw="max-content">
-          {t(`deliveryStatus.${d.status}`)}
-        </Badge>
-      </Group>
       <Text size="xs" c="dimmed">
         {[
           t(`deliveryEvents.${d.event}`),
@@ -157,6 +147,6 @@ function Delivery({ delivery: d, at }: { delivery: AlertDelivery; at: (s: string
           {t("detail.lastError")}: {d.lastError}
         </Text>
       )}
-    </Stack>
+    </ChannelOutcome>
   );
 }

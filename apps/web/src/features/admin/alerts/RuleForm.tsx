@@ -1,9 +1,7 @@
 import { ALERT_KINDS, type AlertKind, type AlertRule, alertRuleCreateSchema, type Service } from "@dq/shared";
 import {
   Alert,
-  Button,
   Divider,
-  Group,
   Modal,
   NumberInput,
   Select,
@@ -15,6 +13,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
+import { FormActions } from "../directories/FormActions.tsx";
 import { issueText, serviceChoices, showFieldErrors } from "../directories/texts.ts";
 import { zodValidate } from "../form.ts";
 import type { useDirectory } from "../useDirectory.ts";
@@ -187,14 +186,7 @@ export function RuleForm({
               {alertError(t, mutation.error)}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
-import { Alert, Badge, Group, Loader, Modal, Stack, Text } from "@mantine/core";
-import { channelText } from "./alertText.ts";
+import { Alert, Group, Loader, Modal, Stack, Text } from "@mantine/core";
+import { ChannelOutcome } from "./ChannelOutcome.tsx";
 import { alertError } from "./errors.ts";
 import { useAlertsTranslation } from "./texts.ts";
 import type { useTestRule } from "./useAlerts.ts";
@@ -36,30 +36,23 @@ export function TestResultsModal({
       {test.data && (
         <Stack gap="xs" data-testid="rule-test-results">
           {test.data.results.map((r, i) => (
-            <Stack
+            <ChannelOutcome
               // biome-ignore lint/suspicious/noArrayIndexKey: results come in the rule's channel order
               key={i}
-              gap={2}
-              p="xs"
-              bd="1px solid var(--mantine-color-gray-3)"
-              bdrs="sm"
-              data-testid="rule-test-result"
-              data-ok={r.ok}
+              channel={r.channel}
+              badge={
+                r.ok
+                  ? { color: "green", label: t("rules.testOk") }
+                  : { color: "red", label: t("rules.testFailed") }
+              }
+              attributes={{ "data-testid": "rule-test-result", "data-ok": r.ok }}
             >
-              <Group justify="space-between" gap="xs" wrap="nowrap">
-                <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-                  {channelText(t, r.channel)}
-                </Text>
-                <Badge color={r.ok ? "green" : "red"} variant="light" miw="max-content">
-                  {r.ok ? t("rules.testOk") : t("rules.testFailed")}
-                </Badge>
-              </Group>
               {r.error && (
                 <Text size="xs" c="red" style={{ overflowWrap: "anywhere" }}>
                   {r.error}
                 </Text>
               )}
-            </Stack>
+            </ChannelOutcome>
           ))}
         </Stack>
       )}

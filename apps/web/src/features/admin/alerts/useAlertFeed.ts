@@ -1,10 +1,22 @@
-import { type AlertList, alertListSchema, alertSchema } from "@dq/shared";
+import { type Alert, type AlertList, alertListSchema, alertSchema } from "@dq/shared";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { api } from "../../../app/api.ts";
 import { type LiveEvent, useEventStream } from "../../../app/events.ts";
 import { playAttention, unlockAttention } from "./attention.ts";
 import { BANNER_KEY, BANNER_QUERY, withoutAlert } from "./useAlerts.ts";
+
+/** A queue hovering at a rule's limit opens and resolves the same alert again and again: beep once. */
+const QUIET_MS = 5 * 60_000;
+const sounded = new Map<string, number>();
+
+function soundedLately(alert: Alert): boolean {
+  const key = `${alert.ruleId}/${alert.serviceId ?? ""}/${alert.employeeId ?? ""}`;
+  const last = sounded.get(key);
+  const now = Date.now();
+  sounded.set(key, now);
+  return last !== undefined && now - last < QUIET_MS;
+}
 
 /**
  * The open alerts nobody has acknowledged yet that ask to be shown in the app: loaded when the
@@ -42,7 +54,7 @@ export function useAlertFeed() {
       const items = [alert, ...rest].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
       return { items, total: (list?.total ?? 0) + (known ? 0 : 1) };
     });
-    if (e.type === "alert.opened" || e.type === "alert.escalated") playAttention();
+    if (e.type === "alert.escalated" || (e.type === "alert.opened" && !soundedLately(alert))) playAttention();
   };
   const { connected } = useEventStream({ channel: "staff", onEvent, onReconnect: reload });
 

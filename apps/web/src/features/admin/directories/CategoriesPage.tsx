@@ -18,6 +18,7 @@ import { useState } from "react";
 import { errorMessage } from "../../../app/errors.ts";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { FormActions } from "./FormActions.tsx";
 import { RowActions } from "./RowActions.tsx";
 import { issueText, showFieldErrors, useDirectoryTranslation } from "./texts.ts";
 
@@ -149,14 +150,7 @@ function CategoryForm({
           {mutation.error && !Object.keys(form.errors).length && (
             <Alert color="red">{errorMessage(t, mutation.error)}</Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -40,6 +40,7 @@ import { api } from "../../../app/api.ts";
 import { QrCode } from "../../kiosk/QrCode.tsx";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { FormActions } from "./FormActions.tsx";
 import {
   dirError,
   isFieldError,
@@ -438,14 +439,7 @@ function DeviceForm({
           {mutation.error && !isFieldError(mutation.error) && (
             <Alert color="red">{dirError(t, mutation.error)}</Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -31,6 +31,7 @@ import { api } from "../../../app/api.ts";
 import { useMe } from "../../../app/auth.tsx";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { FormActions } from "./FormActions.tsx";
 import { ArchiveButton } from "./RowActions.tsx";
 import {
   dirError,
@@ -395,14 +396,7 @@ function EmployeeForm({
           {mutation.error && !isFieldError(mutation.error) && (
             <Alert color="red">{dirError(t, mutation.error)}</Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

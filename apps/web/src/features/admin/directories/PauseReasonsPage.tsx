@@ -16,6 +16,7 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { FormActions } from "./FormActions.tsx";
 import { RowActions } from "./RowActions.tsx";
 import { dirError, isFieldError, issueText, showFieldErrors, useDirectoryTranslation } from "./texts.ts";
 
@@ -152,14 +153,7 @@ function PauseReasonForm({
           {mutation.error && !isFieldError(mutation.error) && (
             <Alert color="red">{dirError(t, mutation.error)}</Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -35,6 +35,7 @@ import { useState } from "react";
 import { api } from "../../../app/api.ts";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { FormActions } from "./FormActions.tsx";
 import { ArchiveButton } from "./RowActions.tsx";
 import {
   dirError,
@@ -547,14 +548,7 @@ function ServiceForm({
             <Alert color="red">{dirError(t, mutation.error)}</Alert>
           )}
           {form.errors.schedule && <Alert color="red">{form.errors.schedule}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

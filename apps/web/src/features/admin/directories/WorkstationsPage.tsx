@@ -24,6 +24,7 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { zodValidate } from "../form.ts";
 import { useDirectory } from "../useDirectory.ts";
+import { FormActions } from "./FormActions.tsx";
 import { RowActions } from "./RowActions.tsx";
 import {
   dirError,
@@ -260,14 +261,7 @@ function WorkstationForm({
           {mutation.error && !isFieldError(mutation.error) && (
             <Alert color="red">{dirError(t, mutation.error)}</Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

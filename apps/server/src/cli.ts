@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { bootstrap } from "./bootstrap.ts";
 import { loadConfig } from "./config.ts";
+import { backupDatabase, restoreDatabase } from "./db/backup.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { DEFAULT_TICKETS_PER_DAY, generateHistory } from "./demo/history.ts";
@@ -18,6 +19,10 @@ const HELP = `DigitalQueue command line
   admin:reset-password <login> [--password P]
                                 set a new password for an employee and end their sessions
   demo:seed                     add the demo office to the first branch (an empty database only)
+  backup <file>                 PostgreSQL: pg_dump (custom format) while running; embedded database:
+                                a .tar.gz of DQ_DATA_DIR (stop the server first)
+  restore <file> [--force]      into an empty database or data directory; --force replaces what is
+                                there (an existing data directory is moved aside, not deleted)
   history:generate [--days N] [--per-day M] [--seed S]
                                 make N days of realistic history in the first branch (default 14
                                 days of 120 tickets), through the queue engine with a simulated clock
@@ -33,6 +38,7 @@ async function main() {
       days: { type: "string" },
       "per-day": { type: "string" },
       seed: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -54,6 +60,18 @@ async function main() {
       });
     }
     return;
+  }
+
+  if (command === "backup") {
+    if (!arg) throw new Error("backup needs a file to write");
+    await backupDatabase(config, arg);
+    return console.log(`backup written to ${arg}`);
+  }
+  if (command === "restore") {
+    if (!arg) throw new Error("restore needs a backup file");
+    const movedTo = await restoreDatabase(config, arg, values.force ?? false);
+    if (movedTo) console.log(`the previous data directory was moved to ${movedTo}`);
+    return console.log(`restored from ${arg}; start the server to bring the schema up to date`);
   }
 
   const database = await openDatabase(config.database);

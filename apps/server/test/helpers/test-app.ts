@@ -65,9 +65,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function createTestContext(
-  options: { clock?: TestClock; realClock?: boolean; config?: Partial<Config> } = {},
+  options: { clock?: TestClock; realClock?: boolean; config?: Partial<Config>; dataDir?: string } = {},
 ): Promise<TestContext> {
-  const testDb = await createTestDatabase();
+  const testDb = await createTestDatabase(undefined, options.dataDir ?? null);
   const database = await testDb.open();
   const clock = options.clock ?? new TestClock();
   const config = testConfig(options.config);

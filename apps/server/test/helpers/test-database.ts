@@ -14,18 +14,24 @@ export interface TestDatabase {
   kind: TestDbKind;
   /** Opens a connection (pool) to this test database; PostgreSQL allows several, like app instances. */
   open(): Promise<Database>;
+  /** PostgreSQL: where the database is. */
+  url?: string;
   drop(): Promise<void>;
 }
 
 /** A fresh, migrated database for one test file: a clone of the template on PostgreSQL, in-memory PGlite otherwise. */
-export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: TestDbKind = testDbKind(),
+  /** PGlite on disk instead of in memory (e.g. to back it up). */
+  dataDir: string | null = null,
+): Promise<TestDatabase> {
   if (kind === "pglite") {
     let single: Database | null = null;
     return {
       kind,
       async open() {
         if (single) throw new Error("PGlite is a single in-process database; open it once");
-        single = await openDatabase({ kind: "pglite", dataDir: null });
+        single = await openDatabase({ kind: "pglite", dataDir });
         await migrateToLatest(single.db as never);
         return single;
       },
@@ -39,6 +45,7 @@ export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promi
   await admin.end();
   return {
     kind,
+    url: withDatabase(name),
     open: () => openDatabase({ kind: "postgres", url: withDatabase(name), poolSize: 30 }),
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl() });

@@ -237,6 +237,13 @@ describe("a ticket waiting too long", () => {
     const [alert] = (await ctx.request("GET", "/api/v1/alerts?status=open&acknowledged=false", admin())).body
       .items;
     expect(alert.serviceName).toBe("Возврат");
+    // The banner's question: open, not acknowledged, shown in the app.
+    const banner = await ctx.request(
+      "GET",
+      "/api/v1/alerts?status=open&acknowledged=false&inApp=true",
+      admin(),
+    );
+    expect(banner.body.items.map((a: any) => a.id)).toEqual([alert.id]);
 
     const operator = await ctx.request("POST", `/api/v1/alerts/${alert.id}/ack`, {
       cookie: office.operators.anna.cookie,
@@ -357,6 +364,9 @@ describe("the other conditions", () => {
     expect(rx.webhook.json(0).text).toContain(
       "anna (Окно 1) на перерыве «Обед» уже 5 мин 1 с (порог 5 мин).",
     );
+    // Neither rule shows in the app.
+    expect((await ctx.request("GET", "/api/v1/alerts?status=open&inApp=true", admin())).body.total).toBe(0);
+    expect((await ctx.request("GET", "/api/v1/alerts?status=open&inApp=false", admin())).body.total).toBe(2);
 
     // vera arrives at window 3 (corporate) and anna resumes: both resolve.
     await takeWorkstation(ctx, office.operators.vera.cookie, office.workstations.w3);

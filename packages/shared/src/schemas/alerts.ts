@@ -195,6 +195,8 @@ export const alertListQuerySchema = z.object({
   status: z.enum(["open", "resolved", "all"]).default("all"),
   /** `false`: only those nobody has acknowledged yet. */
   acknowledged: z.enum(["true", "false"]).optional(),
+  /** `true`: only those shown in the app (the rule, or its escalation once escalated, has in_app). */
+  inApp: z.enum(["true", "false"]).optional(),
   kind: z.enum(ALERT_KINDS).optional(),
   ruleId: idSchema.optional(),
   serviceId: idSchema.optional(),

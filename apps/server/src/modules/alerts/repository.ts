@@ -6,7 +6,7 @@ import {
   type AlertRule,
   channelKey,
 } from "@dq/shared";
-import type { Insertable } from "kysely";
+import { type Insertable, sql } from "kysely";
 import type { Executor } from "../../db/executor.ts";
 import type {
   AlertDeliveryRow,
@@ -215,6 +215,11 @@ export async function listAlerts(db: Executor, branchId: string, q: AlertListQue
   if (q.status !== "all") query = query.where("a.status", "=", q.status);
   if (q.acknowledged === "true") query = query.where("a.acknowledged_at", "is not", null);
   if (q.acknowledged === "false") query = query.where("a.acknowledged_at", "is", null);
+  if (q.inApp) {
+    const shown = sql<boolean>`(r.channels @> '[{"type":"in_app"}]'
+      or (a.escalated_at is not null and r.escalation -> 'channels' @> '[{"type":"in_app"}]'))`;
+    query = query.where(q.inApp === "true" ? shown : sql<boolean>`not ${shown}`);
+  }
   if (q.kind) query = query.where("a.kind", "=", q.kind);
   if (q.ruleId) query = query.where("a.rule_id", "=", q.ruleId);
   if (q.serviceId) query = query.where("a.service_id", "=", q.serviceId);

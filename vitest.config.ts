@@ -14,6 +14,7 @@ export default defineConfig({
             "apps/server/test/unit/**/*.test.ts",
             "packages/shared/test/**/*.test.ts",
             "apps/web/test/**/*.test.ts",
+            "deploy/test/**/*.test.ts",
           ],
         },
       },

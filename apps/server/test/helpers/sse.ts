@@ -8,6 +8,7 @@ export interface SseEvent {
 export class SseClient {
   readonly events: SseEvent[] = [];
   status = 0;
+  headers = new Headers();
   readonly #controller = new AbortController();
   #waiters: { predicate: (e: SseEvent[]) => boolean; resolve: () => void }[] = [];
   #done: Promise<void> = Promise.resolve();
@@ -16,6 +17,7 @@ export class SseClient {
     const client = new SseClient();
     const res = await fetch(url, { headers, signal: client.#controller.signal });
     client.status = res.status;
+    client.headers = res.headers;
     if (res.ok && res.body) client.#done = client.#read(res.body);
     return client;
   }
@@ -74,6 +76,11 @@ export class SseClient {
         },
       });
     });
+  }
+
+  /** Resolves when the server ends the stream (or close() aborts it). */
+  get closed(): Promise<void> {
+    return this.#done;
   }
 
   async close() {

@@ -92,7 +92,7 @@ test("queue management: change category, move, send to a window, cancel, stop is
   const third = await issue(request, o, o.services.a);
   const page = await signInPage(browser, "sveta", PASSWORD);
   await expect(page).toHaveURL(/\/admin$/);
-  await page.getByRole("navigation", { name: "main navigation" }).getByText("Управление очередью").click();
+  await page.getByRole("navigation", { name: "Основная навигация" }).getByText("Управление очередью").click();
   await expect(page.getByRole("heading", { name: "Управление очередью" })).toBeVisible();
   const row = (label: string) => page.locator(`[data-testid=queue-ticket][data-label="${label}"]`);
   await expect(row(first.label)).toBeVisible();
@@ -182,7 +182,7 @@ test("a supervisor cannot open the directories: the UI sends him back, the API r
 }) => {
   await queueOffice(request);
   const page = await signInPage(browser, "sveta", PASSWORD);
-  const nav = page.getByRole("navigation", { name: "main navigation" });
+  const nav = page.getByRole("navigation", { name: "Основная навигация" });
   await expect(nav.getByText("Текущее состояние")).toBeVisible();
   await expect(nav.getByText("Услуги", { exact: true })).toHaveCount(0);
   await expect(nav.getByText("Сотрудники", { exact: true })).toHaveCount(0);

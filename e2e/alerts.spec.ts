@@ -89,6 +89,39 @@ const AUDIO_STUB = () => {
     createGain = () => ({ ...node(), gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} } });
   };
 };
+/**
+ * Web Audio as a browser keeps it before the page is touched: suspended, and resumed only from a
+ * click or a key press. Beeps asked for meanwhile would be counted (and heard late): none may be.
+ */
+const SUSPENDED_AUDIO_STUB = () => {
+  const w = window as unknown as { __beeps: number; AudioContext: unknown };
+  w.__beeps = 0;
+  const node = () => ({ connect: (next: unknown) => next });
+  w.AudioContext = class {
+    state = "suspended";
+    currentTime = 0;
+    destination = {};
+    onstatechange: (() => void) | null = null;
+    resume = () => {
+      if (navigator.userActivation.isActive && this.state !== "running") {
+        this.state = "running";
+        this.onstatechange?.();
+      }
+      return Promise.resolve();
+    };
+    close = () => Promise.resolve();
+    createOscillator = () => ({
+      ...node(),
+      type: "",
+      frequency: { value: 0 },
+      start: () => {
+        w.__beeps++;
+      },
+      stop: () => {},
+    });
+    createGain = () => ({ ...node(), gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} } });
+  };
+};
 const beeps = (page: Page) => page.evaluate(() => (window as unknown as { __beeps: number }).__beeps);
 
 test("a long wait raises an alert: rule editor, banner with sound, acknowledgement, log, resolution", async ({
@@ -112,6 +145,17 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
     await page.getByTestId("rule-add").click();
     const form = page.getByTestId("rule-form");
     await expect(form.getByTestId("rule-kind")).toHaveValue("Долгое ожидание");
+    // Until one is typed, the threshold follows the condition, each time it changes.
+    for (const [kind, threshold] of [
+      ["Длинная очередь", "10"],
+      ["Долгий перерыв", "20"],
+      ["Некому обслужить", "0"],
+      ["Долгое ожидание", "10"],
+    ]) {
+      await form.getByTestId("rule-kind").click();
+      await page.getByRole("option", { name: kind }).click();
+      await expect(form.getByTestId("rule-threshold")).toHaveValue(threshold!);
+    }
     await form.getByLabel("Название").fill("Долгое ожидание вычета");
     await form.getByTestId("rule-service").click();
     await page.getByRole("option", { name: "Налоговый вычет (Ю)" }).click();
@@ -165,6 +209,10 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
     await page.keyboard.press("Escape");
 
     // A client waits: within seconds the banner appears on both supervisors' screens, with a sound.
+    const streams: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/api/v1/events?")) streams.push(r.url());
+    });
     await page.goto("/admin");
     const supervisorBanner = supervisor.getByTestId("alert-banner");
     await expect(supervisor.getByTestId("alert-banner")).toHaveCount(0);
@@ -172,7 +220,18 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
     const label = await issue(request, office);
     const banner = page.getByTestId("alert-banner");
     await expect(banner).toBeVisible({ timeout: 10_000 });
-    await expect(banner).toHaveAttribute("role", "alert");
+    // A landmark region, no longer role="alert" (which re-read the whole banner at every change).
+    await expect(page.getByRole("region", { name: "Требует внимания" })).toHaveAttribute(
+      "data-testid",
+      "alert-banner",
+    );
+    await expect(banner).not.toHaveAttribute("role", "alert");
+    // Screen readers are told of the new alert once, from a live region of its own.
+    const announcer = page.getByTestId("alert-announcer");
+    await expect(announcer).toHaveAttribute("aria-live", "assertive");
+    await expect(announcer).toContainText(`Новое уведомление: «Налоговый вычет»: талон ${label} ждёт`);
+    // The banner and the dashboard under it share one event stream.
+    expect(streams).toHaveLength(1);
     const item = banner.getByTestId("alert-banner-item");
     await expect(item).toHaveCount(1);
     await expect(item.getByTestId("alert-banner-text")).toContainText("«Налоговый вычет»");
@@ -187,14 +246,17 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
     // Operators are not alerted: their workplace has no banner.
     await expect(operator).toHaveURL(/\/operator$/);
     await operator.reload();
-    await expect(operator.getByRole("navigation", { name: "main navigation" })).toBeVisible();
+    await expect(operator.getByRole("navigation", { name: "Основная навигация" })).toBeVisible();
     await expect(supervisorBanner).toBeVisible();
     await expect(operator.getByTestId("alert-banner")).toHaveCount(0);
 
-    // Acknowledged from the banner: it disappears for everyone, live.
+    // Acknowledged from the banner, with the keyboard: it disappears for everyone, live, and the
+    // focus goes to the page's heading rather than being lost with the banner.
     const alertId = await item.getAttribute("data-alert-id");
-    await item.getByRole("button", { name: "Подтвердить" }).click();
+    await item.getByRole("button", { name: "Подтвердить" }).focus();
+    await page.keyboard.press("Enter");
     await expect(banner).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Текущее состояние" })).toBeFocused();
     await expect(supervisorBanner).toHaveCount(0);
 
     // The log says who acknowledged it; the details list the messages and the webhook's error.
@@ -231,6 +293,79 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
     await page.getByTestId("alert-log-status").getByText("Закрытые").click();
     await expect(logRow).toBeVisible();
 
+    // A rule without the in-app channel tells only its webhook: its open alert stays out of the
+    // banner, also when the screen loads the banner afresh.
+    const adminHeaders = { cookie: await signInCookie(request, ADMIN.login, ADMIN.password) };
+    const quietService = await request.post("/api/v1/services", {
+      headers: adminHeaders,
+      data: { name: "Справки", translations: { en: "Certificates" }, prefix: "Э" },
+    });
+    expect(quietService.status(), await quietService.text()).toBe(201);
+    const serviceId = (await quietService.json()).id;
+    const quietRule = await request.post("/api/v1/alert-rules", {
+      headers: adminHeaders,
+      data: {
+        name: "Только webhook",
+        kind: "queue_length",
+        serviceId,
+        threshold: 0,
+        channels: [{ type: "webhook", url: DEAD_WEBHOOK }],
+      },
+    });
+    expect(quietRule.status(), await quietRule.text()).toBe(201);
+    const quietRuleId = (await quietRule.json()).id;
+    try {
+      const waiting = await request.post("/api/v1/tickets", {
+        headers: { authorization: `Bearer ${office.kiosk}` },
+        data: { serviceId },
+      });
+      expect(waiting.status()).toBe(201);
+      const openOfRule = async () =>
+        (
+          await (
+            await request.get(`/api/v1/alerts?status=open&ruleId=${quietRuleId}`, { headers: adminHeaders })
+          ).json()
+        ).total;
+      await expect.poll(openOfRule, { timeout: 10_000 }).toBe(1);
+      const bannerLoad = page.waitForResponse(
+        (r) => r.url().includes("/api/v1/alerts?") && r.url().includes("inApp=true"),
+      );
+      await page.reload();
+      expect(await (await bannerLoad).json()).toMatchObject({ items: [], total: 0 });
+      await page.getByTestId("alert-log-status").getByText("Открытые").click();
+      await expect(page.getByTestId("alert-row")).toHaveCount(1);
+      await expect(page.getByTestId("alert-row")).toContainText("«Справки»: в очереди 1 клиент");
+      await expect(banner).toHaveCount(0);
+
+      // The client leaves and the service is archived. The rule names it so, and can still be
+      // renamed: only the name is sent (the whole rule would be refused for its service).
+      const cancelled = await request.post(`/api/v1/queue/tickets/${(await waiting.json()).id}/cancel`, {
+        headers: adminHeaders,
+      });
+      expect(cancelled.status(), await cancelled.text()).toBe(200);
+      await expect.poll(openOfRule, { timeout: 10_000 }).toBe(0);
+      const archived = await request.delete(`/api/v1/services/${serviceId}`, { headers: adminHeaders });
+      expect(archived.status(), await archived.text()).toBe(204);
+      await page.goto("/admin/alerts?tab=rules");
+      const quietRow = page.locator(`[data-testid=rule-row][data-rule-id="${quietRuleId}"]`);
+      await expect(quietRow).toContainText("Услуга в архиве");
+      await quietRow.getByTestId("rule-edit").click();
+      await expect(form.getByTestId("rule-service")).toHaveValue("Услуга в архиве");
+      await form.getByLabel("Название").fill("Только webhook (архив)");
+      const renamed = page.waitForResponse(
+        (r) => r.url().endsWith(`/api/v1/alert-rules/${quietRuleId}`) && r.request().method() === "PATCH",
+      );
+      await form.getByRole("button", { name: "Сохранить" }).click();
+      expect((await renamed).status()).toBe(200);
+      expect((await renamed).request().postDataJSON()).toEqual({ name: "Только webhook (архив)" });
+      await expect(form).toHaveCount(0);
+      await expect(quietRow).toContainText("Только webhook (архив)");
+      await page.goto("/admin/alerts?status=resolved");
+    } finally {
+      await request.delete(`/api/v1/alert-rules/${quietRuleId}`, { headers: adminHeaders });
+    }
+    await expect(logRow).toBeVisible();
+
     // A supervisor reads the log but not the rules.
     await supervisor.goto("/admin/alerts?tab=rules");
     await expect(supervisor.getByRole("heading", { name: "Уведомления" })).toBeVisible();
@@ -242,11 +377,12 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
     expect(refused.status()).toBe(403);
     expect((await refused.json()).error.code).toBe("forbidden");
 
-    // Another client waits too long: a second alert, open, next to the resolved one in the live log.
+    // Another client waits too long: a second alert, open, next to the resolved ones in the live log.
     await page.getByTestId("alert-log-status").getByText("Все").click();
     const second = await issue(request, office);
     await expect(banner).toBeVisible({ timeout: 10_000 });
-    await expect(page.getByTestId("alert-row")).toHaveCount(2);
+    // Newest first: this one, the webhook-only rule's, the first one.
+    await expect(page.getByTestId("alert-row")).toHaveCount(3);
     const openRow = page.getByTestId("alert-row").first();
     await expect(openRow).toContainText(`талон ${second} ждёт`);
     await expect(openRow.getByTestId("alert-state")).toHaveText("Открыто");
@@ -255,17 +391,25 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
 
     // English, on a screen of its own: the banner, the log, the details and the editor speak the
     // UI's language, with the service's English name.
+    // Its audio is suspended until the page is clicked: the banner says so, and a click unlocks it.
     const en = await signInPage(browser, ADMIN.login, ADMIN.password, { lang: "en", viewport: FULL_HD });
     try {
+      await en.context().addInitScript(SUSPENDED_AUDIO_STUB);
       await en.goto("/admin");
       const enBanner = en.getByTestId("alert-banner");
       await expect(enBanner).toBeVisible();
+      const sound = enBanner.getByTestId("alert-banner-sound");
+      await expect(sound).toHaveText("Sound is off — click to enable");
       await expect(enBanner.getByTestId("alert-banner-text")).toContainText(
         `“Tax deduction”: ticket ${second} has waited`,
       );
       await expect(enBanner).toContainText("Needs attention");
       await expect(enBanner.getByRole("button", { name: "Acknowledge" })).toBeVisible();
       await en.screenshot({ path: `${shots}/alerts-banner-en.png` });
+      await sound.click();
+      await expect(sound).toHaveCount(0);
+      // Nothing was queued while it was off, to sound all at once now.
+      expect(await beeps(en)).toBe(0);
       await enBanner.getByTestId("alert-banner-log").click();
       await expect(en).toHaveURL(/\/admin\/alerts$/);
       await expect(en.getByRole("heading", { name: "Alerts" })).toBeVisible();
@@ -290,6 +434,15 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
         "placeholder",
         "stored; type a new one to replace it",
       );
+      // A new address would leave the stored secret behind: the editor says so, until it is back.
+      const secretLost = webhook.getByTestId("webhook-secret-lost");
+      await expect(secretLost).toHaveCount(0);
+      await webhook.getByLabel("Webhook URL").fill(`${DEAD_WEBHOOK}/moved`);
+      await expect(secretLost).toHaveText(
+        "The stored secret belongs to the old address — enter it again or the webhook will be unsigned.",
+      );
+      await webhook.getByLabel("Webhook URL").fill(DEAD_WEBHOOK);
+      await expect(secretLost).toHaveCount(0);
       // Escalation: without SMTP on this server it starts with a webhook, and e-mail is offered disabled.
       await enForm.getByTestId("rule-escalate").click();
       const escalation = enForm.getByTestId("escalation-channels").getByTestId("channel-row");
@@ -310,6 +463,10 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
       );
       await enForm.getByRole("button", { name: "Save" }).click();
       expect((await patched).status()).toBe(200);
+      // Only what changed is sent: the channels (and their stored secret) are left as they are.
+      expect((await patched).request().postDataJSON()).toEqual({
+        escalation: { afterMinutes: 5, channels: [{ type: "webhook", url: `${DEAD_WEBHOOK}/escalation` }] },
+      });
       // The stored secret stays with its webhook when the form sends none.
       expect(await (await patched).json()).toMatchObject({
         channels: [{ type: "in_app" }, { type: "webhook", url: DEAD_WEBHOOK, hasSecret: true }],

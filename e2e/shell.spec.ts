@@ -36,7 +36,7 @@ test.describe("web shell", () => {
   }) => {
     await signIn(page, ADMIN.login, ADMIN.password);
     await expect(page).toHaveURL(/\/admin$/);
-    const nav = page.getByRole("navigation", { name: "main navigation" });
+    const nav = page.getByRole("navigation", { name: "Основная навигация" });
     for (const item of [
       "Текущее состояние",
       "Управление очередью",
@@ -55,7 +55,9 @@ test.describe("web shell", () => {
     await expect(page.getByRole("heading", { name: "Услуги", exact: true })).toBeVisible();
 
     await page.getByText("EN", { exact: true }).click();
-    await expect(nav.getByText("Services", { exact: true })).toBeVisible();
+    // The navigation's name is translated too.
+    const navEn = page.getByRole("navigation", { name: "Main navigation" });
+    await expect(navEn.getByText("Services", { exact: true })).toBeVisible();
     await page.screenshot({ path: `${shots}/admin-shell-en.png` });
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login$/);
@@ -80,7 +82,7 @@ test.describe("web shell", () => {
 
     await signIn(page, "e2e-operator", "operator-pass-1");
     await expect(page).toHaveURL(/\/operator$/);
-    const nav = page.getByRole("navigation", { name: "main navigation" });
+    const nav = page.getByRole("navigation", { name: "Основная навигация" });
     await expect(nav.getByText("Рабочее место оператора")).toBeVisible();
     await expect(nav.getByText("Услуги")).toHaveCount(0);
     await page.goto("/admin/services");
@@ -104,7 +106,7 @@ test.describe("web shell", () => {
     await phone.screenshot({ path: `${shots}/login-phone-ru.png` });
     await signIn(phone, ADMIN.login, ADMIN.password);
     await expect(phone).toHaveURL(/\/admin$/);
-    await phone.getByRole("button", { name: "menu" }).click();
+    await phone.getByRole("button", { name: "Меню" }).click();
     await expect(phone.getByText("Сотрудники", { exact: true })).toBeVisible();
     await phone.screenshot({ path: `${shots}/admin-menu-phone-ru.png` });
     await phone.close();

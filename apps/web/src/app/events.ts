@@ -10,10 +10,142 @@ export interface LiveEvent {
 
 const EVENT_TYPES = [...TICKET_EVENT_TYPES, ...OTHER_EVENT_TYPES, "reset"];
 
+interface StreamOptions {
+  channel: SseChannel;
+  token?: string | null;
+  branchId?: string | null;
+}
+
+/** One screen's interest in a stream. */
+interface Listener {
+  onEvent: (e: LiveEvent) => void;
+  /** The stream opened (first time or again). */
+  onOpen: () => void;
+  /** The stream broke; it is being reopened. */
+  onDown: () => void;
+}
+
 /**
- * Subscribes to the server's event stream. EventSource reconnects by itself and sends
- * Last-Event-ID; when the browser gives up (CLOSED, e.g. the server restarted with an error
- * response), a new one is opened with growing back-off, resuming after the last event seen.
+ * One EventSource per channel, token and office, shared by every screen of the tab that follows it
+ * (the staff shell's alert banner and the page under it): the server holds one connection per tab.
+ */
+interface SharedStream {
+  listeners: Set<Listener>;
+  connected: boolean;
+  /** Opened at least once: the next open is a reconnect. */
+  opened: boolean;
+  stop: () => void;
+  closeTimer?: ReturnType<typeof setTimeout>;
+}
+
+const streams = new Map<string, SharedStream>();
+/** A stream nobody follows any more waits this long before closing: the next page may want it. */
+const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Opens the stream. EventSource reconnects by itself and sends Last-Event-ID; when the browser
+ * gives up (CLOSED, e.g. the server restarted with an error response), a new one is opened with
+ * growing back-off, resuming after the last event seen.
+ */
+function openStream({ channel, token, branchId }: StreamOptions, shared: SharedStream): () => void {
+  let source: EventSource | null = null;
+  let lastId: string | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let delay = 1000;
+  let stopped = false;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const down = () => {
+    shared.connected = false;
+    for (const l of [...shared.listeners]) l.onDown();
+  };
+  // The server sends a heartbeat every 15 s; silence for much longer means a dead connection
+  // (a proxy or a sleeping network may never report it), so start over.
+  const alive = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      if (stopped) return;
+      source?.close();
+      down();
+      open();
+    }, 45_000);
+  };
+
+  const open = () => {
+    const params = new URLSearchParams({ channel });
+    if (token) params.set("token", token);
+    if (branchId) params.set("branchId", branchId);
+    if (lastId) params.set("lastEventId", lastId);
+    const es = new EventSource(`/api/v1/events?${params}`);
+    source = es;
+    es.onopen = () => {
+      alive();
+      delay = 1000;
+      shared.connected = true;
+      for (const l of [...shared.listeners]) l.onOpen();
+      shared.opened = true;
+    };
+    es.onerror = () => {
+      down();
+      if (es.readyState === EventSource.CLOSED && !stopped) {
+        es.close();
+        retryTimer = setTimeout(open, delay);
+        delay = Math.min(delay * 2, 30_000);
+      }
+    };
+    const handle = (message: MessageEvent<string>) => {
+      alive();
+      if (message.lastEventId) lastId = message.lastEventId;
+      let data: Record<string, unknown> = {};
+      try {
+        data = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      const event = { id: message.lastEventId, type: message.type, data };
+      for (const l of [...shared.listeners]) l.onEvent(event);
+    };
+    for (const type of EVENT_TYPES) es.addEventListener(type, handle);
+    es.addEventListener("heartbeat", alive);
+  };
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+    clearTimeout(watchdog);
+    source?.close();
+  };
+}
+
+/** Follows the shared stream of these options, opening it for the first listener. */
+function join(options: StreamOptions, listener: Listener): { shared: SharedStream; leave: () => void } {
+  const key = JSON.stringify([options.channel, options.token ?? null, options.branchId ?? null]);
+  let shared = streams.get(key);
+  if (shared) {
+    clearTimeout(shared.closeTimer);
+  } else {
+    const created: SharedStream = { listeners: new Set(), connected: false, opened: false, stop: () => {} };
+    streams.set(key, created);
+    created.stop = openStream(options, created);
+    shared = created;
+  }
+  const stream = shared;
+  stream.listeners.add(listener);
+  const leave = () => {
+    stream.listeners.delete(listener);
+    if (stream.listeners.size > 0) return;
+    clearTimeout(stream.closeTimer);
+    stream.closeTimer = setTimeout(() => {
+      if (stream.listeners.size > 0 || streams.get(key) !== stream) return;
+      streams.delete(key);
+      stream.stop();
+    }, CLOSE_GRACE_MS);
+  };
+  return { shared: stream, leave };
+}
+
+/**
+ * Subscribes to the server's event stream. Screens of one tab following the same channel share
+ * one connection (see `join`); each gets every event and its own open/reconnect callbacks.
  */
 export function useEventStream(options: {
   channel: SseChannel;
@@ -22,81 +154,44 @@ export function useEventStream(options: {
   branchId?: string | null;
   onEvent: (e: LiveEvent) => void;
   /**
-   * Called when the stream (re)opens. After a reconnect the screen should reload its state: events
-   * are replayed only after the last one this screen received, and it may have received none.
+   * Called when the stream reopens. After a reconnect the screen should reload its state: events
+   * are replayed only after the last one the stream received, and this screen may have missed some.
    */
   onReconnect?: () => void;
+  /**
+   * Called on every open, the first one included: for a screen that loaded its state before the
+   * stream was there, so that nothing between its load and the stream's start is lost.
+   */
+  onOpen?: () => void;
 }) {
   const { channel, token, branchId } = options;
   const onEvent = useRef(options.onEvent);
   onEvent.current = options.onEvent;
   const onReconnect = useRef(options.onReconnect);
   onReconnect.current = options.onReconnect;
+  const onOpen = useRef(options.onOpen);
+  onOpen.current = options.onOpen;
   const [connected, setConnected] = useState(false);
 
   useEffect(() => {
-    let source: EventSource | null = null;
-    let lastId: string | null = null;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    let delay = 1000;
-    let stopped = false;
     let opened = false;
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    // The server sends a heartbeat every 15 s; silence for much longer means a dead connection
-    // (a proxy or a sleeping network may never report it), so start over.
-    const alive = () => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(() => {
-        if (stopped) return;
-        source?.close();
-        setConnected(false);
-        open();
-      }, 45_000);
-    };
-
-    const open = () => {
-      const params = new URLSearchParams({ channel });
-      if (token) params.set("token", token);
-      if (branchId) params.set("branchId", branchId);
-      if (lastId) params.set("lastEventId", lastId);
-      const es = new EventSource(`/api/v1/events?${params}`);
-      source = es;
-      es.onopen = () => {
-        alive();
-        delay = 1000;
-        setConnected(true);
-        if (opened) onReconnect.current?.();
-        opened = true;
-      };
-      es.onerror = () => {
-        setConnected(false);
-        if (es.readyState === EventSource.CLOSED && !stopped) {
-          es.close();
-          retryTimer = setTimeout(open, delay);
-          delay = Math.min(delay * 2, 30_000);
-        }
-      };
-      const handle = (message: MessageEvent<string>) => {
-        alive();
-        if (message.lastEventId) lastId = message.lastEventId;
-        let data: Record<string, unknown> = {};
-        try {
-          data = JSON.parse(message.data);
-        } catch {
-          return;
-        }
-        onEvent.current({ id: message.lastEventId, type: message.type, data });
-      };
-      for (const type of EVENT_TYPES) es.addEventListener(type, handle);
-      es.addEventListener("heartbeat", alive);
-    };
-    open();
-    return () => {
-      stopped = true;
-      clearTimeout(retryTimer);
-      clearTimeout(watchdog);
-      source?.close();
-    };
+    const { shared, leave } = join(
+      { channel, token, branchId },
+      {
+        onEvent: (e) => onEvent.current(e),
+        onOpen: () => {
+          setConnected(true);
+          onOpen.current?.();
+          if (opened) onReconnect.current?.();
+          opened = true;
+        },
+        onDown: () => setConnected(false),
+      },
+    );
+    // Joined a stream another screen opened: already live, and its next open is a reconnect.
+    opened = shared.opened;
+    setConnected(shared.connected);
+    return leave;
   }, [channel, token, branchId]);
 
   return { connected };

@@ -37,6 +37,8 @@ export const en: Messages = {
     required: "Required",
   },
   nav: {
+    menu: "Menu",
+    main: "Main navigation",
     operator: "Operator workplace",
     dashboard: "Live dashboard",
     queue: "Queue management",

@@ -56,7 +56,7 @@ export default function StaffLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.menu")} />
             <Text fw={700}>{t("app.name")}</Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
@@ -67,7 +67,7 @@ export default function StaffLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="main navigation">
+      <AppShell.Navbar p="xs" aria-label={t("nav.main")}>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
             {navFor(user.role).map((item) => (

@@ -84,8 +84,8 @@ function DetailBody({ alert: a }: { alert: AlertDetail }) {
           <Table.Tr>
             <Table.Th w={200}>{t("detail.acknowledged")}</Table.Th>
             <Table.Td data-testid="alert-details-ack">
-              {a.acknowledgedBy ? (
-                `${a.acknowledgedBy.name}, ${at(a.acknowledgedAt)}`
+              {a.acknowledgedAt ? (
+                `${a.acknowledgedBy?.name ?? t("log.byToken")}, ${at(a.acknowledgedAt)}`
               ) : (
                 <Group gap="sm">
                   <Text c="dimmed" size="sm">

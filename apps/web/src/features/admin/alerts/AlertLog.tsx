@@ -1,6 +1,6 @@
 import { Alert, Group, Pagination, SegmentedControl, Switch, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { errorMessage } from "../../../app/errors.ts";
 import { useOffice } from "../../../app/office.ts";
@@ -39,6 +39,20 @@ export function AlertLog() {
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
+  // The live list shrank under the page shown (alerts resolved, filtered out): go to its last page.
+  const beyond = list.isSuccess && !list.isPlaceholderData && page > pages;
+  useEffect(() => {
+    if (!beyond) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (pages === 1) next.delete("page");
+        else next.set("page", String(pages));
+        return next;
+      },
+      { replace: true },
+    );
+  }, [beyond, pages, setParams]);
 
   return (
     <>

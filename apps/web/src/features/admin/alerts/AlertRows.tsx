@@ -114,15 +114,14 @@ function Acknowledgement({
   ack: ReturnType<typeof useAcknowledge>;
 }) {
   const { t } = useAlertsTranslation();
-  if (a.acknowledgedBy) {
+  // Acknowledged through an API token: the time, but no employee.
+  if (a.acknowledgedAt) {
     return (
       <div>
-        <Text size="sm">{a.acknowledgedBy.name}</Text>
-        {a.acknowledgedAt && (
-          <Text size="xs" c="dimmed">
-            {when.format(new Date(a.acknowledgedAt))}
-          </Text>
-        )}
+        <Text size="sm">{a.acknowledgedBy?.name ?? t("log.byToken")}</Text>
+        <Text size="xs" c="dimmed">
+          {when.format(new Date(a.acknowledgedAt))}
+        </Text>
       </div>
     );
   }

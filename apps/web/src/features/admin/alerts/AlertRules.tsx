@@ -1,15 +1,17 @@
 import { type AlertChannel, type AlertRule, alertRuleSchema, serviceSchema } from "@dq/shared";
-import { Alert, Badge, Button, Group, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { localName } from "../../operator/format.ts";
 import { ArchiveButton } from "../directories/RowActions.tsx";
 import { useDirectory } from "../useDirectory.ts";
-import { channelText, formatSeconds, formatThreshold } from "./alertText.ts";
+import { channelText, formatMinutes, formatThreshold } from "./alertText.ts";
+import { playAttention } from "./attention.ts";
 import { alertError } from "./errors.ts";
 import { RuleForm } from "./RuleForm.tsx";
 import { TestResultsModal } from "./TestResultsModal.tsx";
 import { useAlertsTranslation } from "./texts.ts";
-import { useChannelsStatus, useTestRule } from "./useAlerts.ts";
+import { reloadBanner, useChannelsStatus, useTestRule } from "./useAlerts.ts";
 
 const CHANNEL_COLOR = { in_app: "indigo", email: "blue", telegram: "cyan", webhook: "grape" } as const;
 
@@ -17,8 +19,10 @@ const CHANNEL_COLOR = { in_app: "indigo", email: "blue", telegram: "cyan", webho
 export function AlertRules() {
   const { t, i18n } = useAlertsTranslation();
   const dir = useDirectory("alert-rules", alertRuleSchema);
-  const services = useDirectory("services", serviceSchema).list.data?.items ?? [];
+  // Undefined while loading: a service missing from the list then is one archived since.
+  const services = useDirectory("services", serviceSchema).list.data?.items;
   const test = useTestRule();
+  const client = useQueryClient();
   // Loaded before the editor opens, so it offers only the channels the server can deliver to.
   useChannelsStatus();
   const [editing, setEditing] = useState<AlertRule | "new" | null>(null);
@@ -31,12 +35,18 @@ export function AlertRules() {
   };
   const runTest = (r: AlertRule) => {
     setTesting(r);
-    test.mutate(r.id);
+    test.mutate(r.id, {
+      // Nothing to send outside (in the app only): let the banner's signal be heard instead.
+      onSuccess: (result) => {
+        if (result.results.length === 0) void playAttention();
+      },
+    });
   };
   const serviceName = (id: string | null) => {
     if (!id) return t("rules.allServices");
+    if (!services) return t("rules.none");
     const s = services.find((x) => x.id === id);
-    return s ? localName(s, i18n.language) : t("rules.none");
+    return s ? localName(s, i18n.language) : t("rules.archivedService");
   };
   const ruleName = (r: AlertRule) => r.name || t(`kinds.${r.kind}`);
   const error = dir.list.error ?? dir.archive.error;
@@ -67,7 +77,9 @@ export function AlertRules() {
               <Table.Th>{t("rules.cooldownShort")}</Table.Th>
               <Table.Th>{t("rules.escalation")}</Table.Th>
               <Table.Th>{t("common.active")}</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>{t("rules.actions")}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -88,15 +100,13 @@ export function AlertRules() {
                 <Table.Td>
                   <ChannelBadges channels={r.channels} />
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {formatSeconds(t, r.cooldownMinutes * 60)}
-                </Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatMinutes(t, r.cooldownMinutes)}</Table.Td>
                 <Table.Td>
                   {r.escalation ? (
                     <Group gap={4}>
                       <Text size="sm" style={{ whiteSpace: "nowrap" }}>
                         {t("rules.escalationShort", {
-                          after: formatSeconds(t, r.escalation.afterMinutes * 60),
+                          after: formatMinutes(t, r.escalation.afterMinutes),
                         })}
                       </Text>
                       <ChannelBadges channels={r.escalation.channels} />
@@ -127,7 +137,9 @@ export function AlertRules() {
                     <ArchiveButton
                       name={ruleName(r)}
                       confirmKey="alerts:rules.confirmArchive"
-                      onArchive={() => dir.archive.mutate(r.id)}
+                      onArchive={() =>
+                        dir.archive.mutate(r.id, { onSuccess: () => void reloadBanner(client) })
+                      }
                     />
                   </Group>
                 </Table.Td>

@@ -41,7 +41,11 @@ export default function AlertsPage() {
               </Tabs.Tab>
             ))}
           </Tabs.List>
-          <Stack mt="md">{tab === "log" ? <AlertLog /> : <AlertRules />}</Stack>
+          {TABS.map((x) => (
+            <Tabs.Panel key={x} value={x} pt="md">
+              <Stack>{x === "log" ? <AlertLog /> : <AlertRules />}</Stack>
+            </Tabs.Panel>
+          ))}
         </Tabs>
       ) : (
         <AlertLog />

@@ -12,7 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { blankChannel, type ChannelValue, type RuleValues } from "./ruleValues.ts";
+import { blankChannel, type ChannelValue, type RuleValues, secretLost } from "./ruleValues.ts";
 import { useAlertsTranslation } from "./texts.ts";
 
 const MAX_CHANNELS = 10;
@@ -187,6 +187,11 @@ function WebhookFields({
         withAsterisk
         {...form.getInputProps(field("url"))}
       />
+      {secretLost(c) && (
+        <Text size="xs" c="orange.9" fw={500} role="status" data-testid="webhook-secret-lost">
+          {t("channelEditor.secretLost")}
+        </Text>
+      )}
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <PasswordInput
           style={{ flex: 1 }}

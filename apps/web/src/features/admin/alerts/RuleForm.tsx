@@ -13,15 +13,24 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import { FormActions } from "../directories/FormActions.tsx";
 import { issueText, serviceChoices, showFieldErrors } from "../directories/texts.ts";
 import { zodValidate } from "../form.ts";
 import type { useDirectory } from "../useDirectory.ts";
 import { ChannelsEditor, typeAvailable } from "./ChannelsEditor.tsx";
 import { alertError, isFieldError } from "./errors.ts";
-import { blankChannel, DEFAULT_THRESHOLD, type RuleValues, ruleBody, ruleValues } from "./ruleValues.ts";
+import {
+  blankChannel,
+  DEFAULT_THRESHOLD,
+  type RuleValues,
+  ruleBody,
+  rulePatch,
+  ruleValues,
+} from "./ruleValues.ts";
 import { useAlertsTranslation } from "./texts.ts";
-import { useChannelsStatus } from "./useAlerts.ts";
+import { reloadBanner, useChannelsStatus } from "./useAlerts.ts";
 
 type Dir = ReturnType<typeof useDirectory<AlertRule>>;
 
@@ -32,6 +41,9 @@ function thresholdTexts(kind: AlertKind) {
   return ["rules.thresholdMinutes", "rules.thresholdMinutesHint"] as const;
 }
 
+/** Whether a list of channels is unchanged: once it changes, its own error (a channel named twice) is stale. */
+const sameList = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /** Create or change a rule: what to watch, for which service, whom to tell, and when to escalate. */
 export function RuleForm({
   rule,
@@ -40,32 +52,58 @@ export function RuleForm({
   onClose,
 }: {
   rule: AlertRule | null;
-  services: Service[];
+  /** The office's services; undefined while they load. */
+  services: Service[] | undefined;
   dir: Dir;
   onClose: () => void;
 }) {
   const { t } = useAlertsTranslation();
   const phone = useMediaQuery("(max-width: 48em)");
   const status = useChannelsStatus().data;
+  const client = useQueryClient();
+  // What the form started from: a change sends only what differs from it.
+  const [initial] = useState(() => ruleValues(rule));
   const form = useForm<RuleValues>({
-    initialValues: ruleValues(rule),
+    initialValues: initial,
     // The server's own schema, so the form refuses what the API would.
     validate: (values) => zodValidate(alertRuleCreateSchema, issueText)(ruleBody(values)),
+    onValuesChange: (values, previous) => {
+      if (!sameList(values.channels, previous.channels)) form.clearFieldError("channels");
+      if (!sameList(values.escalation.channels, previous.escalation.channels))
+        form.clearFieldError("escalation.channels");
+    },
   });
   const v = form.getValues();
   const mutation = rule ? dir.update : dir.create;
   const submit = form.onSubmit((values) => {
-    const body = ruleBody(values);
     const onError = (error: unknown) => showFieldErrors(form, error);
-    if (rule) dir.update.mutate({ id: rule.id, body }, { onSuccess: onClose, onError });
-    else dir.create.mutate(body, { onSuccess: onClose, onError });
+    // A rule's channels decide whether its alerts show in the banner.
+    const onSuccess = () => {
+      void reloadBanner(client);
+      onClose();
+    };
+    if (!rule) return dir.create.mutate(ruleBody(values), { onSuccess, onError });
+    const body = rulePatch(initial, values);
+    if (Object.keys(body).length === 0) return onClose();
+    dir.update.mutate({ id: rule.id, body }, { onSuccess, onError });
   });
   const [thresholdLabel, thresholdHint] = thresholdTexts(v.kind);
+  // The threshold follows the kind (its unit changes) until someone types one of their own.
+  const thresholdTyped = useRef(false);
   const changeKind = (kind: AlertKind) => {
-    // A new rule's threshold follows the kind until someone types one of their own.
-    if (!rule && !form.isDirty("threshold")) form.setFieldValue("threshold", DEFAULT_THRESHOLD[kind]);
+    if (!thresholdTyped.current)
+      form.setFieldValue("threshold", kind === initial.kind ? initial.threshold : DEFAULT_THRESHOLD[kind]);
     form.setFieldValue("kind", kind);
   };
+  // A service archived since the rule was written is named so, rather than shown as "all services".
+  const archivedService =
+    services && initial.serviceId && !services.some((s) => s.id === initial.serviceId)
+      ? initial.serviceId
+      : null;
+  const serviceData = [
+    ...(archivedService ? [{ value: archivedService, label: t("rules.archivedService") }] : []),
+    ...serviceChoices(services ?? []),
+  ];
   // Escalating starts with one channel, of a type the server can deliver to.
   const switchEscalation = (on: boolean) => {
     form.setFieldValue("escalate", on);
@@ -116,10 +154,10 @@ export function RuleForm({
               label={t("rules.service")}
               description={t("rules.serviceHint")}
               placeholder={t("rules.allServices")}
-              data={serviceChoices(services)}
+              data={serviceData}
               clearable
               searchable
-              nothingFoundMessage={t("common.empty")}
+              nothingFoundMessage={t("rules.nothingFound")}
               {...form.getInputProps("serviceId")}
               data-testid="rule-service"
             />
@@ -133,6 +171,10 @@ export function RuleForm({
               allowDecimal={v.kind !== "queue_length"}
               decimalScale={v.kind === "queue_length" ? 0 : 2}
               {...form.getInputProps("threshold")}
+              onChange={(value) => {
+                thresholdTyped.current = true;
+                form.setFieldValue("threshold", value);
+              }}
               data-testid="rule-threshold"
             />
           </SimpleGrid>

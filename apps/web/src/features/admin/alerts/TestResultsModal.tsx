@@ -33,6 +33,11 @@ export function TestResultsModal({
         </Group>
       )}
       {test.error && <Alert color="red">{alertError(t, test.error)}</Alert>}
+      {test.data && test.data.results.length === 0 && (
+        <Text size="sm" data-testid="rule-test-in-app">
+          {t("rules.testInAppOnly")}
+        </Text>
+      )}
       {test.data && (
         <Stack gap="xs" data-testid="rule-test-results">
           {test.data.results.map((r, i) => (

@@ -9,6 +9,8 @@ export interface ChannelValue {
   to: string;
   chatId: string;
   url: string;
+  /** The webhook's address as loaded: the stored secret belongs to it ("" for a new row). */
+  originalUrl: string;
   /** A new secret; empty keeps the stored one (`hasSecret`) unless `dropSecret`. */
   secret: string;
   hasSecret: boolean;
@@ -33,6 +35,7 @@ export const blankChannel = (type: ChannelType): ChannelValue => ({
   to: "",
   chatId: "",
   url: "",
+  originalUrl: "",
   secret: "",
   hasSecret: false,
   dropSecret: false,
@@ -44,6 +47,7 @@ function channelValue(c: AlertChannel): ChannelValue {
   if (c.type === "telegram") v.chatId = c.chatId;
   if (c.type === "webhook") {
     v.url = c.url;
+    v.originalUrl = c.url;
     v.hasSecret = c.hasSecret;
   }
   return v;
@@ -92,7 +96,14 @@ function channelInput(c: ChannelValue): AlertChannelInput {
   }
 }
 
-/** The API body: the same for a new rule and for a change (PATCH names every field). */
+/**
+ * A webhook whose address changed, with neither a new secret nor the old one removed: the server
+ * keeps a secret only for the same address, so the webhook would go out unsigned.
+ */
+export const secretLost = (c: ChannelValue) =>
+  c.type === "webhook" && c.hasSecret && !c.dropSecret && !c.secret && c.url.trim() !== c.originalUrl;
+
+/** The API body of a new rule. */
 export function ruleBody(v: RuleValues) {
   return {
     name: v.name.trim(),
@@ -109,4 +120,19 @@ export function ruleBody(v: RuleValues) {
       : null,
     active: v.active,
   };
+}
+
+export type RuleBody = ReturnType<typeof ruleBody>;
+
+/**
+ * The body of a change: only the fields that differ from the rule as it was loaded. So a rule whose
+ * service was archived since, or whose e-mail the server no longer sends, can still be renamed or
+ * switched off (the server checks only what is written); and a webhook's stored secret stays
+ * unless the channels change.
+ */
+export function rulePatch(initial: RuleValues, values: RuleValues): Partial<RuleBody> {
+  const before: Record<string, unknown> = ruleBody(initial);
+  const after = Object.entries(ruleBody(values));
+  const changed = after.filter(([key, v]) => JSON.stringify(v) !== JSON.stringify(before[key]));
+  return Object.fromEntries(changed) as Partial<RuleBody>;
 }

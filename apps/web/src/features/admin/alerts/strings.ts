@@ -29,6 +29,14 @@ export const ru = {
     queue_length_few: "{{service}}: в очереди {{count}} клиента — больше {{threshold}}",
     queue_length_many: "{{service}}: в очереди {{count}} клиентов — больше {{threshold}}",
     queue_length_other: "{{service}}: в очереди {{count}} клиента — больше {{threshold}}",
+    queue_lengthAtOpening_one:
+      "{{service}}: при открытии в очереди был {{count}} клиент — больше {{threshold}}",
+    queue_lengthAtOpening_few:
+      "{{service}}: при открытии в очереди было {{count}} клиента — больше {{threshold}}",
+    queue_lengthAtOpening_many:
+      "{{service}}: при открытии в очереди было {{count}} клиентов — больше {{threshold}}",
+    queue_lengthAtOpening_other:
+      "{{service}}: при открытии в очереди было {{count}} клиента — больше {{threshold}}",
     no_operator_one: "{{service}}: ждёт {{count}} клиент, а обслужить некому (уже {{value}})",
     no_operator_few: "{{service}}: ждут {{count}} клиента, а обслужить некому (уже {{value}})",
     no_operator_many: "{{service}}: ждут {{count}} клиентов, а обслужить некому (уже {{value}})",
@@ -59,6 +67,9 @@ export const ru = {
     more: "Ещё {{count}} — в журнале",
     justNow: "только что",
     rule: "правило «{{name}}»",
+    soundOff: "Звук выключен — нажмите, чтобы включить",
+    announceOpened: "Новое уведомление: {{sentence}}",
+    announceEscalated: "Эскалировано: {{sentence}}",
   },
   log: {
     status: "Показывать",
@@ -70,6 +81,7 @@ export const ru = {
     state: "Состояние",
     acknowledged: "Подтверждено",
     ack: "Подтвердить",
+    byToken: "API-токен",
     empty: "Уведомлений нет",
     total: "Всего: {{count}}",
   },
@@ -85,9 +97,9 @@ export const ru = {
     openedAt: "Открыто",
     escalatedAt: "Эскалировано",
     resolvedAt: "Закрыто",
-    acknowledged: "Подтвердил",
+    acknowledged: "Кто подтвердил",
     notAcknowledged: "ещё никто",
-    waiting: "Ждали клиентов",
+    waiting: "Клиентов в очереди",
     ticket: "Дольше всех ждал",
     pauseReason: "Причина перерыва",
     workstation: "Рабочее место",
@@ -123,6 +135,8 @@ export const ru = {
     kind: "Условие",
     service: "Услуга",
     allServices: "Все услуги",
+    archivedService: "Услуга в архиве",
+    nothingFound: "Ничего не найдено",
     serviceHint: "Для всех услуг у каждой услуги будут свои уведомления.",
     thresholdMinutes: "Порог, мин",
     thresholdMinutesHint: "Можно дробное: 0.5 — полминуты.",
@@ -147,6 +161,9 @@ export const ru = {
     testSending: "Отправляем…",
     testOk: "Доставлено",
     testFailed: "Ошибка",
+    testInAppOnly:
+      "Внешних каналов нет: уведомления в приложении показываются баннером на экранах супервизоров и администраторов. Его звуковой сигнал прозвучал здесь.",
+    actions: "Действия",
     confirmArchive: "Убрать правило «{{name}}» в архив? Его открытые уведомления закроются.",
     empty: "Правил пока нет: добавьте первое.",
   },
@@ -163,6 +180,8 @@ export const ru = {
     secretStored: "сохранён; введите новый, чтобы заменить",
     removeSecret: "Удалить секрет",
     secretRemoved: "будет удалён при сохранении",
+    secretLost:
+      "Сохранённый секрет относится к старому адресу — введите его снова, иначе webhook будет без подписи.",
     inAppHint: "Баннер со звуком на экранах супервизоров и администраторов.",
     webhookHint: "POST с JSON; с секретом тело подписывается HMAC-SHA256.",
     emailOff: "E-mail не настроен на сервере (переменная SMTP_URL).",
@@ -199,7 +218,15 @@ export const en: typeof ru = {
     queue_length_few: "{{service}}: {{count}} clients in the queue, more than {{threshold}}",
     queue_length_many: "{{service}}: {{count}} clients in the queue, more than {{threshold}}",
     queue_length_other: "{{service}}: {{count}} clients in the queue, more than {{threshold}}",
-    no_operator_one: "{{service}}: {{count}} client waits and nobody can serve (for {{value}})",
+    queue_lengthAtOpening_one:
+      "{{service}}: {{count}} client in the queue when it opened, more than {{threshold}}",
+    queue_lengthAtOpening_few:
+      "{{service}}: {{count}} clients in the queue when it opened, more than {{threshold}}",
+    queue_lengthAtOpening_many:
+      "{{service}}: {{count}} clients in the queue when it opened, more than {{threshold}}",
+    queue_lengthAtOpening_other:
+      "{{service}}: {{count}} clients in the queue when it opened, more than {{threshold}}",
+    no_operator_one: "{{service}}: {{count}} client waits and nobody can serve them (for {{value}})",
     no_operator_few: "{{service}}: {{count}} clients wait and nobody can serve them (for {{value}})",
     no_operator_many: "{{service}}: {{count}} clients wait and nobody can serve them (for {{value}})",
     no_operator_other: "{{service}}: {{count}} clients wait and nobody can serve them (for {{value}})",
@@ -229,6 +256,9 @@ export const en: typeof ru = {
     more: "{{count}} more in the log",
     justNow: "just now",
     rule: "rule “{{name}}”",
+    soundOff: "Sound is off — click to enable",
+    announceOpened: "New alert: {{sentence}}",
+    announceEscalated: "Escalated: {{sentence}}",
   },
   log: {
     status: "Show",
@@ -240,6 +270,7 @@ export const en: typeof ru = {
     state: "State",
     acknowledged: "Acknowledged",
     ack: "Acknowledge",
+    byToken: "API token",
     empty: "No alerts",
     total: "Total: {{count}}",
   },
@@ -293,6 +324,8 @@ export const en: typeof ru = {
     kind: "Condition",
     service: "Service",
     allServices: "All services",
+    archivedService: "Archived service",
+    nothingFound: "Nothing found",
     serviceHint: "With all services, each service gets alerts of its own.",
     thresholdMinutes: "Threshold, min",
     thresholdMinutesHint: "Fractions allowed: 0.5 is half a minute.",
@@ -317,6 +350,9 @@ export const en: typeof ru = {
     testSending: "Sending…",
     testOk: "Delivered",
     testFailed: "Failed",
+    testInAppOnly:
+      "No external channels — in-app alerts show as the banner on supervisors' and administrators' screens. Its sound was just played here.",
+    actions: "Actions",
     confirmArchive: "Archive the rule “{{name}}”? Its open alerts are resolved.",
     empty: "No rules yet: add the first one.",
   },
@@ -333,6 +369,8 @@ export const en: typeof ru = {
     secretStored: "stored; type a new one to replace it",
     removeSecret: "Remove secret",
     secretRemoved: "removed when you save",
+    secretLost:
+      "The stored secret belongs to the old address — enter it again or the webhook will be unsigned.",
     inAppHint: "A banner with a sound on supervisors' and administrators' screens.",
     webhookHint: "A JSON POST; with a secret the body is signed with HMAC-SHA256.",
     emailOff: "E-mail is not set up on the server (variable SMTP_URL).",

@@ -1,31 +1,39 @@
-import { type Alert, type AlertList, alertListSchema, alertSchema } from "@dq/shared";
+import { type Alert, alertListSchema, alertSchema } from "@dq/shared";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { api } from "../../../app/api.ts";
+import { useEffect, useRef } from "react";
+import { ApiError, api } from "../../../app/api.ts";
 import { type LiveEvent, useEventStream } from "../../../app/events.ts";
 import { playAttention, unlockAttention } from "./attention.ts";
-import { BANNER_KEY, BANNER_QUERY, withoutAlert } from "./useAlerts.ts";
+import { withAlert, withoutAlert } from "./bannerList.ts";
+import { BANNER_KEY, BANNER_QUERY, updateBanner } from "./useAlerts.ts";
 
 /** A queue hovering at a rule's limit opens and resolves the same alert again and again: beep once. */
 const QUIET_MS = 5 * 60_000;
 const sounded = new Map<string, number>();
+const soundKey = (alert: Alert) => `${alert.ruleId}/${alert.serviceId ?? ""}/${alert.employeeId ?? ""}`;
 
+/** Whether the signal sounded for the same thing lately (only a signal that played counts). */
 function soundedLately(alert: Alert): boolean {
-  const key = `${alert.ruleId}/${alert.serviceId ?? ""}/${alert.employeeId ?? ""}`;
-  const last = sounded.get(key);
-  const now = Date.now();
-  sounded.set(key, now);
-  return last !== undefined && now - last < QUIET_MS;
+  const last = sounded.get(soundKey(alert));
+  return last !== undefined && Date.now() - last < QUIET_MS;
+}
+
+function signal(alert: Alert) {
+  void playAttention().then((played) => {
+    if (played) sounded.set(soundKey(alert), Date.now());
+  });
 }
 
 /**
  * The open alerts nobody has acknowledged yet that ask to be shown in the app: loaded when the
- * screen opens and after the event stream reconnects, kept current from the `alert.*` events in
- * between (with the attention signal when one opens or escalates). The same events refresh the
- * alert log and details, so the log needs no stream of its own.
+ * screen opens and whenever the event stream opens, kept current from the `alert.*` events in
+ * between (with the attention signal when one opens or escalates, and `onAttention` to say so).
+ * The same events refresh the alert log and details, so the log needs no stream of its own.
  */
-export function useAlertFeed() {
+export function useAlertFeed(onAttention?: (alert: Alert, escalated: boolean) => void) {
   const client = useQueryClient();
+  const attention = useRef(onAttention);
+  attention.current = onAttention;
   const banner = useQuery({
     queryKey: BANNER_KEY,
     queryFn: () => api.get(`/api/v1/alerts?${BANNER_QUERY}`, alertListSchema),
@@ -33,35 +41,44 @@ export function useAlertFeed() {
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnMount: "always",
     refetchOnWindowFocus: false,
+    // A server restarting must not leave the banner empty: keep trying, ever more slowly.
+    retry: (_, error) => !(error instanceof ApiError && (error.status === 401 || error.status === 403)),
+    retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 30_000),
   });
   const reload = () => void client.invalidateQueries({ queryKey: ["alerts"] });
+  const reloadOthers = () =>
+    void client.invalidateQueries({ queryKey: ["alerts"], predicate: (q) => q.queryKey[1] !== "banner" });
 
   const onEvent = (e: LiveEvent) => {
     if (e.type === "reset") return reload();
     if (!e.type.startsWith("alert.")) return;
-    void client.invalidateQueries({ queryKey: ["alerts"], predicate: (q) => q.queryKey[1] !== "banner" });
+    reloadOthers();
     const parsed = alertSchema.safeParse(e.data);
     if (!parsed.success) return reload();
     const alert = parsed.data;
     const show = alert.inApp && alert.status === "open" && alert.acknowledgedAt === null;
     if (!show) {
-      client.setQueryData<AlertList>(BANNER_KEY, (list) => withoutAlert(list, alert.id));
+      void updateBanner(client, (list) => withoutAlert(list, alert.id));
       return;
     }
-    client.setQueryData<AlertList>(BANNER_KEY, (list) => {
-      const rest = list?.items.filter((a) => a.id !== alert.id) ?? [];
-      const known = rest.length !== (list?.items.length ?? 0);
-      const items = [alert, ...rest].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
-      return { items, total: (list?.total ?? 0) + (known ? 0 : 1) };
-    });
-    if (e.type === "alert.escalated" || (e.type === "alert.opened" && !soundedLately(alert))) playAttention();
+    void updateBanner(client, (list) => withAlert(list, alert));
+    const escalated = e.type === "alert.escalated";
+    if (!escalated && e.type !== "alert.opened") return;
+    attention.current?.(alert, escalated);
+    if (escalated || !soundedLately(alert)) signal(alert);
   };
-  const { connected } = useEventStream({ channel: "staff", onEvent, onReconnect: reload });
+  const { connected } = useEventStream({
+    channel: "staff",
+    onEvent,
+    // Every open, the first included: what happened between the load and the stream is not lost.
+    onOpen: () => void client.invalidateQueries({ queryKey: BANNER_KEY }),
+    onReconnect: reloadOthers,
+  });
 
-  // Audio starts suspended until the page is touched; the first touch lets later signals sound.
+  // Audio starts suspended until the page is touched; a touch lets later signals sound.
   useEffect(() => {
-    window.addEventListener("pointerdown", unlockAttention, { once: true });
-    window.addEventListener("keydown", unlockAttention, { once: true });
+    window.addEventListener("pointerdown", unlockAttention);
+    window.addEventListener("keydown", unlockAttention);
     return () => {
       window.removeEventListener("pointerdown", unlockAttention);
       window.removeEventListener("keydown", unlockAttention);

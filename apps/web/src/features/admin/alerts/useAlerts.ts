@@ -8,10 +8,17 @@ import {
   listOf,
   serviceSchema,
 } from "@dq/shared";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../app/api.ts";
 import { localName } from "../../operator/format.ts";
+import { withoutAlert } from "./bannerList.ts";
 
 /**
  * Queries of the alerts: everything under ["alerts"]. The banner's list of open, unacknowledged
@@ -19,7 +26,8 @@ import { localName } from "../../operator/format.ts";
  * the others (the log, an alert's details) when an alert changes.
  */
 export const BANNER_KEY = ["alerts", "banner"] as const;
-export const BANNER_QUERY = "status=open&acknowledged=false&limit=50";
+/** Open, nobody has acknowledged them, and their rule (or its escalation) shows them in the app. */
+export const BANNER_QUERY = "status=open&acknowledged=false&inApp=true&limit=50";
 
 export function useAlertList(query: string) {
   return useQuery({
@@ -39,12 +47,28 @@ export function useAlertDetail(id: string | null) {
   });
 }
 
-/** The banner's list without one alert (acknowledged or resolved). */
-export function withoutAlert(list: AlertList | undefined, id: string): AlertList | undefined {
-  if (!list) return list;
-  const items = list.items.filter((a) => a.id !== id);
-  return { items, total: list.total - (list.items.length - items.length) };
+let bannerUpdates: Promise<void> = Promise.resolve();
+
+/**
+ * Changes the banner's list in place. A load of it still in flight answers from before the change
+ * and would undo it, so it is cancelled and started again. Changes apply one at a time, in order.
+ */
+export function updateBanner(
+  client: QueryClient,
+  update: (list: AlertList | undefined) => AlertList | undefined,
+): Promise<void> {
+  bannerUpdates = bannerUpdates.then(async () => {
+    const loading = client.isFetching({ queryKey: BANNER_KEY }) > 0;
+    if (loading) await client.cancelQueries({ queryKey: BANNER_KEY });
+    client.setQueryData<AlertList>(BANNER_KEY, update);
+    if (loading) void client.invalidateQueries({ queryKey: BANNER_KEY });
+  });
+  bannerUpdates = bannerUpdates.catch(() => {});
+  return bannerUpdates;
 }
+
+/** Reloads the banner: after a rule changes (it may show its alerts in the app, or stop to). */
+export const reloadBanner = (client: QueryClient) => client.invalidateQueries({ queryKey: BANNER_KEY });
 
 /** Acknowledges an alert: it leaves the banner at once, and the log shows who did it. */
 export function useAcknowledge() {
@@ -52,8 +76,8 @@ export function useAcknowledge() {
   return useMutation({
     mutationFn: (id: string) => api.post(`/api/v1/alerts/${id}/ack`, undefined, alertSchema),
     onSuccess: (alert) => {
-      client.setQueryData<AlertList>(BANNER_KEY, (list) => withoutAlert(list, alert.id));
       void client.invalidateQueries({ queryKey: ["alerts"], predicate: (q) => q.queryKey[1] !== "banner" });
+      return updateBanner(client, (list) => withoutAlert(list, alert.id));
     },
   });
 }

@@ -27,6 +27,7 @@ import { deviceRoutes } from "./modules/devices/routes.ts";
 import { employeeRoutes } from "./modules/employees/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { kioskRoutes } from "./modules/kiosk/routes.ts";
+import { metricsPlugin } from "./modules/metrics/routes.ts";
 import { operatorRoutes } from "./modules/operator/routes.ts";
 import { queueAdminRoutes } from "./modules/queue-admin/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
@@ -122,6 +123,7 @@ export async function buildApp({
     allowedOrigins: config.allowedOrigins,
   });
 
+  await app.register(metricsPlugin, { database });
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(serviceRoutes);

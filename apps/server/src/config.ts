@@ -50,6 +50,12 @@ const envSchema = z.object({
     // The bot token goes into the path; credentials in the URL would leak into error messages.
     .refine((u) => !/^[a-z]+:\/\/[^/?#]*@/i.test(u), "must not contain a user name or password")
     .default("https://api.telegram.org"),
+  // Never echoed in an error: the messages name the variable and the rule only.
+  DQ_METRICS_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters")
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -71,6 +77,8 @@ export interface Config {
   webDist: string | undefined;
   logLevel: string;
   alerts: AlertsConfig;
+  /** Bearer token for GET /metrics; without one, only loopback clients may read it. */
+  metricsToken: string | undefined;
 }
 
 /** Where alert messages go out (PRODUCT.md §6); a channel without its settings cannot be used. */
@@ -115,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.DQ_TRUST_PROXY),
     webDist: e.DQ_WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.DQ_METRICS_TOKEN,
     alerts: {
       intervalSeconds: e.DQ_ALERT_INTERVAL_SECONDS,
       smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,

@@ -26,7 +26,20 @@ export interface Database {
    * if the listening connection drops: notifications may have been missed, so listen again.
    */
   listen(channel: string, handler: NotificationHandler, onLost?: () => void): Promise<() => Promise<void>>;
+  /** The connection pools now, for /metrics: PostgreSQL's two; none on PGlite (one in-process connection). */
+  pools(): PoolStats[];
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** `queue` (everything but reports) or `reports`. */
+  name: string;
+  max: number;
+  /** Open connections, idle or in use. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export type DatabaseOptions =
@@ -77,11 +90,19 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const reports = new Kysely<DB>({ dialect: new PostgresDialect({ pool: reportsPool }) });
   const listeners = new Set<pg.Client>();
+  const stats = (name: string, p: pg.Pool, max: number): PoolStats => ({
+    name,
+    max,
+    total: p.totalCount,
+    idle: p.idleCount,
+    waiting: p.waitingCount,
+  });
 
   return {
     kind: "postgres",
     db,
     reports,
+    pools: () => [stats("queue", pool, poolSize), stats("reports", reportsPool, REPORT_CONNECTIONS)],
     async listen(channel, handler, onLost) {
       const client = new pg.Client({ connectionString: url });
       let closing = false;
@@ -135,6 +156,7 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
       async listen(channel, handler) {
         return pglite.listen(channel, handler);
       },
+      pools: () => [],
       async close() {
         await db.destroy();
         await pglite.close();

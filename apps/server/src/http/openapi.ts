@@ -53,6 +53,17 @@ export const openApiTransform: Transform = (input) => {
       content: { "text/event-stream": { schema: { type: "string" } } },
     };
   }
+  if (input.url === "/metrics") {
+    responses["200"] = {
+      description: "Prometheus text exposition format",
+      content: { "text/plain": { schema: { type: "string" } } },
+    };
+    responses["401"] = { ...errorJson, description: "DQ_METRICS_TOKEN is set and the request lacks it" };
+    responses["403"] = {
+      ...errorJson,
+      description: "DQ_METRICS_TOKEN is not set and the client is not loopback",
+    };
+  }
   for (const [status, body] of Object.entries(responses)) {
     if (status === "204") responses[status] = { type: "null", description: "No content" };
     else if (body && !("description" in body)) responses[status] = { ...body, description: "Success" };

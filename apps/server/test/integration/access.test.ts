@@ -34,6 +34,9 @@ const ADMINS: Who[] = ["admin", "apiAdmin"];
 const TABLE: Record<string, Who[]> = {
   "GET /healthz": EVERYONE,
   "GET /readyz": EVERYONE,
+  // Its own rule, not a role: loopback clients (inject's is 127.0.0.1), or DQ_METRICS_TOKEN when it
+  // is set; metrics.test.ts checks both ways.
+  "GET /metrics": EVERYONE,
   "POST /api/v1/auth/login": EVERYONE,
   "POST /api/v1/auth/logout": EVERYONE,
   "GET /api/v1/auth/me": SESSIONS,

@@ -66,39 +66,17 @@ async function issue(request: APIRequestContext, office: AlertsOffice): Promise<
   return (await res.json()).label;
 }
 
-/** Web Audio that counts the beeps it is asked for, instead of playing them. */
-const AUDIO_STUB = () => {
-  const w = window as unknown as { __beeps: number; AudioContext: unknown };
-  w.__beeps = 0;
-  const node = () => ({ connect: (next: unknown) => next });
-  w.AudioContext = class {
-    state = "running";
-    currentTime = 0;
-    destination = {};
-    resume = () => Promise.resolve();
-    close = () => Promise.resolve();
-    createOscillator = () => ({
-      ...node(),
-      type: "",
-      frequency: { value: 0 },
-      start: () => {
-        w.__beeps++;
-      },
-      stop: () => {},
-    });
-    createGain = () => ({ ...node(), gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} } });
-  };
-};
 /**
- * Web Audio as a browser keeps it before the page is touched: suspended, and resumed only from a
- * click or a key press. Beeps asked for meanwhile would be counted (and heard late): none may be.
+ * Web Audio that counts the beeps it is asked for instead of playing them. `suspended`: as a browser
+ * keeps it before the page is touched — resumed only from a click or a key press; beeps asked for
+ * meanwhile would be counted (and heard late), so none may be.
  */
-const SUSPENDED_AUDIO_STUB = () => {
+const AUDIO_STUB = (initial: string) => {
   const w = window as unknown as { __beeps: number; AudioContext: unknown };
   w.__beeps = 0;
   const node = () => ({ connect: (next: unknown) => next });
   w.AudioContext = class {
-    state = "suspended";
+    state = initial;
     currentTime = 0;
     destination = {};
     onstatechange: (() => void) | null = null;
@@ -131,7 +109,7 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
   test.setTimeout(120_000);
   const office = await alertsOffice(request);
   const page = await signInPage(browser, ADMIN.login, ADMIN.password, { viewport: FULL_HD });
-  await page.context().addInitScript(AUDIO_STUB);
+  await page.context().addInitScript(AUDIO_STUB, "running");
   const supervisor = await signInPage(browser, "lena", PASSWORD, { viewport: PHONE });
   const operator = await signInPage(browser, "lev", PASSWORD);
   let ruleId: string | null = null;
@@ -394,7 +372,7 @@ test("a long wait raises an alert: rule editor, banner with sound, acknowledgeme
     // Its audio is suspended until the page is clicked: the banner says so, and a click unlocks it.
     const en = await signInPage(browser, ADMIN.login, ADMIN.password, { lang: "en", viewport: FULL_HD });
     try {
-      await en.context().addInitScript(SUSPENDED_AUDIO_STUB);
+      await en.context().addInitScript(AUDIO_STUB, "suspended");
       await en.goto("/admin");
       const enBanner = en.getByTestId("alert-banner");
       await expect(enBanner).toBeVisible();

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminUrl, testDatabaseName, withDatabase } from "../helpers/postgres-url.ts";
 import { HttpReceiver } from "../helpers/receivers.ts";
+import { type ServerProcess, spawnServer, waitReady } from "../helpers/server-process.ts";
 import { SseClient } from "../helpers/sse.ts";
 
 /**
@@ -18,7 +19,7 @@ const root = resolve(import.meta.dirname, "../../../..");
 const work = mkdtempSync(join(tmpdir(), "dq-proxy-"));
 const dbName = testDatabaseName("proxy");
 const ADMIN_PASSWORD = "proxy-admin-password";
-const instances: { port: number; proc: ChildProcess; output: () => string }[] = [];
+const instances: ({ port: number } & ServerProcess)[] = [];
 let nginx: ChildProcess | null = null;
 let base = "";
 let receiver: HttpReceiver;
@@ -31,38 +32,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitReady(url: string, what: string, output: () => string) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what} did not start:\n${output()}`);
-}
-
 function startInstance(port: number) {
-  let output = "";
-  const proc = spawn(process.execPath, ["apps/server/src/cli.ts", "serve"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: withDatabase(dbName),
-      DQ_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      DQ_DEMO: "0",
-      DQ_TRUST_PROXY: "1",
-      DQ_ALERT_INTERVAL_SECONDS: "1",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const server = spawnServer({
+    PORT: String(port),
+    DATABASE_URL: withDatabase(dbName),
+    DQ_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    DQ_DEMO: "0",
+    DQ_TRUST_PROXY: "1",
+    DQ_ALERT_INTERVAL_SECONDS: "1",
   });
-  proc.stdout!.on("data", (d) => (output += d));
-  proc.stderr!.on("data", (d) => (output += d));
-  instances.push({ port, proc, output: () => output });
+  instances.push({ port, ...server });
 }
 
 /** nginx in the foreground with its files in the work directory, proxying to both instances. */

@@ -1,19 +1,19 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { adminUrl, testDatabaseName, withDatabase } from "../helpers/postgres-url.ts";
+import { spawnServer, stopServer, waitReady } from "../helpers/server-process.ts";
 import { SseClient } from "../helpers/sse.ts";
 
 /** The real command a newcomer runs: start, use, SIGTERM, start again; the data is still there. */
-const root = resolve(import.meta.dirname, "../../../..");
 const dataDir = mkdtempSync(join(tmpdir(), "dq-process-"));
 const port = 18000 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
 let child: ChildProcess | null = null;
-let output = "";
+let output = () => "";
 
 afterAll(() => {
   child?.kill("SIGKILL");
@@ -21,48 +21,27 @@ afterAll(() => {
 });
 
 async function start(databaseUrl = ""): Promise<ChildProcess> {
-  output = "";
-  const proc = spawn(process.execPath, ["apps/server/src/cli.ts", "serve"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DQ_DATA_DIR: dataDir,
-      DQ_ADMIN_PASSWORD: "process-admin-1",
-      DQ_DEMO: databaseUrl ? "0" : "1",
-      DQ_DEMO_HISTORY_DAYS: "2",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: databaseUrl,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const server = spawnServer({
+    PORT: String(port),
+    DQ_DATA_DIR: dataDir,
+    DQ_ADMIN_PASSWORD: "process-admin-1",
+    DQ_DEMO: databaseUrl ? "0" : "1",
+    DQ_DEMO_HISTORY_DAYS: "2",
+    DATABASE_URL: databaseUrl,
   });
-  proc.stdout!.on("data", (d) => (output += d));
-  proc.stderr!.on("data", (d) => (output += d));
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return proc;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not start:\n${output}`);
+  output = server.output;
+  await waitReady(`${base}/readyz`, "server", server.output);
+  return server.proc;
 }
 
-function stop(proc: ChildProcess): Promise<number | null> {
-  return new Promise((resolvePromise) => {
-    proc.once("exit", (code) => resolvePromise(code));
-    proc.kill("SIGTERM");
-  });
-}
+const stop = stopServer;
 
 describe("the server process on the embedded database", () => {
   it("starts with the demo office, stops cleanly on SIGTERM with a board connected, and keeps its data", async () => {
     delete process.env.DATABASE_URL;
     child = await start();
-    expect(output).toContain("Demo office created");
-    expect(output).toContain("Making 2 days of demo history");
+    expect(output()).toContain("Demo office created");
+    expect(output()).toContain("Making 2 days of demo history");
     // The first start made past days for the reports (on a Sunday, only one of the two is open).
     const signIn = await fetch(`${base}/api/v1/auth/login`, {
       method: "POST",
@@ -76,7 +55,7 @@ describe("the server process on the embedded database", () => {
     ).json()) as { days: { day: string; issued: number; served: number }[] };
     expect(daily.days.length).toBeGreaterThanOrEqual(1);
     for (const d of daily.days) expect(d.served).toBeGreaterThan(0);
-    const kioskToken = /kiosk\?token=(dqd_[\w-]+)/.exec(output)?.[1];
+    const kioskToken = /kiosk\?token=(dqd_[\w-]+)/.exec(output())?.[1];
     expect(kioskToken).toBeDefined();
 
     const services = (await (
@@ -103,7 +82,7 @@ describe("the server process on the embedded database", () => {
     expect(existsSync(join(dataDir, "digitalqueue.lock"))).toBe(false);
 
     child = await start();
-    expect(output).not.toContain("Demo office created");
+    expect(output()).not.toContain("Demo office created");
     const again = await (await fetch(`${base}/api/v1/tickets/${ticket.code}`)).json();
     expect(again).toMatchObject({ label: "А001", status: "waiting", position: 0 });
     expect(await stop(child)).toBe(0);
@@ -119,8 +98,8 @@ describe("the server process on PostgreSQL", () => {
     await admin.query(`create database "${name}"`);
     try {
       child = await start(withDatabase(name));
-      expect(output).toContain("(database: postgres)");
-      expect(output).not.toContain("Demo office created");
+      expect(output()).toContain("(database: postgres)");
+      expect(output()).not.toContain("Demo office created");
       const login = await fetch(`${base}/api/v1/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -20,6 +20,8 @@ export const ALERT_EVENT_TYPES = [
   "alert.escalated",
   "alert.acknowledged",
   "alert.resolved",
+  /** Its rule changed (e.g. the in-app channel added or removed): the alert as it now shows. */
+  "alert.updated",
 ] as const;
 export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
 

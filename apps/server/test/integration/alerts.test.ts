@@ -704,6 +704,17 @@ describe("live", () => {
       // The operator got the ticket issued after the alert, and nothing about the alert.
       await operator.waitFor((events) => events.some((e) => (e.data as any).ticketId === marker.id));
       expect(operator.events.filter((e) => e.event.startsWith("alert."))).toEqual([]);
+
+      // The rule loses its in-app channel: the open alert is announced again, no longer in the app.
+      const [rule] = (await ctx.request("GET", "/api/v1/alert-rules", admin())).body.items;
+      const patched = await ctx.request("PATCH", `/api/v1/alert-rules/${rule.id}`, {
+        ...admin(),
+        body: { channels: [{ type: "webhook", url: rx.webhook.url }] },
+      });
+      expect(patched.status).toBe(200);
+      await supervisor.waitFor((events) => events.some((e) => e.event === "alert.updated"));
+      const updated = supervisor.events.find((e) => e.event === "alert.updated")!;
+      expect(updated.data).toMatchObject({ id: (opened.data as any).id, status: "open", inApp: false });
     } finally {
       await supervisor.close();
       await operator.close();

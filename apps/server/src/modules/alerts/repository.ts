@@ -115,6 +115,17 @@ export async function archiveRule(db: Executor, branchId: string, id: string, no
     .executeTakeFirst();
 }
 
+export async function openAlertIdsOfRule(db: Executor, ruleId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("alerts")
+    .select("id")
+    .where("rule_id", "=", ruleId)
+    .where("status", "=", "open")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Resolves a rule's open alerts with a reason other than the condition clearing; returns their ids. */
 export async function resolveAlertsOfRule(db: Executor, ruleId: string, now: Date, reason: string) {
   const rows = await db

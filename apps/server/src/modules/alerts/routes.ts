@@ -33,6 +33,7 @@ import {
   insertRule,
   listAlerts,
   listRules,
+  openAlertIdsOfRule,
   publicChannel,
   type RuleValues,
   resolveAlertsOfRule,
@@ -166,9 +167,13 @@ export async function alertRoutes(app: App) {
           ),
           updated_at: now,
         });
-        // A rule switched off, or now watching something else, leaves nothing open behind it.
+        // A rule switched off, or now watching something else, leaves nothing open behind it; its
+        // open alerts otherwise show as the rule now says (in the app or not, its name).
         if (!rule.active || rule.kind !== current.kind || rule.serviceId !== current.service_id)
           await closeAlertsOfRule(tx, request.branch.id, current.id, now);
+        else
+          for (const alert of await alertsByIds(tx, await openAlertIdsOfRule(tx, current.id)))
+            await appendAlertEvent(tx, request.branch.id, "alert.updated", alert, now);
         await audit(tx, request, {
           action: "alert_rule.update",
           entity: "alert_rule",

@@ -1,6 +1,7 @@
-import { roleAtLeast, SSE_CHANNELS } from "@dq/shared";
+import { SSE_CHANNELS } from "@dq/shared";
 import { z } from "zod";
 import { DomainError, forbidden } from "../http/errors.ts";
+import { staffAtLeast } from "../http/principal.ts";
 import type { App } from "../http/types.ts";
 import { SseConnection } from "./sse-connection.ts";
 
@@ -34,7 +35,7 @@ export async function eventRoutes(app: App) {
       const { channel } = request.query;
       const p = request.principal;
       if (channel === "staff") {
-        const staff = (p.kind === "employee" || p.kind === "token") && roleAtLeast(p.role, "operator");
+        const staff = staffAtLeast(p, "operator");
         if (p.kind === "anonymous")
           throw new DomainError(401, "unauthenticated", "sign in to use the staff channel");
         if (!staff) throw forbidden("the staff channel is for staff only");
@@ -55,7 +56,7 @@ export async function eventRoutes(app: App) {
       res.write("retry: 2000\n\n");
 
       // Alerts are for supervisors and administrators (the alert log is theirs too).
-      const seesAlerts = (p.kind === "employee" || p.kind === "token") && roleAtLeast(p.role, "supervisor");
+      const seesAlerts = staffAtLeast(p, "supervisor");
       const connection = new SseConnection(res, {
         channel,
         lastEventId: lastEventId ?? null,

@@ -1,4 +1,4 @@
-import type { DeviceConfig, DeviceKind, Role } from "@dq/shared";
+import { type DeviceConfig, type DeviceKind, type Role, roleAtLeast } from "@dq/shared";
 
 /** Who is making a request. Staff sign in; devices and integrations present a bearer token. */
 export type Principal =
@@ -28,4 +28,9 @@ export function actorOf(principal: Principal): { employeeId: string | null; devi
     employeeId: principal.kind === "employee" ? principal.id : null,
     deviceId: principal.kind === "device" ? principal.id : null,
   };
+}
+
+/** A signed-in employee or an API token with at least this role (devices and anonymous: never). */
+export function staffAtLeast(principal: Principal, role: Role): boolean {
+  return (principal.kind === "employee" || principal.kind === "token") && roleAtLeast(principal.role, role);
 }

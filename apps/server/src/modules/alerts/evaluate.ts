@@ -11,7 +11,7 @@ import { tryLockBranchAlerts } from "./lock.ts";
 import { type AlertFacts, alertMessage, alertSummary } from "./messages.ts";
 import { queueMessage } from "./outbox.ts";
 import { alertsByIds, channelsOf } from "./repository.ts";
-import { webhookBody } from "./senders.ts";
+import { messageBody } from "./senders.ts";
 
 /** The longest cooldown a rule may have: older messages cannot keep a new alert quiet. */
 const MAX_COOLDOWN_MINUTES = 1440;
@@ -325,10 +325,7 @@ async function queueOutgoing(
         event: o.event,
         channel,
         subject: message.title,
-        body:
-          channel.type === "webhook"
-            ? webhookBody(o.event, dto, { id: branch.id, name: branch.name }, message.text, now)
-            : message.text,
+        body: messageBody(channel, o.event, dto, { id: branch.id, name: branch.name }, message.text, now),
         now,
       });
       queued++;

@@ -11,13 +11,13 @@ import {
   alertTestResultSchema,
   idParamsSchema,
   listOf,
-  roleAtLeast,
 } from "@dq/shared";
 import type { FastifyRequest } from "fastify";
 import type { Transaction } from "kysely";
 import { z } from "zod";
 import type { DB, StoredChannel } from "../../db/schema.ts";
 import { notFound } from "../../http/errors.ts";
+import { staffAtLeast } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
 import { appendAlertEvent } from "./evaluate.ts";
@@ -27,6 +27,7 @@ import {
   acknowledge,
   alertsByIds,
   archiveRule,
+  channelsOf,
   deliveriesOf,
   findAlert,
   findRule,
@@ -47,15 +48,12 @@ import {
   storedChannels,
   storedEscalation,
 } from "./rule-input.ts";
-import { webhookBody } from "./senders.ts";
+import { messageBody } from "./senders.ts";
 
 const tags = ["alerts"];
 
 /** Only administrators see webhook addresses whole (they may carry a token in the path). */
-const reveals = (request: FastifyRequest) => {
-  const p = request.principal;
-  return (p.kind === "employee" || p.kind === "token") && roleAtLeast(p.role, "admin");
-};
+const reveals = (request: FastifyRequest) => staffAtLeast(request.principal, "admin");
 
 function ruleValues(rule: AlertRuleCreate, channels: StoredChannel[], escalation: string | null): RuleValues {
   return {
@@ -227,15 +225,17 @@ export async function alertRoutes(app: App) {
       const branch = request.branch;
       const message = testMessage(branch.name, branch.settings.defaultLanguage);
       const now = app.deps.clock();
-      const channels = [...rule.channels, ...(rule.escalation?.channels ?? [])].filter(
-        (c) => c.type !== "in_app",
-      );
+      const channels = channelsOf(rule, true).filter((c) => c.type !== "in_app");
       const results = await Promise.all(
         channels.map(async (channel) => {
-          const body =
-            channel.type === "webhook"
-              ? webhookBody("test", null, { id: branch.id, name: branch.name }, message.text, now)
-              : message.text;
+          const body = messageBody(
+            channel,
+            "test",
+            null,
+            { id: branch.id, name: branch.name },
+            message.text,
+            now,
+          );
           try {
             await app.deps.senders.send(channel, {
               deliveryId: "test",

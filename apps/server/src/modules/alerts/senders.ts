@@ -44,6 +44,18 @@ export function webhookBody(
   return JSON.stringify({ event: `alert.${event}`, at: at.toISOString(), branch, alert, text });
 }
 
+/** What a channel is sent: the JSON above for a webhook, the plain text for e-mail and Telegram. */
+export function messageBody(
+  channel: StoredChannel,
+  event: DeliveryEvent | "test",
+  alert: Alert | null,
+  branch: { id: string; name: string },
+  text: string,
+  at: Date,
+): string {
+  return channel.type === "webhook" ? webhookBody(event, alert, branch, text, at) : text;
+}
+
 export function webhookSignature(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }

@@ -25,9 +25,18 @@ export const HISTORY_COLUMNS: { key: keyof HistoryRow; ru: string; en: string; w
   { key: "ratingComment", ru: "Комментарий", en: "Comment", width: 30 },
 ];
 
+/**
+ * Defuses CSV/formula injection (OWASP "CSV Injection"): a text cell beginning with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return is prefixed with `'` so that spreadsheets show it as text instead of
+ * evaluating it. Only strings are touched: numbers (even negative ones) and dates stay as they are.
+ */
+export function neutraliseFormula<T>(value: T): T | string {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const s = String(value);
+  const s = String(neutraliseFormula(value));
   return /[",\r\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
@@ -51,7 +60,8 @@ export async function writeXlsx(out: Writable, chunks: AsyncIterable<HistoryRow[
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for await (const rows of chunks) {
-    for (const r of rows) sheet.addRow(HISTORY_COLUMNS.map((c) => r[c.key] ?? null)).commit();
+    for (const r of rows)
+      sheet.addRow(HISTORY_COLUMNS.map((c) => neutraliseFormula(r[c.key] ?? null))).commit();
   }
   sheet.commit();
   await workbook.commit();

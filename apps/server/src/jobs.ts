@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
 import { pruneSignInFailures } from "./modules/auth/throttle.ts";
 import type { BranchCache } from "./modules/branches/branch-cache.ts";
 import type { QueueDeps } from "./queue/deps.ts";
@@ -26,7 +27,7 @@ export function startEndOfDayJob(deps: QueueDeps, branches: BranchCache, log: Fa
           log.info({ branchId: id, ...result }, "closed tickets left open from a past day");
       }
     } catch (error) {
-      log.error({ err: error }, "end-of-day job failed");
+      logJobFailure(log, error, "end-of-day job failed");
     } finally {
       running = false;
     }
@@ -44,4 +45,14 @@ async function dropExpired(db: QueueDeps["db"], now: Date) {
     .where("created_at", "<", new Date(now.getTime() - 24 * 3_600_000))
     .execute();
   await pruneSignInFailures(db, now);
+}
+
+/**
+ * A background job's failure: while the database is away that is expected and the job simply runs
+ * again next time (a warning, without the stack); anything else is a bug worth an error.
+ */
+export function logJobFailure(log: FastifyBaseLogger, error: unknown, what: string) {
+  if (isDatabaseUnavailable(error))
+    log.warn({ reason: (error as Error).message }, `${what}: database unavailable`);
+  else log.error({ err: error }, what);
 }

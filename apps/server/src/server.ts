@@ -1,10 +1,11 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { buildApp } from "./app.ts";
 import { type BootstrapResult, bootstrap } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { DB } from "./db/schema.ts";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
 import { DEFAULT_TICKETS_PER_DAY, generateHistory } from "./demo/history.ts";
 import type { App } from "./http/types.ts";
 import { startEndOfDayJob } from "./jobs.ts";
@@ -15,6 +16,7 @@ import { firstBranch } from "./modules/branches/repository.ts";
 export async function startServer(config: Config): Promise<{ app: App; stop: () => Promise<void> }> {
   const database = await openDatabase(config.database);
   try {
+    await waitForDatabase(database.db);
     await migrateToLatest(database.db as never);
     const boot = await bootstrap(database.db, config);
     if (boot.demo && config.demoHistoryDays > 0) await makeDemoHistory(database.db, config.demoHistoryDays);
@@ -40,6 +42,26 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
+  }
+}
+
+const DATABASE_WAIT_MS = 60_000;
+
+/**
+ * A server started while PostgreSQL is still starting (a host reboot, `docker compose up`) waits
+ * for it for up to a minute instead of exiting at once; any other error stops the start.
+ */
+async function waitForDatabase(db: Kysely<DB>) {
+  const deadline = Date.now() + DATABASE_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await sql`select 1`.execute(db);
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw error;
+      if (attempt === 0) process.stdout.write(`Waiting for the database (${(error as Error).message})…\n`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
   }
 }
 

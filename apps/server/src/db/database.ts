@@ -47,6 +47,19 @@ export type DatabaseOptions =
   | { kind: "pglite"; dataDir: string | null };
 
 const REPORT_CONNECTIONS = 2;
+/**
+ * How long a query waits for a connection before it gives up with a "database unavailable" (503):
+ * an unreachable host otherwise waits for the operating system's TCP timeout (minutes), and a
+ * queue request that cannot get one of the pool's connections within seconds is better answered
+ * "try again" than left hanging. Reports queue up behind each other on their two connections, so
+ * they wait longer.
+ */
+const QUEUE_CONNECT_TIMEOUT_MS = 5_000;
+const REPORTS_CONNECT_TIMEOUT_MS = 30_000;
+/** TCP keep-alive finds a connection whose peer vanished (a failover, a cut cable) in about a minute. */
+const CONNECTION_SETTINGS = { keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
+
+const ignoreConnectionError = () => {};
 const PG_INT8 = 20;
 const PG_NUMERIC = 1700;
 const PG_DATE = 1082;
@@ -75,17 +88,25 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
     types: typeParsers,
     Client: PreparingClient,
     options,
+    ...CONNECTION_SETTINGS,
+    connectionTimeoutMillis: QUEUE_CONNECT_TIMEOUT_MS,
   });
   const reportsPool = new pg.Pool({
     connectionString: url,
     max: REPORT_CONNECTIONS,
     types: typeParsers,
     options,
+    ...CONNECTION_SETTINGS,
+    connectionTimeoutMillis: REPORTS_CONNECT_TIMEOUT_MS,
   });
   for (const p of [pool, reportsPool]) {
-    p.on("error", () => {
-      // An idle client lost its connection; the pool replaces it. Queries report their own errors.
-    });
+    // A connection that breaks (PostgreSQL restarts, a failover, a network cut) emits 'error' on
+    // its client; without a listener Node would end the process. Idle clients report through the
+    // pool, which drops them; checked-out ones through their own listener, added here for the
+    // client's whole life. Either way the query that was running rejects with the error and the
+    // request answers 503; the broken client is not reused.
+    p.on("error", ignoreConnectionError);
+    p.on("connect", (client) => client.on("error", ignoreConnectionError));
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const reports = new Kysely<DB>({ dialect: new PostgresDialect({ pool: reportsPool }) });
@@ -104,7 +125,7 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
     reports,
     pools: () => [stats("queue", pool, poolSize), stats("reports", reportsPool, REPORT_CONNECTIONS)],
     async listen(channel, handler, onLost) {
-      const client = new pg.Client({ connectionString: url });
+      const client = new pg.Client({ connectionString: url, ...CONNECTION_SETTINGS });
       let closing = false;
       const lost = () => {
         if (closing || !listeners.has(client)) return;
@@ -117,8 +138,14 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
       client.on("notification", (msg) => {
         if (msg.channel === channel && msg.payload) handler(msg.payload);
       });
-      await client.connect();
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      try {
+        await client.connect();
+        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      } catch (error) {
+        closing = true;
+        await client.end().catch(() => {});
+        throw error;
+      }
       listeners.add(client);
       return async () => {
         closing = true;

@@ -5,6 +5,10 @@ import type { Database } from "../db/database.ts";
 import type { DB, EventRow } from "../db/schema.ts";
 import { EVENTS_CHANNEL } from "./log.ts";
 
+/** Back-off for reading and listening again while the database is away. */
+const MIN_RETRY_MS = 250;
+const MAX_RETRY_MS = 2_000;
+
 export interface Subscriber {
   branchId: string;
   deliver(event: EventRow): void;
@@ -27,6 +31,8 @@ export class EventHub {
   #unlisten: (() => Promise<void>) | null = null;
   #database: Database | null = null;
   #closed = false;
+  #retryTimer: NodeJS.Timeout | null = null;
+  #retryDelayMs = MIN_RETRY_MS;
 
   constructor(db: Kysely<DB>, log: FastifyBaseLogger) {
     this.#db = db;
@@ -48,20 +54,27 @@ export class EventHub {
     this.#unlisten = await this.#database.listen(
       EVENTS_CHANNEL,
       () => this.#onNotify(),
-      () => this.#relisten(1000),
+      () => this.#relisten(MIN_RETRY_MS),
     );
   }
 
+  /**
+   * The listening connection dropped (PostgreSQL restarted): listen again with a growing delay,
+   * then read everything after the last delivered id, which covers what was committed meanwhile.
+   */
   #relisten(delayMs: number) {
     if (this.#closed) return;
-    this.#log.warn("event listener connection lost; listening again");
+    if (delayMs === MIN_RETRY_MS) this.#log.warn("event listener connection lost; listening again");
     setTimeout(async () => {
+      if (this.#closed) return;
       try {
         await this.#listen();
+        this.#log.info("listening for events again");
         this.#onNotify();
       } catch (error) {
-        this.#log.error({ err: error }, "could not listen for events");
-        this.#relisten(Math.min(delayMs * 2, 30_000));
+        // Once is enough in the log while the database stays away.
+        if (delayMs === MIN_RETRY_MS) this.#log.warn({ err: error }, "could not listen for events");
+        this.#relisten(Math.min(delayMs * 2, MAX_RETRY_MS));
       }
     }, delayMs).unref();
   }
@@ -73,7 +86,16 @@ export class EventHub {
       return;
     }
     this.#reading = this.#readNew()
-      .catch((error) => this.#log.error({ err: error }, "could not read events"))
+      .then(() => {
+        this.#retryDelayMs = MIN_RETRY_MS;
+      })
+      .catch((error) => {
+        // The database is away (a restart): read again later rather than wait for the next
+        // notification, which may be long in coming; the cursor has not moved, so nothing is lost.
+        if (this.#retryDelayMs === MIN_RETRY_MS)
+          this.#log.warn({ err: error }, "could not read events; trying again");
+        this.#retryRead();
+      })
       .finally(() => {
         this.#reading = null;
         if (this.#readAgain && !this.#closed) {
@@ -81,6 +103,17 @@ export class EventHub {
           this.#onNotify();
         }
       });
+  }
+
+  #retryRead() {
+    if (this.#closed || this.#retryTimer) return;
+    const delay = this.#retryDelayMs;
+    this.#retryDelayMs = Math.min(delay * 2, MAX_RETRY_MS);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      this.#onNotify();
+    }, delay);
+    this.#retryTimer.unref();
   }
 
   async #readNew() {
@@ -135,14 +168,28 @@ export class EventHub {
       .execute();
   }
 
-  readonly #streams = new Set<ServerResponse>();
+  /** Open SSE responses and the client address of each. */
+  readonly #streams = new Map<ServerResponse, string>();
+  readonly #perAddress = new Map<string, number>();
 
   /** Open SSE responses, so that shutdown can end them before closing the server. */
-  track(res: ServerResponse) {
-    this.#streams.add(res);
+  track(res: ServerResponse, address: string) {
+    if (this.#streams.has(res)) return;
+    this.#streams.set(res, address);
+    this.#perAddress.set(address, (this.#perAddress.get(address) ?? 0) + 1);
   }
   untrack(res: ServerResponse) {
+    const address = this.#streams.get(res);
+    if (address === undefined) return;
     this.#streams.delete(res);
+    const left = (this.#perAddress.get(address) ?? 1) - 1;
+    if (left > 0) this.#perAddress.set(address, left);
+    else this.#perAddress.delete(address);
+  }
+
+  /** Streams open from one client address, for the per-address cap. */
+  streamsFrom(address: string): number {
+    return this.#perAddress.get(address) ?? 0;
   }
 
   get streams(): number {
@@ -151,12 +198,14 @@ export class EventHub {
 
   /** Ends every SSE stream; clients reconnect (to another instance, or after the restart). */
   endStreams() {
-    for (const res of this.#streams) res.end();
+    for (const res of this.#streams.keys()) res.end();
     this.#streams.clear();
+    this.#perAddress.clear();
   }
 
   async stop(): Promise<void> {
     this.#closed = true;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
     this.endStreams();
     await this.#unlisten?.();
     await this.#reading;

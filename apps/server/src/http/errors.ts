@@ -35,3 +35,12 @@ export const conflict = (code: string, message: string, details?: unknown) =>
 
 export const unprocessable = (code: string, message: string, details?: unknown) =>
   new DomainError(422, code, message, details);
+
+/** Seconds a client is asked to wait (Retry-After) while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/** The database cannot be reached (a restart, a failover): the request may simply be tried again. */
+export const databaseUnavailable = () =>
+  new DomainError(503, "database_unavailable", "the database is not reachable; try again in a few seconds", {
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  });

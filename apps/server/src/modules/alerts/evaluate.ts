@@ -4,6 +4,7 @@ import type { Transaction } from "kysely";
 import type { Executor } from "../../db/executor.ts";
 import type { AlertRow, AlertRuleRow, DB, StoredChannel } from "../../db/schema.ts";
 import { appendEvent } from "../../events/log.ts";
+import { logJobFailure } from "../../jobs.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
 import { type Firing, firingConditions, readOfficeState } from "./conditions.ts";
 import { type AlertPlan, alertKey, type OpenAlert, planAlerts } from "./lifecycle.ts";
@@ -61,7 +62,7 @@ export async function evaluateAlerts(deps: QueueDeps, log: FastifyBaseLogger): P
       result.queued += r.queued;
     } catch (error) {
       result.failed++;
-      log.error({ err: error, branchId }, "alert evaluation failed");
+      logJobFailure(log.child({ branchId }), error, "alert evaluation failed");
     }
   }
   return result;

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
+import { logJobFailure } from "../../jobs.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
 import { deliverDue } from "./delivery.ts";
 import { evaluateAlerts } from "./evaluate.ts";
@@ -47,7 +48,7 @@ function loop(run: () => Promise<unknown>, log: FastifyBaseLogger) {
     kick() {
       if (current) return;
       current = run()
-        .catch((error) => log.error({ err: error }, "alert job failed"))
+        .catch((error) => logJobFailure(log, error, "alert job failed"))
         .finally(() => {
           current = null;
         });

@@ -15,7 +15,8 @@ import { eventRoutes } from "./events/routes.ts";
 import { authPlugin } from "./http/auth-plugin.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { DomainError } from "./http/errors.ts";
-import { openApiTransform } from "./http/openapi.ts";
+import { OPENAPI_TAGS, openApiTransform, requireOperationIds } from "./http/openapi.ts";
+import { serverOptions } from "./http/server-options.ts";
 import type { App } from "./http/types.ts";
 import { alertRoutes } from "./modules/alerts/routes.ts";
 import { type ChannelSenders, createSenders } from "./modules/alerts/senders.ts";
@@ -55,6 +56,7 @@ export async function buildApp({
   logger,
 }: BuildAppOptions): Promise<App> {
   const app = Fastify({
+    ...serverOptions(),
     logger: logger ?? loggerOptions(config),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
@@ -72,11 +74,20 @@ export async function buildApp({
 
   await app.register(fastifySwagger, {
     openapi: {
+      openapi: "3.1.0",
       info: {
         title: "DigitalQueue API",
         version: "1",
-        description: "Electronic queue management. Errors: {error: {code, message, details}}.",
+        description: [
+          "Electronic queue management. Every failure answers `{error: {code, message, details}}`.",
+          "While the database is unreachable, requests that need it answer 503 `database_unavailable` with `Retry-After`.",
+          "Before routing, the server may also answer 408 (a request that did not arrive within 30 s) and 431 (headers over 16 KB), in the same shape.",
+        ].join(" "),
+        contact: { name: "The DigitalQueue project" },
+        license: { name: "MIT", identifier: "MIT" },
       },
+      servers: [{ url: "/", description: "This server" }],
+      tags: [...OPENAPI_TAGS],
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "dq_session" },
@@ -123,6 +134,7 @@ export async function buildApp({
     allowedOrigins: config.allowedOrigins,
   });
 
+  requireOperationIds(app);
   await app.register(metricsPlugin, { database });
   await app.register(healthRoutes);
   await app.register(authRoutes);

@@ -56,6 +56,7 @@ const envSchema = z.object({
     .min(16, "must be at least 16 characters")
     .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
     .optional(),
+  DQ_SSE_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -79,6 +80,8 @@ export interface Config {
   alerts: AlertsConfig;
   /** Bearer token for GET /metrics; without one, only loopback clients may read it. */
   metricsToken: string | undefined;
+  /** Event streams one client address may hold open at once. */
+  sseMaxPerAddress: number;
 }
 
 /** Where alert messages go out (PRODUCT.md §6); a channel without its settings cannot be used. */
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.DQ_WEB_DIST,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.DQ_METRICS_TOKEN,
+    sseMaxPerAddress: e.DQ_SSE_MAX_PER_ADDRESS,
     alerts: {
       intervalSeconds: e.DQ_ALERT_INTERVAL_SECONDS,
       smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,

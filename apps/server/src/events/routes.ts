@@ -1,6 +1,7 @@
 import { SSE_CHANNELS } from "@dq/shared";
 import { z } from "zod";
 import { DomainError, forbidden } from "../http/errors.ts";
+import { errorResponses } from "../http/openapi.ts";
 import { staffAtLeast } from "../http/principal.ts";
 import type { App } from "../http/types.ts";
 import { SseConnection } from "./sse-connection.ts";
@@ -10,8 +11,17 @@ const REPLAY_LIMIT = 1000;
 /** A client that has this much unsent data is too slow: drop it; it reconnects and catches up. */
 const MAX_BUFFERED_BYTES = 512 * 1024;
 
+/** A client over its cap of streams is asked to come back after this long. */
+const OVER_CAP_RETRY_SECONDS = 10;
+
 const querySchema = z.object({
   channel: z.enum(SSE_CHANNELS).default("board"),
+  heartbeat: z
+    .enum(["comment", "event"])
+    .default("comment")
+    .describe(
+      "`comment`: a `: heartbeat` comment line every 15 s, which EventSource ignores; `event`: a `heartbeat` event instead, for a client that watches for silence",
+    ),
   lastEventId: z
     .string()
     .regex(/^\d{1,18}$/)
@@ -26,9 +36,11 @@ export async function eventRoutes(app: App) {
     {
       config: { access: "public", tokenInQuery: true },
       schema: {
+        operationId: "streamEvents",
         tags: ["live"],
         summary: "Server-Sent Events: live ticket events; replays what was missed after Last-Event-ID",
         querystring: querySchema,
+        response: errorResponses(401, 429),
       },
     },
     async (request, reply) => {
@@ -41,12 +53,24 @@ export async function eventRoutes(app: App) {
         if (!staff) throw forbidden("the staff channel is for staff only");
         await app.assertWorksInBranch(request);
       }
+      // One client address may hold only so many streams: each is a socket and a subscriber.
+      const cap = app.deps.config.sseMaxPerAddress;
+      if (app.deps.hub.streamsFrom(request.ip) >= cap) {
+        throw new DomainError(
+          429,
+          "too_many_streams",
+          `this address already has ${cap} event streams open; close some or try again later`,
+          { retryAfterSeconds: OVER_CAP_RETRY_SECONDS },
+        );
+      }
       const headerId = request.headers["last-event-id"];
       const lastEventId =
         typeof headerId === "string" && /^\d{1,18}$/.test(headerId) ? headerId : request.query.lastEventId;
 
       const res = reply.raw;
       reply.hijack();
+      // A stream is quiet between events for hours; the idle-socket timeout is not for it.
+      res.socket?.setTimeout(0);
       res.writeHead(200, {
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-cache, no-transform",
@@ -61,6 +85,7 @@ export async function eventRoutes(app: App) {
         channel,
         lastEventId: lastEventId ?? null,
         maxBufferedBytes: MAX_BUFFERED_BYTES,
+        heartbeat: request.query.heartbeat,
         hides: seesAlerts ? undefined : (row) => row.type.startsWith("alert."),
         onDrop: () => {
           request.log.warn("dropping a slow SSE client");
@@ -73,7 +98,7 @@ export async function eventRoutes(app: App) {
         deliver: (row) => connection.deliver(row),
       });
       const heartbeat = setInterval(() => connection.heartbeat(), HEARTBEAT_MS);
-      app.deps.hub.track(res);
+      app.deps.hub.track(res, request.ip);
       res.on("close", () => {
         connection.close();
         clearInterval(heartbeat);

@@ -12,6 +12,8 @@ export interface SseOptions {
   /** A client with this much unsent data is too slow: it is dropped, reconnects and catches up. */
   maxBufferedBytes: number;
   onDrop: () => void;
+  /** `comment`: a comment line, which EventSource ignores; `event`: a `heartbeat` event. */
+  heartbeat?: "comment" | "event";
   /** Events this client may not see, beyond what its channel hides (e.g. alerts, for operators). */
   hides?: (row: EventRow) => boolean;
 }
@@ -71,9 +73,12 @@ export class SseConnection {
     for (const row of this.#held.splice(0)) this.#send(row);
   }
 
-  /** A named event without an id, so that clients can tell a live connection from a dead one. */
+  /**
+   * Keeps proxies from closing a quiet stream and lets the server notice a client that is gone.
+   * A comment line by default; a named event without an id for clients that watch for silence.
+   */
   heartbeat() {
-    this.#write("event: heartbeat\ndata: {}\n\n");
+    this.#write(this.#options.heartbeat === "event" ? "event: heartbeat\ndata: {}\n\n" : ": heartbeat\n\n");
   }
 
   close() {

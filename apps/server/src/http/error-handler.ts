@@ -1,7 +1,10 @@
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import type { FieldIssue } from "@dq/shared";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { DomainError, validationError } from "./errors.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
+import { DomainError, databaseUnavailable, validationError } from "./errors.ts";
 import { fieldName, findUnstorableText } from "./text-guard.ts";
 
 interface PgError {
@@ -59,7 +62,25 @@ function isPgError(error: unknown): error is PgError {
   );
 }
 
+/** The code for a framework's or Node's own 4xx, named after its status. */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: "bad_request",
+  404: "not_found",
+  405: "method_not_allowed",
+  408: "request_timeout",
+  413: "payload_too_large",
+  414: "uri_too_long",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+  431: "headers_too_large",
+};
+
+export const codeForStatus = (status: number) => CODE_BY_STATUS[status] ?? "bad_request";
+
 function sendDomainError(reply: FastifyReply, error: DomainError) {
+  // A client told to wait is told how long, in the header every HTTP client understands.
+  const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === "number") reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
   return reply.status(error.status).send({
     error: {
       code: error.code,
@@ -79,12 +100,14 @@ export function registerErrorHandling(app: FastifyInstance) {
     return parseJson(request, body as string, done);
   });
 
-  // Before the schemas: text that PostgreSQL cannot store is a 400 naming the field.
+  // Before the schemas: text that PostgreSQL cannot store is a 400 naming the field. Only the
+  // parts a route reads (declares a schema for) are checked: the rest is ignored anyway.
   app.addHook("preValidation", async (request) => {
+    const schema = request.routeOptions.schema ?? {};
     const issues = [
-      ...findUnstorableText(request.params, "params"),
-      ...findUnstorableText(request.query, "query"),
-      ...findUnstorableText(request.body, "body"),
+      ...(schema.params ? findUnstorableText(request.params, "params") : []),
+      ...(schema.querystring ? findUnstorableText(request.query, "query") : []),
+      ...(schema.body ? findUnstorableText(request.body, "body") : []),
     ];
     if (issues.length > 0) {
       throw validationError(issues);
@@ -129,10 +152,13 @@ export function registerErrorHandling(app: FastifyInstance) {
         .status(status)
         .send({ error: { code, message, details: [{ field, message: error.message }] } });
     }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      return sendDomainError(reply, databaseUnavailable());
+    }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      const code = status === 429 ? "rate_limited" : status === 413 ? "payload_too_large" : "bad_request";
-      return reply.status(status).send({ error: { code, message: error.message } });
+      return reply.status(status).send({ error: { code: codeForStatus(status), message: error.message } });
     }
     request.log.error({ err: error }, "unhandled error");
     return reply.status(500).send({ error: { code: "internal_error", message: "internal server error" } });
@@ -143,4 +169,55 @@ export function registerErrorHandling(app: FastifyInstance) {
       error: { code: "not_found", message: `no route ${request.method} ${request.url.split("?")[0]}` },
     });
   });
+}
+
+const MAX_PARAM_LENGTH = 100;
+
+/**
+ * Fastify's router refuses some URLs before any route or hook runs: a malformed one (a broken
+ * percent-escape) and a path parameter longer than `maxParamLength`. They get the one error shape
+ * too, with a status that says what happened.
+ */
+export const routerOptions = {
+  maxParamLength: MAX_PARAM_LENGTH,
+} as const;
+
+export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply) {
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
+    return reply.status(414).send({
+      error: {
+        code: codeForStatus(414),
+        message: `a path segment is longer than ${MAX_PARAM_LENGTH} characters`,
+      },
+    });
+  }
+  if (error.code === "FST_ERR_BAD_URL") {
+    return reply
+      .status(400)
+      .send({ error: { code: codeForStatus(400), message: "the URL is malformed (a broken %-escape?)" } });
+  }
+  return reply.status(500).send({ error: { code: "internal_error", message: "internal server error" } });
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, a request that
+ * took too long to arrive, bytes that are not HTTP): answered in the one error shape, then the
+ * connection is closed, as Node does.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, message] =
+    error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? [408, "the request did not arrive in time"]
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "the request line and headers are larger than 16 KB (a query string that long?)"]
+        : [400, "the request is not valid HTTP"];
+  const body = JSON.stringify({ error: { code: codeForStatus(status), message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

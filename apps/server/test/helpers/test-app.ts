@@ -4,6 +4,7 @@ import { bootstrap } from "../../src/bootstrap.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db/database.ts";
 import type { App } from "../../src/http/types.ts";
+import { contractOf } from "./openapi-contract.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
 export const ADMIN = { login: "admin", password: "admin-password-1" };
@@ -141,7 +142,10 @@ export async function inject<T = any>(
     ...(o.body !== undefined ? { payload: o.body as InjectOptions["payload"] } : {}),
   });
   let body: unknown = res.body;
-  if (res.headers["content-type"]?.toString().includes("application/json") && res.body)
-    body = JSON.parse(res.body);
+  const contentType = res.headers["content-type"]?.toString() ?? "";
+  if (contentType.includes("application/json") && res.body) body = JSON.parse(res.body);
+  // Every answer the suite receives must be one the OpenAPI document describes.
+  const problem = contractOf(app).violation(String(method), url, res.statusCode, contentType, body);
+  if (problem) throw new Error(`OpenAPI contract: ${problem}`);
   return { status: res.statusCode, body: body as T, headers: res.headers as Response["headers"] };
 }

@@ -98,7 +98,10 @@ describe("auth", () => {
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe("rate_limited");
     expect(limited.body.error.message).toMatch(/^too many failed sign-ins; try again in \d+ s$/);
-    expect(limited.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+    const wait = limited.body.error.details.retryAfterSeconds;
+    expect(wait).toBeGreaterThan(0);
+    // The same wait in the header every HTTP client and proxy understands.
+    expect(limited.headers["retry-after"]).toBe(String(wait));
     // Another login from the same address is not locked out by it.
     expect((await attempt("someone-else")).status).toBe(401);
   });

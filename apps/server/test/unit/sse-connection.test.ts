@@ -143,13 +143,28 @@ describe("an SSE connection", () => {
     expect(dropped).toBe(1);
   });
 
-  it("sends heartbeats as a named event without an id, so clients can tell a dead stream", () => {
+  it("sends a heartbeat as a comment line by default, which EventSource ignores", () => {
     const c = client();
     const conn = new SseConnection(c.out, {
       channel: "board",
       lastEventId: "5",
       maxBufferedBytes: 1e6,
       onDrop: () => {},
+    });
+    conn.finishReplay([], 100, "5");
+    conn.heartbeat();
+    expect(c.chunks.join("")).toBe(": heartbeat\n\n");
+    expect(c.ids()).toEqual([]);
+  });
+
+  it("sends a heartbeat as a named event without an id when asked, so a client can tell a dead stream", () => {
+    const c = client();
+    const conn = new SseConnection(c.out, {
+      channel: "board",
+      lastEventId: "5",
+      maxBufferedBytes: 1e6,
+      onDrop: () => {},
+      heartbeat: "event",
     });
     conn.finishReplay([], 100, "5");
     conn.heartbeat();

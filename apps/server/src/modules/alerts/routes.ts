@@ -17,6 +17,7 @@ import type { Transaction } from "kysely";
 import { z } from "zod";
 import type { DB, StoredChannel } from "../../db/schema.ts";
 import { notFound } from "../../http/errors.ts";
+import { errorResponses } from "../../http/openapi.ts";
 import { staffAtLeast } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
@@ -75,7 +76,12 @@ export async function alertRoutes(app: App) {
     "/api/v1/alert-rules",
     {
       config: { access: { role: "supervisor" } },
-      schema: { tags, summary: "Alert rules of the office", response: { 200: listOf(alertRuleSchema) } },
+      schema: {
+        operationId: "listAlertRules",
+        tags,
+        summary: "Alert rules of the office",
+        response: { 200: listOf(alertRuleSchema) },
+      },
     },
     async (request) => ({
       items: (await listRules(db, request.branch.id)).map((r) => ruleDto(r, reveals(request))),
@@ -87,6 +93,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "listAlertChannels",
         tags,
         summary: "Which external channels this server can deliver to (SMTP, Telegram configured)",
         response: { 200: alertChannelsStatusSchema },
@@ -99,7 +106,12 @@ export async function alertRoutes(app: App) {
     "/api/v1/alert-rules/:id",
     {
       config: { access: { role: "supervisor" } },
-      schema: { tags, params: idParamsSchema, response: { 200: alertRuleSchema } },
+      schema: {
+        operationId: "getAlertRule",
+        tags,
+        params: idParamsSchema,
+        response: { 200: alertRuleSchema },
+      },
     },
     async (request) => {
       const rule = await findRule(db, request.branch.id, request.params.id);
@@ -112,7 +124,12 @@ export async function alertRoutes(app: App) {
     "/api/v1/alert-rules",
     {
       config: { access: { role: "admin" } },
-      schema: { tags, body: alertRuleCreateSchema, response: { 201: alertRuleSchema } },
+      schema: {
+        operationId: "createAlertRule",
+        tags,
+        body: alertRuleCreateSchema,
+        response: { 201: alertRuleSchema, ...errorResponses(422) },
+      },
     },
     async (request, reply) => {
       const rule = request.body;
@@ -141,13 +158,20 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "updateAlertRule",
         tags,
         params: idParamsSchema,
         body: alertRulePatchSchema,
-        response: { 200: alertRuleSchema },
+        response: { 200: alertRuleSchema, ...errorResponses(422) },
       },
     },
     async (request) => {
+      // Nothing to change: the rule as it is, with nothing written, audited or announced.
+      if (Object.keys(request.body).length === 0) {
+        const current = await findRule(db, request.branch.id, request.params.id);
+        if (!current) throw notFound("alert rule");
+        return ruleDto(current, true);
+      }
       const row = await db.transaction().execute(async (tx) => {
         // Not while a round is deciding about this office's alerts from the rule as it was.
         await lockBranchAlerts(tx, request.branch.id);
@@ -189,6 +213,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "deleteAlertRule",
         tags,
         summary: "Archive a rule (its alerts stay in the log; open ones resolve)",
         params: idParamsSchema,
@@ -213,10 +238,11 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "admin" }, rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
+        operationId: "testAlertRule",
         tags,
         summary: "Send a test message to every channel of the rule now, and say how each went",
         params: idParamsSchema,
-        response: { 200: alertTestResultSchema },
+        response: { 200: alertTestResultSchema, ...errorResponses(429) },
       },
     },
     async (request) => {
@@ -258,6 +284,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "supervisor" } },
       schema: {
+        operationId: "listAlerts",
         tags,
         summary: "The alert log, newest first",
         querystring: alertListQuerySchema,
@@ -272,6 +299,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "supervisor" } },
       schema: {
+        operationId: "getAlert",
         tags,
         summary: "One alert with the messages sent about it",
         params: idParamsSchema,
@@ -290,6 +318,7 @@ export async function alertRoutes(app: App) {
     {
       config: { access: { role: "supervisor" } },
       schema: {
+        operationId: "acknowledgeAlert",
         tags,
         summary:
           "Acknowledge: someone is on it (stops reminders and escalation); repeating it changes nothing",

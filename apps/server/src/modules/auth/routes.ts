@@ -1,6 +1,7 @@
-import { errorBodySchema, loginRequestSchema, userResponseSchema } from "@dq/shared";
+import { loginRequestSchema, userResponseSchema } from "@dq/shared";
 import { z } from "zod";
 import { DomainError } from "../../http/errors.ts";
+import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { releaseOnSignOut } from "../../queue/workplace.ts";
 import { audit } from "../audit/audit.ts";
@@ -18,10 +19,11 @@ export async function authRoutes(app: App) {
     {
       config: { access: "public" },
       schema: {
+        operationId: "signIn",
         tags: ["auth"],
         summary: "Sign in; sets the HttpOnly session cookie",
         body: loginRequestSchema,
-        response: { 200: userResponseSchema, 401: errorBodySchema, 429: errorBodySchema },
+        response: { 200: userResponseSchema, ...errorResponses(401, 429) },
       },
     },
     async (request, reply) => {
@@ -80,7 +82,12 @@ export async function authRoutes(app: App) {
     "/api/v1/auth/logout",
     {
       config: { access: "public" },
-      schema: { tags: ["auth"], summary: "Sign out: ends the session", response: { 204: z.void() } },
+      schema: {
+        operationId: "signOut",
+        tags: ["auth"],
+        summary: "Sign out: ends the session",
+        response: { 204: z.void() },
+      },
     },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
@@ -102,7 +109,12 @@ export async function authRoutes(app: App) {
     {
       // Public so that anyone who is not a signed-in employee (a device, a stale token) gets 401.
       config: { access: "public" },
-      schema: { tags: ["auth"], summary: "The signed-in employee", response: { 200: userResponseSchema } },
+      schema: {
+        operationId: "getCurrentUser",
+        tags: ["auth"],
+        summary: "The signed-in employee",
+        response: { 200: userResponseSchema, ...errorResponses(401) },
+      },
     },
     async (request) => {
       const p = request.principal;

@@ -14,6 +14,7 @@ export async function boardRoutes(app: App) {
     {
       config: { access: "public", tokenInQuery: true },
       schema: {
+        operationId: "getBoard",
         tags,
         summary: "What a display board shows: current calls (newest first) and waiting tickets",
         response: { 200: boardSchema },
@@ -109,6 +110,7 @@ export async function boardRoutes(app: App) {
     {
       config: { access: "public", tokenInQuery: true },
       schema: {
+        operationId: "getCounterDisplay",
         tags,
         summary: "What the counter display above one window shows",
         params: z.object({ number: workstationNumberSchema }),
@@ -147,6 +149,7 @@ export async function boardRoutes(app: App) {
     {
       config: { access: "public" },
       schema: {
+        operationId: "getQueueOverview",
         tags,
         summary: "Public queue overview: waiting and estimated wait per service",
         response: { 200: publicQueueSchema },

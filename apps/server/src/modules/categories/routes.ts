@@ -22,6 +22,8 @@ interface NamedDirectory<C extends z.ZodType, P extends z.ZodType, O extends z.Z
   path: string;
   table: NamedTable;
   entity: string;
+  /** Operation names in the API document: `list${plural}`, `get${singular}`, … */
+  names: { singular: string; plural: string };
   create: C;
   patch: P;
   output: O;
@@ -79,7 +81,10 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
 
   app.get(
     d.path,
-    { config: { access: d.readers }, schema: schema({ tags, response: { 200: listOf(d.output) } }) },
+    {
+      config: { access: d.readers },
+      schema: schema({ operationId: `list${d.names.plural}`, tags, response: { 200: listOf(d.output) } }),
+    },
     async (request) => {
       let q = db
         .selectFrom(table)
@@ -99,7 +104,12 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
     `${d.path}/:id`,
     {
       config: { access: d.readers },
-      schema: schema({ tags, params: idParamsSchema, response: { 200: d.output } }),
+      schema: schema({
+        operationId: `get${d.names.singular}`,
+        tags,
+        params: idParamsSchema,
+        response: { 200: d.output },
+      }),
     },
     async (request) => {
       const row = await find(request.branch.id, request.params.id);
@@ -112,7 +122,12 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
     d.path,
     {
       config: { access: { role: "admin" } },
-      schema: schema({ tags, body: d.create, response: { 201: d.output } }),
+      schema: schema({
+        operationId: `create${d.names.singular}`,
+        tags,
+        body: d.create,
+        response: { 201: d.output },
+      }),
     },
     async (request, reply) => {
       const row = await db.transaction().execute(async (tx) => {
@@ -137,13 +152,26 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
     `${d.path}/:id`,
     {
       config: { access: { role: "admin" } },
-      schema: schema({ tags, params: idParamsSchema, body: d.patch, response: { 200: d.output } }),
+      schema: schema({
+        operationId: `update${d.names.singular}`,
+        tags,
+        params: idParamsSchema,
+        body: d.patch,
+        response: { 200: d.output },
+      }),
     },
     async (request) => {
+      const columns = toColumns(request.body);
+      // Nothing to change: the entry as it is, with nothing written or audited.
+      if (Object.keys(columns).length === 0) {
+        const current = await find(request.branch.id, request.params.id);
+        if (!current) throw notFound(d.entity);
+        return toDto(current);
+      }
       const row = await db.transaction().execute(async (tx) => {
         const updated = await tx
           .updateTable(table)
-          .set({ ...toColumns(request.body), updated_at: new Date() })
+          .set({ ...columns, updated_at: new Date() })
           .where("branch_id", "=", request.branch.id)
           .where("id", "=", request.params.id)
           .where("deleted_at", "is", null)
@@ -167,6 +195,7 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
     {
       config: { access: { role: "admin" } },
       schema: schema({
+        operationId: `delete${d.names.singular}`,
         tags,
         summary: "Archive (history is kept)",
         params: idParamsSchema,
@@ -196,6 +225,7 @@ export async function categoryRoutes(app: App) {
     path: "/api/v1/categories",
     table: "categories",
     entity: "category",
+    names: { singular: "Category", plural: "Categories" },
     create: categoryCreateSchema,
     patch: categoryPatchSchema,
     output: categorySchema,
@@ -205,6 +235,7 @@ export async function categoryRoutes(app: App) {
     path: "/api/v1/pause-reasons",
     table: "pause_reasons",
     entity: "pause_reason",
+    names: { singular: "PauseReason", plural: "PauseReasons" },
     create: pauseReasonCreateSchema,
     patch: pauseReasonPatchSchema,
     output: pauseReasonSchema,

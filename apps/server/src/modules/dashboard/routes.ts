@@ -13,6 +13,7 @@ export async function dashboardRoutes(app: App) {
     {
       config: { access: { role: "supervisor" } },
       schema: {
+        operationId: "getDashboard",
         tags: ["dashboard"],
         summary:
           "The office now: per service waiting, longest wait, overdue, served and average wait today; per workstation who is there, doing what, since when",

@@ -12,7 +12,7 @@ import {
 } from "@dq/shared";
 import type { Selectable } from "kysely";
 import { z } from "zod";
-import { toIso } from "../../db/executor.ts";
+import { type Executor, toIso } from "../../db/executor.ts";
 import type { ApiTokensTable, DevicesTable } from "../../db/schema.ts";
 import { notFound } from "../../http/errors.ts";
 import type { App } from "../../http/types.ts";
@@ -46,12 +46,24 @@ function toTokenDto(t: Selectable<ApiTokensTable>) {
   };
 }
 
+function findDevice(db: Executor, branchId: string, id: string) {
+  return db
+    .selectFrom("devices")
+    .selectAll()
+    .where("branch_id", "=", branchId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
 export async function deviceRoutes(app: App) {
   const { db } = app.deps;
 
   app.get(
     "/api/v1/devices",
-    { config: { access: { role: "admin" } }, schema: { tags, response: { 200: listOf(deviceSchema) } } },
+    {
+      config: { access: { role: "admin" } },
+      schema: { operationId: "listDevices", tags, response: { 200: listOf(deviceSchema) } },
+    },
     async (request) => {
       const rows = await db
         .selectFrom("devices")
@@ -67,15 +79,10 @@ export async function deviceRoutes(app: App) {
     "/api/v1/devices/:id",
     {
       config: { access: { role: "admin" } },
-      schema: { tags, params: idParamsSchema, response: { 200: deviceSchema } },
+      schema: { operationId: "getDevice", tags, params: idParamsSchema, response: { 200: deviceSchema } },
     },
     async (request) => {
-      const row = await db
-        .selectFrom("devices")
-        .selectAll()
-        .where("branch_id", "=", request.branch.id)
-        .where("id", "=", request.params.id)
-        .executeTakeFirst();
+      const row = await findDevice(db, request.branch.id, request.params.id);
       if (!row) throw notFound("device");
       return toDeviceDto(row);
     },
@@ -86,6 +93,7 @@ export async function deviceRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "createDevice",
         tags,
         summary: "Register a kiosk, board, counter display or feedback tablet; the token is shown only here",
         body: deviceCreateSchema,
@@ -124,17 +132,30 @@ export async function deviceRoutes(app: App) {
     "/api/v1/devices/:id",
     {
       config: { access: { role: "admin" } },
-      schema: { tags, params: idParamsSchema, body: devicePatchSchema, response: { 200: deviceSchema } },
+      schema: {
+        operationId: "updateDevice",
+        tags,
+        params: idParamsSchema,
+        body: devicePatchSchema,
+        response: { 200: deviceSchema },
+      },
     },
     async (request) => {
       const b = request.body;
+      const set = {
+        ...(b.name !== undefined && { name: b.name }),
+        ...(b.config !== undefined && { config: JSON.stringify(b.config) }),
+      };
+      // Nothing to change: the device as it is, with nothing written or audited.
+      if (Object.keys(set).length === 0) {
+        const current = await findDevice(db, request.branch.id, request.params.id);
+        if (!current) throw notFound("device");
+        return toDeviceDto(current);
+      }
       const row = await db.transaction().execute(async (tx) => {
         const updated = await tx
           .updateTable("devices")
-          .set({
-            ...(b.name !== undefined && { name: b.name }),
-            ...(b.config !== undefined && { config: JSON.stringify(b.config) }),
-          })
+          .set(set)
           .where("branch_id", "=", request.branch.id)
           .where("id", "=", request.params.id)
           .returningAll()
@@ -157,6 +178,7 @@ export async function deviceRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "deleteDevice",
         tags,
         summary: "Revoke the device's token",
         params: idParamsSchema,
@@ -185,7 +207,7 @@ export async function deviceRoutes(app: App) {
     "/api/v1/api-tokens",
     {
       config: { access: { role: "admin", employeeOnly: true } },
-      schema: { tags, response: { 200: listOf(apiTokenSchema) } },
+      schema: { operationId: "listApiTokens", tags, response: { 200: listOf(apiTokenSchema) } },
     },
     async () => {
       const rows = await db.selectFrom("api_tokens").selectAll().orderBy("id").execute();
@@ -198,6 +220,7 @@ export async function deviceRoutes(app: App) {
     {
       config: { access: { role: "admin", employeeOnly: true } },
       schema: {
+        operationId: "createApiToken",
         tags,
         summary: "Create a token for an integration; shown only here",
         body: apiTokenCreateSchema,
@@ -236,7 +259,13 @@ export async function deviceRoutes(app: App) {
     "/api/v1/api-tokens/:id",
     {
       config: { access: { role: "admin", employeeOnly: true } },
-      schema: { tags, summary: "Revoke an API token", params: idParamsSchema, response: { 204: z.void() } },
+      schema: {
+        operationId: "deleteApiToken",
+        tags,
+        summary: "Revoke an API token",
+        params: idParamsSchema,
+        response: { 204: z.void() },
+      },
     },
     async (request, reply) => {
       await db.transaction().execute(async (tx) => {

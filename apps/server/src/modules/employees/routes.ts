@@ -10,6 +10,7 @@ import {
 import { z } from "zod";
 import type { Executor } from "../../db/executor.ts";
 import { conflict, invalidField, notFound } from "../../http/errors.ts";
+import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
 import { releaseWorkplace } from "../../queue/workplace.ts";
@@ -53,6 +54,12 @@ async function loadEmployees(db: Executor, branchId: string, id?: string): Promi
       .filter((c) => c.employee_id === r.id)
       .map((c) => ({ serviceId: c.service_id, rank: c.rank })),
   }));
+}
+
+async function findEmployee(db: Executor, branchId: string, id: string): Promise<Employee> {
+  const [e] = await loadEmployees(db, branchId, id);
+  if (!e) throw notFound("employee");
+  return e;
 }
 
 /** `serviceIds` means rank 1 for each; `competencies` sets ranks explicitly. Not both. */
@@ -106,7 +113,7 @@ export async function employeeRoutes(app: App) {
     "/api/v1/employees",
     {
       config: { access: { role: "supervisor" } },
-      schema: { tags, response: { 200: listOf(employeeSchema) } },
+      schema: { operationId: "listEmployees", tags, response: { 200: listOf(employeeSchema) } },
     },
     async (request) => ({ items: await loadEmployees(db, request.branch.id) }),
   );
@@ -115,13 +122,9 @@ export async function employeeRoutes(app: App) {
     "/api/v1/employees/:id",
     {
       config: { access: { role: "supervisor" } },
-      schema: { tags, params: idParamsSchema, response: { 200: employeeSchema } },
+      schema: { operationId: "getEmployee", tags, params: idParamsSchema, response: { 200: employeeSchema } },
     },
-    async (request) => {
-      const [e] = await loadEmployees(db, request.branch.id, request.params.id);
-      if (!e) throw notFound("employee");
-      return e;
-    },
+    async (request) => findEmployee(db, request.branch.id, request.params.id),
   );
 
   app.post(
@@ -129,10 +132,11 @@ export async function employeeRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "createEmployee",
         tags,
         summary: "Create an employee; the password is never returned",
         body: employeeCreateSchema,
-        response: { 201: employeeSchema },
+        response: { 201: employeeSchema, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -174,15 +178,18 @@ export async function employeeRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "updateEmployee",
         tags,
         summary: "Change an employee; `password` resets it",
         params: idParamsSchema,
         body: employeePatchSchema,
-        response: { 200: employeeSchema },
+        response: { 200: employeeSchema, ...errorResponses(409) },
       },
     },
     async (request) => {
       const b = request.body;
+      // Nothing to change: the employee as he is, with nothing written or audited.
+      if (Object.keys(b).length === 0) return findEmployee(db, request.branch.id, request.params.id);
       const competencies = competenciesFrom(b);
       const passwordHash = b.password ? await hashPassword(b.password) : undefined;
       const self = request.principal.kind === "employee" && request.principal.id === request.params.id;
@@ -190,8 +197,7 @@ export async function employeeRoutes(app: App) {
         throw conflict("cannot_demote_self", "you cannot remove your own administrator rights");
       }
       return db.transaction().execute(async (tx) => {
-        const [current] = await loadEmployees(tx, request.branch.id, request.params.id);
-        if (!current) throw notFound("employee");
+        const current = await findEmployee(tx, request.branch.id, request.params.id);
         await tx
           .updateTable("employees")
           .set({
@@ -236,10 +242,11 @@ export async function employeeRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "deleteEmployee",
         tags,
         summary: "Deactivate and archive an employee (history is kept)",
         params: idParamsSchema,
-        response: { 204: z.void() },
+        response: { 204: z.void(), ...errorResponses(409) },
       },
     },
     async (request, reply) => {

@@ -46,6 +46,7 @@ export async function kioskRoutes(app: App) {
     {
       config: { access: { role: "operator", devices: ["kiosk"] } },
       schema: {
+        operationId: "getKioskMenu",
         tags: ["kiosk"],
         summary:
           "What a kiosk shows: its services with whether each takes tickets now (and if not, why and when it opens), waiting counts and estimates, client categories",

@@ -90,6 +90,7 @@ export const metricsPlugin = fp(
       {
         onRequest: metricsAccess(app.deps.config.metricsToken, app.deps.config.trustProxy !== false),
         schema: {
+          operationId: "getMetrics",
           tags: ["health"],
           summary: "Prometheus metrics: the queue's figures today, requests, SSE clients, pools, the process",
           description:

@@ -15,6 +15,7 @@ import {
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError, forbidden, notFound } from "../../http/errors.ts";
+import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import {
   callNext,
@@ -72,6 +73,7 @@ export async function operatorRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "getOperatorState",
         tags,
         summary: "My workstation, status and current ticket (a supervisor: any workstation's)",
         querystring: workplaceQuerySchema,
@@ -104,10 +106,11 @@ export async function operatorRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "takeWorkstation",
         tags,
         summary: "Work at this workstation (one operator per workstation)",
         body: takeWorkstationSchema,
-        response: { 200: operatorStateSchema },
+        response: { 200: operatorStateSchema, ...errorResponses(409) },
       },
     },
     async (request) => takeWorkstation(deps, request.branch, employeeId(request), request.body.workstationId),
@@ -117,7 +120,12 @@ export async function operatorRoutes(app: App) {
     "/api/v1/operator/workstation",
     {
       config: { access },
-      schema: { tags, summary: "Leave the workstation", response: { 200: operatorStateSchema } },
+      schema: {
+        operationId: "leaveWorkstation",
+        tags,
+        summary: "Leave the workstation",
+        response: { 200: operatorStateSchema, ...errorResponses(409) },
+      },
     },
     async (request) => leaveWorkstation(deps, request.branch, employeeId(request)),
   );
@@ -127,10 +135,11 @@ export async function operatorRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "pauseOperator",
         tags,
         summary: "Pause with a reason",
         body: pauseSchema,
-        response: { 200: operatorStateSchema },
+        response: { 200: operatorStateSchema, ...errorResponses(409) },
       },
     },
     async (request) => pause(deps, request.branch, employeeId(request), request.body),
@@ -140,7 +149,12 @@ export async function operatorRoutes(app: App) {
     "/api/v1/operator/resume",
     {
       config: { access },
-      schema: { tags, summary: "End the pause", response: { 200: operatorStateSchema } },
+      schema: {
+        operationId: "resumeOperator",
+        tags,
+        summary: "End the pause",
+        response: { 200: operatorStateSchema, ...errorResponses(409) },
+      },
     },
     async (request) => resume(deps, request.branch, employeeId(request)),
   );
@@ -150,6 +164,7 @@ export async function operatorRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "listOperatorQueues",
         tags,
         summary: "The queues I serve here: waiting, longest wait, overdue",
         querystring: workplaceQuerySchema,
@@ -166,6 +181,7 @@ export async function operatorRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "listCallableTickets",
         tags,
         summary: "Waiting tickets I may call, priority first, then by arrival",
         querystring: workplaceQuerySchema,
@@ -180,6 +196,7 @@ export async function operatorRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "getOperatorToday",
         tags,
         summary: "My figures for today: served, average service time, no-shows, redirected",
         querystring: workplaceQuerySchema,
@@ -197,9 +214,10 @@ export async function operatorRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "callNextTicket",
         tags,
         summary: "Call the next client by the calling policy; 204 when nobody eligible waits",
-        response: { 200: ticketSchema, 204: z.void() },
+        response: { 200: ticketSchema, 204: z.void(), ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -209,6 +227,7 @@ export async function operatorRoutes(app: App) {
   );
 
   const ticketAction = (
+    operationId: string,
     path: string,
     summary: string,
     run: (request: FastifyRequest, id: string) => Promise<unknown>,
@@ -217,30 +236,41 @@ export async function operatorRoutes(app: App) {
       `/api/v1/operator/tickets/:id/${path}`,
       {
         config: { access },
-        schema: { tags, summary, params: idParamsSchema, response: { 200: ticketSchema } },
+        schema: {
+          operationId,
+          tags,
+          summary,
+          params: idParamsSchema,
+          response: { 200: ticketSchema, ...errorResponses(409) },
+        },
       },
       async (request) => run(request, request.params.id) as never,
     );
 
-  ticketAction("call", "Call this waiting ticket", (r, id) => callTicket(deps, r.branch, employeeId(r), id));
-  ticketAction("recall", "Call the client again (counted, announced again)", (r, id) =>
+  ticketAction("callTicket", "call", "Call this waiting ticket", (r, id) =>
+    callTicket(deps, r.branch, employeeId(r), id),
+  );
+  ticketAction("recallTicket", "recall", "Call the client again (counted, announced again)", (r, id) =>
     recall(deps, r.branch, employeeId(r), id),
   );
-  ticketAction("start", "The client came: start serving", (r, id) =>
+  ticketAction("startServing", "start", "The client came: start serving", (r, id) =>
     start(deps, r.branch, employeeId(r), id),
   );
-  ticketAction("no-show", "The client did not come", (r, id) => noShow(deps, r.branch, employeeId(r), id));
+  ticketAction("markNoShow", "no-show", "The client did not come", (r, id) =>
+    noShow(deps, r.branch, employeeId(r), id),
+  );
 
   app.post(
     "/api/v1/operator/tickets/:id/finish",
     {
       config: { access },
       schema: {
+        operationId: "finishTicket",
         tags,
         summary: "Finish serving, with an optional outcome note",
         params: idParamsSchema,
         body: finishSchema.nullish(),
-        response: { 200: ticketSchema },
+        response: { 200: ticketSchema, ...errorResponses(409) },
       },
     },
     async (request) =>
@@ -252,11 +282,12 @@ export async function operatorRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "returnTicket",
         tags,
         summary: "Return the ticket to the queue (keeps its place unless toEnd)",
         params: idParamsSchema,
         body: returnSchema.nullish(),
-        response: { 200: ticketSchema },
+        response: { 200: ticketSchema, ...errorResponses(409) },
       },
     },
     async (request) =>
@@ -274,11 +305,12 @@ export async function operatorRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "redirectTicket",
         tags,
         summary: "Send the client to another service with the same label",
         params: idParamsSchema,
         body: redirectSchema,
-        response: { 200: ticketSchema },
+        response: { 200: ticketSchema, ...errorResponses(409) },
       },
     },
     async (request) =>

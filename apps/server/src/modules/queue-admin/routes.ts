@@ -1,7 +1,9 @@
 import { dateSchema, idParamsSchema, idSchema, TICKET_STATUSES, ticketSchema } from "@dq/shared";
 import { z } from "zod";
+import type { Executor } from "../../db/executor.ts";
 import { appendEvent, transact } from "../../events/log.ts";
 import { notFound } from "../../http/errors.ts";
+import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
 import { cancelTicket, closeDay, updateWaitingTicket } from "../../queue/management.ts";
@@ -13,6 +15,15 @@ import { audit } from "../audit/audit.ts";
 const tags = ["queue management"];
 const access = { role: "supervisor" } as const;
 
+function findTicket(db: Executor, branchId: string, id: string) {
+  return db
+    .selectFrom("tickets")
+    .selectAll()
+    .where("branch_id", "=", branchId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
 export async function queueAdminRoutes(app: App) {
   const deps = app.deps;
 
@@ -21,6 +32,7 @@ export async function queueAdminRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "listQueueTickets",
         tags,
         summary: "Search today's tickets (waiting by default) by label, service, category or status",
         querystring: z.object({
@@ -58,15 +70,15 @@ export async function queueAdminRoutes(app: App) {
     "/api/v1/queue/tickets/:id",
     {
       config: { access: { role: "operator" } },
-      schema: { tags, params: idParamsSchema, response: { 200: ticketSchema } },
+      schema: {
+        operationId: "getQueueTicket",
+        tags,
+        params: idParamsSchema,
+        response: { 200: ticketSchema },
+      },
     },
     async (request) => {
-      const t = await deps.db
-        .selectFrom("tickets")
-        .selectAll()
-        .where("branch_id", "=", request.branch.id)
-        .where("id", "=", request.params.id)
-        .executeTakeFirst();
+      const t = await findTicket(deps.db, request.branch.id, request.params.id);
       if (!t) throw notFound("ticket");
       return toTicketDto(t);
     },
@@ -77,10 +89,11 @@ export async function queueAdminRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "cancelQueueTicket",
         tags,
         summary: "Cancel a waiting ticket",
         params: idParamsSchema,
-        response: { 200: ticketSchema },
+        response: { 200: ticketSchema, ...errorResponses(409) },
       },
     },
     async (request) => cancelTicket(deps, request.branch, request.params.id, actorOf(request.principal)),
@@ -91,15 +104,29 @@ export async function queueAdminRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "updateQueueTicket",
         tags,
         summary: "Change a waiting ticket's client category or move it to another service",
         params: idParamsSchema,
         body: z.object({ categoryId: idSchema.nullable().optional(), serviceId: idSchema.optional() }),
-        response: { 200: ticketSchema },
+        response: { 200: ticketSchema, ...errorResponses(409) },
       },
     },
-    async (request) =>
-      updateWaitingTicket(deps, request.branch, request.params.id, request.body, actorOf(request.principal)),
+    async (request) => {
+      // Nothing to change: the ticket as it is, with nothing written or announced.
+      if (Object.keys(request.body).length === 0) {
+        const t = await findTicket(deps.db, request.branch.id, request.params.id);
+        if (!t) throw notFound("ticket");
+        return toTicketDto(t);
+      }
+      return updateWaitingTicket(
+        deps,
+        request.branch,
+        request.params.id,
+        request.body,
+        actorOf(request.principal),
+      );
+    },
   );
 
   app.post(
@@ -107,11 +134,12 @@ export async function queueAdminRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "sendQueueTicket",
         tags,
         summary: "Call a waiting ticket to a given workstation (its operator must be free)",
         params: idParamsSchema,
         body: z.object({ workstationId: idSchema }),
-        response: { 200: ticketSchema },
+        response: { 200: ticketSchema, ...errorResponses(409) },
       },
     },
     async (request) => {
@@ -141,6 +169,7 @@ export async function queueAdminRoutes(app: App) {
       {
         config: { access },
         schema: {
+          operationId: accepting ? "openServiceQueue" : "closeServiceQueue",
           tags,
           summary: accepting
             ? "Take new tickets again"
@@ -179,6 +208,7 @@ export async function queueAdminRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "releaseWorkstation",
         tags,
         summary:
           "Free a workstation whose operator cannot (gone, session expired): a called client returns to the queue, a client being served is recorded as served",
@@ -188,6 +218,7 @@ export async function queueAdminRoutes(app: App) {
             employee: z.object({ id: idSchema, name: z.string() }).nullable(),
             ticket: ticketSchema.nullable(),
           }),
+          ...errorResponses(409),
         },
       },
     },
@@ -233,6 +264,7 @@ export async function queueAdminRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "closeDay",
         tags,
         summary: "Close every open ticket now: waiting → cancelled, called → no-show, serving → served",
         response: {

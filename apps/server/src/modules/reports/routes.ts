@@ -27,6 +27,7 @@ export async function reportRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "getSummaryReport",
         tags,
         summary:
           "KPIs of a period, overall and per service: counts, waits, service times, service level, ratings",
@@ -42,6 +43,7 @@ export async function reportRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "getOperatorsReport",
         tags,
         summary:
           "Per employee: served, no-shows, service time, ratings, time signed in / serving / paused / idle",
@@ -57,6 +59,7 @@ export async function reportRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "getWorkstationsReport",
         tags,
         summary: "Per workstation: served, serving time, open time and load",
         querystring: reportQuerySchema,
@@ -71,6 +74,7 @@ export async function reportRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "getHourlyReport",
         tags,
         summary: "Arrivals, average wait and served per hour of the day, and per weekday × hour",
         querystring: reportQuerySchema,
@@ -85,6 +89,7 @@ export async function reportRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "getDailyReport",
         tags,
         summary: "Per day: issued, served, no-shows, average wait and service level (the trend)",
         querystring: reportQuerySchema,
@@ -99,6 +104,7 @@ export async function reportRoutes(app: App) {
     {
       config: { access },
       schema: {
+        operationId: "getTicketHistory",
         tags,
         summary:
           "The ticket history, one row per service segment; `format=csv` or `xlsx` downloads the whole filtered history",

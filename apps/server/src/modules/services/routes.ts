@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Executor } from "../../db/executor.ts";
 import type { ServicesTable } from "../../db/schema.ts";
 import { conflict, invalidField, notFound } from "../../http/errors.ts";
+import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
 import { ancestorIds, findService, listServices, toServiceDto } from "./repository.ts";
@@ -28,6 +29,7 @@ export async function serviceRoutes(app: App) {
       // Kiosks and boards need the service tree too; they see only the active part.
       config: { access: { role: "operator", devices: ["kiosk", "board", "counter", "feedback"] } },
       schema: {
+        operationId: "listServices",
         tags,
         summary: "The service tree as a flat list (parentId links)",
         response: { 200: listOf(serviceSchema) },
@@ -44,7 +46,7 @@ export async function serviceRoutes(app: App) {
     "/api/v1/services/:id",
     {
       config: { access: { role: "operator", devices: ["kiosk", "board", "counter", "feedback"] } },
-      schema: { tags, params: idParamsSchema, response: { 200: serviceSchema } },
+      schema: { operationId: "getService", tags, params: idParamsSchema, response: { 200: serviceSchema } },
     },
     async (request) => {
       const s = await findService(db, request.branch.id, request.params.id);
@@ -58,10 +60,11 @@ export async function serviceRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "createService",
         tags,
         summary: "Create a service or a group",
         body: serviceCreateSchema,
-        response: { 201: serviceSchema },
+        response: { 201: serviceSchema, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -106,10 +109,22 @@ export async function serviceRoutes(app: App) {
     "/api/v1/services/:id",
     {
       config: { access: { role: "admin" } },
-      schema: { tags, params: idParamsSchema, body: servicePatchSchema, response: { 200: serviceSchema } },
+      schema: {
+        operationId: "updateService",
+        tags,
+        params: idParamsSchema,
+        body: servicePatchSchema,
+        response: { 200: serviceSchema, ...errorResponses(409) },
+      },
     },
     async (request) => {
       const b = request.body;
+      // Nothing to change: the service as it is, with nothing written or audited.
+      if (Object.keys(b).length === 0) {
+        const current = await findService(db, request.branch.id, request.params.id);
+        if (!current) throw notFound("service");
+        return toServiceDto(current);
+      }
       const row = await db.transaction().execute(async (tx) => {
         const current = await findService(tx, request.branch.id, request.params.id);
         if (!current) throw notFound("service");
@@ -154,10 +169,11 @@ export async function serviceRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "deleteService",
         tags,
         summary: "Archive a service (history is kept)",
         params: idParamsSchema,
-        response: { 204: z.void() },
+        response: { 204: z.void(), ...errorResponses(409) },
       },
     },
     async (request, reply) => {

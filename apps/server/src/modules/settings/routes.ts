@@ -23,6 +23,7 @@ export async function settingsRoutes(app: App) {
     {
       config: { access: { role: "operator", devices: ["kiosk", "board", "counter", "feedback"] } },
       schema: {
+        operationId: "getBranch",
         tags,
         summary: "The current branch (office) and its settings",
         response: { 200: branchSchema },
@@ -36,6 +37,7 @@ export async function settingsRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "updateBranch",
         tags,
         summary: "Change the office's name, timezone or settings",
         body: branchPatchSchema,
@@ -45,6 +47,8 @@ export async function settingsRoutes(app: App) {
     async (request) => {
       const b = request.body;
       const current = request.branch;
+      // Nothing to change: the branch as it is, with nothing written or audited.
+      if (Object.keys(b).length === 0) return current;
       const settings = mergeBranchSettings(current.settings, b.settings ?? {});
       await db.transaction().execute(async (tx) => {
         await tx
@@ -71,7 +75,10 @@ export async function settingsRoutes(app: App) {
 
   app.get(
     "/api/v1/branches",
-    { config: { access: { role: "admin" } }, schema: { tags, response: { 200: listOf(branchSchema) } } },
+    {
+      config: { access: { role: "admin" } },
+      schema: { operationId: "listBranches", tags, response: { 200: listOf(branchSchema) } },
+    },
     async () => ({ items: await listBranches(db) }),
   );
 
@@ -79,7 +86,13 @@ export async function settingsRoutes(app: App) {
     "/api/v1/branches",
     {
       config: { access: { role: "admin" } },
-      schema: { tags, summary: "Add an office", body: branchCreateSchema, response: { 201: branchSchema } },
+      schema: {
+        operationId: "createBranch",
+        tags,
+        summary: "Add an office",
+        body: branchCreateSchema,
+        response: { 201: branchSchema },
+      },
     },
     async (request, reply) => {
       const branch = await db.transaction().execute(async (tx) => {
@@ -102,6 +115,7 @@ export async function settingsRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "listAuditLog",
         tags,
         summary: "Who changed what and when",
         querystring: z.object({

@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   type PublicTicket,
   publicTicketSchema,
   ratingSchema,
@@ -10,6 +9,7 @@ import {
 import { z } from "zod";
 import type { TicketRow } from "../../db/schema.ts";
 import { invalidField, notFound } from "../../http/errors.ts";
+import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
 import { loadWorkstationInfo } from "../../queue/deps.ts";
@@ -32,11 +32,12 @@ export async function ticketRoutes(app: App) {
     {
       config: { access: { role: "operator", devices: ["kiosk"] } },
       schema: {
+        operationId: "issueTicket",
         tags,
         summary: "Issue a ticket (kiosk device or staff). Honours Idempotency-Key for 24 hours",
         body: ticketIssueSchema,
         headers: z.object({ "idempotency-key": z.string().optional() }).loose(),
-        response: { 201: ticketSchema, 400: errorBodySchema, 422: errorBodySchema },
+        response: { 201: ticketSchema, ...errorResponses(409, 422) },
       },
     },
     async (request, reply) => {
@@ -71,6 +72,7 @@ export async function ticketRoutes(app: App) {
     {
       config: { access: "public" },
       schema: {
+        operationId: "getTicketByCode",
         tags,
         summary: "A ticket by its public code: status, people ahead, estimated wait, window when called",
         params: ticketCodeParamsSchema,
@@ -89,10 +91,11 @@ export async function ticketRoutes(app: App) {
     {
       config: { access: "public" },
       schema: {
+        operationId: "cancelTicketByCode",
         tags,
         summary: "The client cancels his waiting ticket",
         params: ticketCodeParamsSchema,
-        response: { 200: publicTicketSchema },
+        response: { 200: publicTicketSchema, ...errorResponses(409) },
       },
     },
     async (request) => {
@@ -109,11 +112,12 @@ export async function ticketRoutes(app: App) {
         rateLimit: { max: 20, timeWindow: "1 minute" },
       },
       schema: {
+        operationId: "rateTicket",
         tags,
         summary: "Rate the service once it is served: 1–5 stars and a comment, once",
         params: ticketCodeParamsSchema,
         body: ratingSchema,
-        response: { 204: z.void() },
+        response: { 204: z.void(), ...errorResponses(409, 429) },
       },
     },
     async (request, reply) => {

@@ -9,6 +9,7 @@ import {
 import { z } from "zod";
 import type { Executor } from "../../db/executor.ts";
 import { conflict, notFound } from "../../http/errors.ts";
+import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
 import { assertServicesExist } from "../services/repository.ts";
@@ -56,6 +57,12 @@ async function loadWorkstations(db: Executor, branchId: string, id?: string): Pr
   }));
 }
 
+async function findWorkstation(db: Executor, branchId: string, id: string): Promise<Workstation> {
+  const [w] = await loadWorkstations(db, branchId, id);
+  if (!w) throw notFound("workstation");
+  return w;
+}
+
 async function setServices(db: Executor, branchId: string, workstationId: string, serviceIds: string[]) {
   const unique = [...new Set(serviceIds)];
   await assertServicesExist(db, branchId, unique, "serviceIds");
@@ -77,7 +84,7 @@ export async function workstationRoutes(app: App) {
     "/api/v1/workstations",
     {
       config: { access: { role: "operator", devices: ["board", "counter"] } },
-      schema: { tags, response: { 200: listOf(workstationSchema) } },
+      schema: { operationId: "listWorkstations", tags, response: { 200: listOf(workstationSchema) } },
     },
     async (request) => ({ items: await loadWorkstations(db, request.branch.id) }),
   );
@@ -86,20 +93,26 @@ export async function workstationRoutes(app: App) {
     "/api/v1/workstations/:id",
     {
       config: { access: { role: "operator" } },
-      schema: { tags, params: idParamsSchema, response: { 200: workstationSchema } },
+      schema: {
+        operationId: "getWorkstation",
+        tags,
+        params: idParamsSchema,
+        response: { 200: workstationSchema },
+      },
     },
-    async (request) => {
-      const [w] = await loadWorkstations(db, request.branch.id, request.params.id);
-      if (!w) throw notFound("workstation");
-      return w;
-    },
+    async (request) => findWorkstation(db, request.branch.id, request.params.id),
   );
 
   app.post(
     "/api/v1/workstations",
     {
       config: { access: { role: "admin" } },
-      schema: { tags, body: workstationCreateSchema, response: { 201: workstationSchema } },
+      schema: {
+        operationId: "createWorkstation",
+        tags,
+        body: workstationCreateSchema,
+        response: { 201: workstationSchema, ...errorResponses(409) },
+      },
     },
     async (request, reply) => {
       const b = request.body;
@@ -133,14 +146,17 @@ export async function workstationRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "updateWorkstation",
         tags,
         params: idParamsSchema,
         body: workstationPatchSchema,
-        response: { 200: workstationSchema },
+        response: { 200: workstationSchema, ...errorResponses(409) },
       },
     },
     async (request) => {
       const b = request.body;
+      // Nothing to change: the workstation as it is, with nothing written or audited.
+      if (Object.keys(b).length === 0) return findWorkstation(db, request.branch.id, request.params.id);
       return db.transaction().execute(async (tx) => {
         const updated = await tx
           .updateTable("workstations")
@@ -174,10 +190,11 @@ export async function workstationRoutes(app: App) {
     {
       config: { access: { role: "admin" } },
       schema: {
+        operationId: "deleteWorkstation",
         tags,
         summary: "Archive (history is kept)",
         params: idParamsSchema,
-        response: { 204: z.void() },
+        response: { 204: z.void(), ...errorResponses(409) },
       },
     },
     async (request, reply) => {

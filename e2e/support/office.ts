@@ -11,6 +11,10 @@ const PREFIXES: Record<string, [string, string]> = {
   d: ["Ж", "З"],
   e: ["К", "Л"],
   f: ["Р", "С"],
+  g: ["М", "Н"],
+  h: ["П", "И"],
+  i: ["Ш", "Ч"],
+  j: ["Я", "Ц"],
 };
 
 export interface E2eOffice {
@@ -87,7 +91,7 @@ export async function buildOffice(request: APIRequestContext, suffix: string): P
     parentId: group.id,
     color: "#43a047",
   });
-  const number = String(31 + Math.max(0, "abcdef".indexOf(suffix)));
+  const number = String(31 + Math.max(0, "abcdefghij".indexOf(suffix)));
   const ws = await post("/api/v1/workstations", {
     name: `Окно ${number}`,
     number,

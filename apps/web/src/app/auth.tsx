@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { FullPageLoader } from "../features/common/FullPageLoader.tsx";
-import { ApiError, api } from "./api.ts";
+import { ApiError, api, isServerUnreachable } from "./api.ts";
 
 const ME = ["auth", "me"] as const;
 
@@ -20,7 +20,9 @@ export function useMe() {
       }
     },
     staleTime: 60_000,
-    retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 2,
+    // Signed out is an answer; an unreachable server is waited for (the screen says so meanwhile).
+    retry: (count, error) =>
+      isServerUnreachable(error) || (!(error instanceof ApiError && error.status === 401) && count < 2),
   });
 }
 

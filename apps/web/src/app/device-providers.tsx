@@ -1,15 +1,12 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { retryDelay } from "./retry.ts";
 
 const queryClient = new QueryClient({
   defaultOptions: {
-    // Devices run unattended: keep retrying quietly, a screen shows its own "no connection" state.
-    queries: {
-      refetchOnWindowFocus: false,
-      staleTime: 2_000,
-      retry: true,
-      retryDelay: (n) => Math.min(1000 * 2 ** n, 15_000),
-    },
+    // Devices run unattended: keep retrying quietly (a screen narrows this where an answer is
+    // final), respecting the server's Retry-After; the screens show "reconnecting" meanwhile.
+    queries: { refetchOnWindowFocus: false, staleTime: 2_000, retry: true, retryDelay },
   },
 });
 

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { ApiError } from "./api.ts";
+import { ApiError, isServerUnreachable } from "./api.ts";
 import i18n from "./i18n.ts";
 
 /**
@@ -8,7 +8,9 @@ import i18n from "./i18n.ts";
  */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
-    const key = `errors.${error.code}`;
+    // A proxy's page while the app restarts means the same to the reader as the database away.
+    const code = isServerUnreachable(error) && error.code !== "network" ? "database_unavailable" : error.code;
+    const key = `errors.${code}`;
     // Details of the error (e.g. who holds a workstation) fill the placeholders of the text.
     const details =
       error.details && typeof error.details === "object" && !Array.isArray(error.details)

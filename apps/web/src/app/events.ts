@@ -1,6 +1,8 @@
 import { OTHER_EVENT_TYPES, type SseChannel, TICKET_EVENT_TYPES } from "@dq/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { connectivity } from "./connection.ts";
+import { MAX_RETRY_DELAY_MS } from "./retry.ts";
 
 export interface LiveEvent {
   id: string;
@@ -44,8 +46,9 @@ const CLOSE_GRACE_MS = 1000;
 
 /**
  * Opens the stream. EventSource reconnects by itself and sends Last-Event-ID; when the browser
- * gives up (CLOSED, e.g. the server restarted with an error response), a new one is opened with
- * growing back-off, resuming after the last event seen.
+ * gives up (CLOSED, e.g. the server restarted with an error response, or answered 503 while its
+ * database was away), a new one is opened with growing back-off, resuming after the last event
+ * seen — at once when an API request finds the server reachable again.
  */
 function openStream({ channel, token, branchId }: StreamOptions, shared: SharedStream): () => void {
   let source: EventSource | null = null;
@@ -56,8 +59,27 @@ function openStream({ channel, token, branchId }: StreamOptions, shared: SharedS
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   const down = () => {
     shared.connected = false;
+    connectivity.streamDown(shared);
     for (const l of [...shared.listeners]) l.onDown();
   };
+  const reopenLater = () => {
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      open();
+    }, delay);
+    delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
+  };
+  // The server answers again: no need to wait out the back-off.
+  let requestsFailing = connectivity.snapshot().requestsFailing;
+  const unsubscribe = connectivity.subscribe(() => {
+    const failing = connectivity.snapshot().requestsFailing;
+    const recovered = requestsFailing && !failing;
+    requestsFailing = failing;
+    if (!recovered || retryTimer === undefined || stopped) return;
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    open();
+  });
   // The server sends a heartbeat every 15 s; silence for much longer means a dead connection
   // (a proxy or a sleeping network may never report it), so start over.
   const alive = () => {
@@ -71,7 +93,8 @@ function openStream({ channel, token, branchId }: StreamOptions, shared: SharedS
   };
 
   const open = () => {
-    const params = new URLSearchParams({ channel });
+    // The named heartbeat event, which the watchdog above sees (a comment line it would not).
+    const params = new URLSearchParams({ channel, heartbeat: "event" });
     if (token) params.set("token", token);
     if (branchId) params.set("branchId", branchId);
     if (lastId) params.set("lastEventId", lastId);
@@ -81,6 +104,7 @@ function openStream({ channel, token, branchId }: StreamOptions, shared: SharedS
       alive();
       delay = 1000;
       shared.connected = true;
+      connectivity.streamUp(shared);
       for (const l of [...shared.listeners]) l.onOpen();
       shared.opened = true;
     };
@@ -88,8 +112,7 @@ function openStream({ channel, token, branchId }: StreamOptions, shared: SharedS
       down();
       if (es.readyState === EventSource.CLOSED && !stopped) {
         es.close();
-        retryTimer = setTimeout(open, delay);
-        delay = Math.min(delay * 2, 30_000);
+        reopenLater();
       }
     };
     const handle = (message: MessageEvent<string>) => {
@@ -107,12 +130,15 @@ function openStream({ channel, token, branchId }: StreamOptions, shared: SharedS
     for (const type of EVENT_TYPES) es.addEventListener(type, handle);
     es.addEventListener("heartbeat", alive);
   };
+  connectivity.streamDown(shared);
   open();
   return () => {
     stopped = true;
+    unsubscribe();
     clearTimeout(retryTimer);
     clearTimeout(watchdog);
     source?.close();
+    connectivity.streamUp(shared);
   };
 }
 

@@ -8,11 +8,13 @@ export const en: Messages = {
     retry: "Retry",
     back: "Back",
     offline: "No connection to the server. Reconnecting…",
+    offlineHint: "The screen updates by itself once the connection is back.",
     comingSoon: "This screen arrives in one of the next releases.",
     error: "Something went wrong",
   },
   errors: {
     network: "The server cannot be reached. Check the connection and try again.",
+    database_unavailable: "No connection to the server — try again in a moment.",
     invalid_credentials: "Wrong login or password.",
     rate_limited: "Too many attempts. Wait a minute and try again.",
     unauthenticated: "Please sign in.",

@@ -90,7 +90,7 @@ export default function BoardPage() {
       void board.refetch();
     }, 100);
   };
-  const { connected } = useEventStream({
+  useEventStream({
     channel: "board",
     token,
     onEvent: (e) => {
@@ -100,13 +100,6 @@ export default function BoardPage() {
   });
   useEffect(() => () => clearTimeout(refetchTimer.current), []);
 
-  const [offlineLong, setOfflineLong] = useState(false);
-  useEffect(() => {
-    if (connected) return setOfflineLong(false);
-    const timer = setTimeout(() => setOfflineLong(true), 5000);
-    return () => clearTimeout(timer);
-  }, [connected]);
-
   const toggleVoice = () => {
     localStorage.setItem(VOICE_KEY, voice ? "off" : "on");
     setVoice(!voice);
@@ -114,7 +107,8 @@ export default function BoardPage() {
 
   return (
     <div className={css.board}>
-      <OfflineBanner visible={offlineLong} />
+      {/* Reconnecting: the calls last shown stay on screen; calls made meanwhile are announced after. */}
+      <OfflineBanner />
       <header className={css.header}>
         <div className={css.office}>{data?.branch.name ?? ""}</div>
         <div className={css.clock}>

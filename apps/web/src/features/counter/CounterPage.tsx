@@ -2,7 +2,7 @@ import type { BoardEventData } from "@dq/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { z } from "zod";
-import { ApiError, api } from "../../app/api.ts";
+import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
 import { readDeviceToken } from "../../app/device-token.ts";
 import { useEventStream } from "../../app/events.ts";
 import type { SurfaceProps } from "../../app/surfaces.tsx";
@@ -23,11 +23,12 @@ export default function CounterPage({ params }: SurfaceProps) {
     queryKey: ["counter", number, token],
     queryFn: () => api.as(token).get(`/api/v1/counter/${encodeURIComponent(number)}`, counterSchema),
     refetchInterval: 60_000,
-    retry: (n, error) => !(error instanceof ApiError && error.status === 404) && n < 1000,
+    retry: (n, error) =>
+      isServerUnreachable(error) || (!(error instanceof ApiError && error.status === 404) && n < 1000),
   });
   const shown = useRef<string | null>(null);
   shown.current = counter.data?.ticket?.label ?? null;
-  const { connected } = useEventStream({
+  useEventStream({
     channel: "board",
     token,
     onReconnect: () => void counter.refetch(),
@@ -41,7 +42,7 @@ export default function CounterPage({ params }: SurfaceProps) {
   const notFound = counter.error instanceof ApiError && counter.error.status === 404;
   return (
     <div className={`${css.counter} ${t?.status === "called" ? css.calling : ""}`}>
-      <OfflineBanner visible={!connected && counter.failureCount > 0} />
+      <OfflineBanner className={css.offline} />
       <div className={css.window}>{f.t("counter.window", { number })}</div>
       {notFound ? (
         <div className={css.idle}>{f.t("counter.unknown", { number })}</div>

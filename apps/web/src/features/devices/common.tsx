@@ -1,6 +1,6 @@
 import type { WaitEstimate } from "@dq/shared";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useReconnecting } from "../../app/connection.ts";
 import { LANGUAGES, type Language, setLanguage } from "../../app/i18n.ts";
 import { useNow } from "../../app/use-now.ts";
 import "./base.css";
@@ -8,22 +8,6 @@ import css from "./devices.module.css";
 import { NS } from "./texts.ts";
 
 export { useNow };
-
-/** Whether the browser thinks it is online; a screen also shows its own failed requests. */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener("online", on);
-    window.addEventListener("offline", off);
-    return () => {
-      window.removeEventListener("online", on);
-      window.removeEventListener("offline", off);
-    };
-  }, []);
-  return online;
-}
 
 /**
  * Texts shared by the client surfaces, in the current language. Times are shown in the office's
@@ -96,12 +80,16 @@ export function LanguageButtons({
   );
 }
 
-/** A strip that says the screen has lost the server; it goes away by itself when it is back. */
-export function OfflineBanner({ visible }: { visible: boolean }) {
+/**
+ * A calm strip that says the screen has lost the server or its database and is reconnecting (the
+ * screen keeps showing what it last knew); it goes away by itself when the server answers again.
+ */
+export function OfflineBanner({ className = "" }: { className?: string }) {
   const { t } = useTranslation(NS);
-  if (!visible) return null;
+  if (!useReconnecting()) return null;
   return (
-    <div className={css.offline} role="alert">
+    <div className={`${css.offline} ${className}`} role="status" data-testid="reconnecting">
+      <span className={css.offlineSpinner} aria-hidden="true" />
       {t("offline")}
     </div>
   );

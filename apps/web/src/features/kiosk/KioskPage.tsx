@@ -1,10 +1,11 @@
 import { type KioskMenu, type KioskService, kioskMenuSchema, type Ticket, ticketSchema } from "@dq/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, api } from "../../app/api.ts";
+import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
 import { readDeviceToken } from "../../app/device-token.ts";
 import { type Language, setLanguage } from "../../app/i18n.ts";
 import { LanguageButtons, NotLinked, OfflineBanner, useNow, useSurfaceFormat } from "../devices/common.tsx";
+import { issueRetryDelayMs, shouldRetryIssue } from "./issue-retry.ts";
 import { newIdempotencyKey } from "./keys.ts";
 import css from "./kiosk.module.css";
 import { QrCode } from "./QrCode.tsx";
@@ -29,11 +30,11 @@ export default function KioskPage() {
     queryKey: ["kiosk", token],
     queryFn: () => client.get("/api/v1/kiosk", kioskMenuSchema),
     refetchInterval: 30_000,
-    retry: (_, error) => isNetworkError(error),
+    // Retried while the server is unreachable or failing; a 4xx (a kiosk not linked) is final.
+    retry: (_, error) => isServerUnreachable(error) || (error instanceof ApiError && error.status >= 500),
   });
   const f = useSurfaceFormat(menu.data?.branch.timezone);
   const [screen, setScreen] = useState<Screen>(START);
-  const [offline, setOffline] = useState(false);
   const lastTouch = useRef(Date.now());
 
   const defaultLanguage = (menu.data?.device?.language ??
@@ -41,7 +42,6 @@ export default function KioskPage() {
     null) as Language | null;
   const reset = useCallback(() => {
     setScreen(START);
-    setOffline(false);
     // The next visitor starts in the kiosk's own language.
     if (defaultLanguage) setLanguage(defaultLanguage);
   }, [defaultLanguage]);
@@ -57,9 +57,6 @@ export default function KioskPage() {
     }, 1000);
     return () => clearInterval(timer);
   }, [screen, atStart, reset]);
-
-  // The menu is re-read every 30 s: while that fails for want of a server, say so.
-  const menuOffline = menu.failureCount > 0 && isNetworkError(menu.failureReason);
 
   if (menu.error instanceof ApiError && (menu.error.status === 401 || menu.error.status === 403))
     return <NotLinked />;
@@ -78,17 +75,14 @@ export default function KioskPage() {
           ticketSchema,
           { "idempotency-key": key },
         );
-        setOffline(false);
         setScreen({ name: "ticket", service, ticket, issuedAt: new Date(ticket.issuedAt) });
         void menu.refetch();
         return;
       } catch (error) {
-        // Unreachable, or the same request is still being processed: try again with the same key.
-        const retry =
-          isNetworkError(error) || (error instanceof ApiError && error.code === "idempotency_key_in_use");
-        if (retry && Date.now() - started < 30_000) {
-          setOffline(true);
-          await new Promise((r) => setTimeout(r, 2000));
+        // Unreachable (the strip says "reconnecting" meanwhile), or the same request is still being
+        // processed: try again with the same key.
+        if (shouldRetryIssue(error, Date.now() - started)) {
+          await new Promise((r) => setTimeout(r, issueRetryDelayMs(error)));
           continue;
         }
         const code = error instanceof ApiError ? error.code : "unknown";
@@ -97,7 +91,6 @@ export default function KioskPage() {
           outside_opening_hours: f.t("state.outside_hours"),
           daily_limit_reached: f.t("state.limit_reached"),
         };
-        setOffline(false);
         setScreen({ name: "failed", message: known[code] ?? f.t("kiosk.tryAgain") });
         void menu.refetch();
         return;
@@ -120,7 +113,7 @@ export default function KioskPage() {
         lastTouch.current = Date.now();
       }}
     >
-      <OfflineBanner visible={offline || menuOffline} />
+      <OfflineBanner />
       <header className={css.header}>
         <div>
           <div className={css.office}>{menu.data?.branch.name ?? ""}</div>
@@ -154,10 +147,6 @@ export default function KioskPage() {
       </main>
     </div>
   );
-}
-
-function isNetworkError(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 0 || error.status >= 500);
 }
 
 function Clock({ timeZone }: { timeZone: string | undefined }) {

@@ -13,8 +13,8 @@ import {
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
-import { ApiError } from "../../app/api.ts";
 import { homeOf, useLogin, useMe } from "../../app/auth.tsx";
+import { errorMessage } from "../../app/errors.ts";
 import { FullPageLoader } from "../common/FullPageLoader.tsx";
 import { LanguageSwitch } from "../common/LanguageSwitch.tsx";
 
@@ -41,13 +41,7 @@ export default function LoginPage() {
   if (me.isPending) return <FullPageLoader />;
   if (me.data) return <Navigate to={next ?? homeOf(me.data.role)} replace />;
 
-  const error = login.error;
-  const message =
-    error instanceof ApiError
-      ? ["network", "invalid_credentials", "rate_limited", "validation_error"].includes(error.code)
-        ? t(`errors.${error.code}`)
-        : t("errors.unknown", { message: error.message })
-      : null;
+  const message = login.error ? errorMessage(t, login.error) : null;
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">

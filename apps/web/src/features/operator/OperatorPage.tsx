@@ -1,11 +1,11 @@
 import { roleAtLeast } from "@dq/shared";
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useMe } from "../../app/auth.tsx";
-import { errorMessage } from "../../app/errors.ts";
 import { useLiveQueries } from "../../app/events.ts";
 import { FullPageLoader } from "../common/FullPageLoader.tsx";
+import { ActionError } from "./ActionError.tsx";
 import { NS } from "./texts.ts";
 import { lastWorkstation, useAction, useWorkplaceData, useWorkstations } from "./useWorkplace.ts";
 import { Workplace } from "./Workplace.tsx";
@@ -21,7 +21,8 @@ export default function OperatorPage() {
   const data = useWorkplaceData(watch);
   useLiveQueries("staff");
   const state = data.state.data;
-  if (!state || !me.data) return <FullPageLoader />;
+  // The staff layout's banner says when the server cannot be reached.
+  if (!state || !me.data) return <FullPageLoader quiet />;
   if (!watch && !state.workstation) return <ChooseWorkstation />;
   const readOnly = watch !== null && state.employee?.id !== me.data.id;
   return <Workplace data={data} readOnly={readOnly} />;
@@ -38,11 +39,7 @@ function ChooseWorkstation() {
   return (
     <Stack maw={960}>
       <Title order={2}>{t("choose.title")}</Title>
-      {action.error && (
-        <Alert color="red" role="alert">
-          {errorMessage(t, action.error)}
-        </Alert>
-      )}
+      {action.error && <ActionError error={action.error} onClose={() => action.reset()} />}
       {workstations.isSuccess && list.length === 0 && <Text c="dimmed">{t("choose.none")}</Text>}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
         {list.map((w) => {

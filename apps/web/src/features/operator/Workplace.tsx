@@ -19,8 +19,8 @@ import {
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { errorMessage } from "../../app/errors.ts";
 import { useNow } from "../../app/use-now.ts";
+import { ActionError } from "./ActionError.tsx";
 import { duration, localName, secondsBetween } from "./format.ts";
 import { SidePanel } from "./SidePanel.tsx";
 import { keyLabel, useShortcuts } from "./shortcuts.ts";
@@ -127,11 +127,7 @@ export function Workplace({
         )}
       </Group>
 
-      {action.error && (
-        <Alert color="red" role="alert" withCloseButton onClose={() => action.reset()}>
-          {errorMessage(t, action.error)}
-        </Alert>
-      )}
+      {action.error && <ActionError error={action.error} onClose={() => action.reset()} />}
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -134,6 +134,11 @@ export function useAction() {
     mutationFn: run,
     // Here, not in the caller: the screen that took the workstation is gone once it succeeds.
     onSuccess: (_, a) => a.kind === "take" && rememberWorkstation(a.workstationId),
-    onSettled: () => client.invalidateQueries({ queryKey: ["operator"] }),
+    // Pending until the fresh data is read after a success; not after a failure, whose reads may
+    // be waiting for an unreachable server.
+    onSettled: (_, error) => {
+      const refresh = client.invalidateQueries({ queryKey: ["operator"] });
+      return error ? undefined : refresh;
+    },
   });
 }

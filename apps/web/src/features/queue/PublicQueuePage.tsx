@@ -22,7 +22,7 @@ export default function PublicQueuePage() {
   });
   // Live, but at most every two seconds however busy the office is.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const { connected } = useEventStream({
+  useEventStream({
     channel: "board",
     branchId: branch,
     onReconnect: () => void overview.refetch(),
@@ -37,7 +37,7 @@ export default function PublicQueuePage() {
 
   return (
     <div className={css.page}>
-      <OfflineBanner visible={!connected && overview.failureCount > 0} />
+      <OfflineBanner />
       <header className={css.header}>
         <h1 className={css.title}>{f.t("queue.title")}</h1>
         <LanguageButtons />

@@ -6,6 +6,8 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe } from "../../app/auth.tsx";
 import { AlertBanner } from "../admin/alerts/AlertBanner.tsx";
 import { LanguageSwitch } from "../common/LanguageSwitch.tsx";
+import { ConnectionBanner } from "./ConnectionBanner.tsx";
+import css from "./staff.module.css";
 
 interface NavItem {
   to: string;
@@ -98,8 +100,11 @@ export default function StaffLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        {/* Alerts are for those who can act on the whole office, not for operators at their window. */}
-        {roleAtLeast(user.role, "supervisor") && <AlertBanner />}
+        <div className={css.banners}>
+          <ConnectionBanner />
+          {/* Alerts are for those who can act on the whole office, not for operators at their window. */}
+          {roleAtLeast(user.role, "supervisor") && <AlertBanner />}
+        </div>
         <Outlet />
       </AppShell.Main>
     </AppShell>

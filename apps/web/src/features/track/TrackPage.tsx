@@ -1,7 +1,7 @@
 import { type BoardEventData, type PublicTicket, publicTicketSchema } from "@dq/shared";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { ApiError, api } from "../../app/api.ts";
+import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
 import { useEventStream } from "../../app/events.ts";
 import type { SurfaceProps } from "../../app/surfaces.tsx";
 import { LanguageButtons, OfflineBanner, useSurfaceFormat } from "../devices/common.tsx";
@@ -17,14 +17,17 @@ export default function TrackPage({ params }: SurfaceProps) {
     queryKey: ["ticket", code],
     queryFn: () => api.get(`/api/v1/tickets/${encodeURIComponent(code)}`, publicTicketSchema),
     refetchInterval: 30_000,
-    retry: (n, error) => !(error instanceof ApiError && error.status < 500 && error.status > 0) && n < 1000,
+    // A 4xx (no such ticket) is final; anything else is tried again, an unreachable server for ever.
+    retry: (n, error) =>
+      isServerUnreachable(error) ||
+      (!(error instanceof ApiError && error.status >= 400 && error.status < 500) && n < 1000),
   });
   const t = ticket.data;
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const current = useRef(t);
   current.current = t;
-  const { connected } = useEventStream({
+  useEventStream({
     channel: "board",
     // Only once the ticket is known: it names its office (there may be several).
     branchId: t?.branchId ?? null,
@@ -53,7 +56,7 @@ export default function TrackPage({ params }: SurfaceProps) {
   }
   if (!t) {
     return (
-      <Page offline={ticket.failureCount > 0}>
+      <Page>
         <p className={css.live}>{f.t("track.loading")}</p>
       </Page>
     );
@@ -61,7 +64,7 @@ export default function TrackPage({ params }: SurfaceProps) {
 
   const called = t.status === "called" && t.workstation;
   return (
-    <Page offline={!connected && ticket.failureCount > 0}>
+    <Page>
       {called && (
         <div className={css.called} role="alert" data-testid="go-to-window">
           <div className={css.calledText}>{f.t("track.goTo", { number: t.workstation!.number })}</div>
@@ -111,10 +114,10 @@ export default function TrackPage({ params }: SurfaceProps) {
   );
 }
 
-function Page({ children, offline = false }: { children: ReactNode; offline?: boolean }) {
+function Page({ children }: { children: ReactNode }) {
   return (
     <div className={css.page}>
-      <OfflineBanner visible={offline} />
+      <OfflineBanner />
       <div className={css.top}>
         <LanguageButtons />
       </div>

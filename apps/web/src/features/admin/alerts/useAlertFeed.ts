@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { ApiError, api } from "../../../app/api.ts";
 import { type LiveEvent, useEventStream } from "../../../app/events.ts";
+import { retryDelay } from "../../../app/retry.ts";
 import { playAttention, unlockAttention } from "./attention.ts";
 import { withAlert, withoutAlert } from "./bannerList.ts";
 import { BANNER_KEY, BANNER_QUERY, updateBanner } from "./useAlerts.ts";
@@ -43,7 +44,7 @@ export function useAlertFeed(onAttention?: (alert: Alert, escalated: boolean) =>
     refetchOnWindowFocus: false,
     // A server restarting must not leave the banner empty: keep trying, ever more slowly.
     retry: (_, error) => !(error instanceof ApiError && (error.status === 401 || error.status === 403)),
-    retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 30_000),
+    retryDelay,
   });
   const reload = () => void client.invalidateQueries({ queryKey: ["alerts"] });
   const reloadOthers = () =>

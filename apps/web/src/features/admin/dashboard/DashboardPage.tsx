@@ -29,7 +29,12 @@ export default function DashboardPage() {
   const now = useNow(1000);
   const release = useMutation({
     mutationFn: (id: string) => api.post(`/api/v1/queue/workstations/${id}/release`, undefined),
-    onSettled: () => client.invalidateQueries({ queryKey: ["dashboard"] }),
+    // Pending until the fresh data is read after a success; not after a failure, whose reads may
+    // be waiting for an unreachable server.
+    onSettled: (_, error) => {
+      const refresh = client.invalidateQueries({ queryKey: ["dashboard"] });
+      return error ? undefined : refresh;
+    },
   });
   const d = dashboard.data;
   if (!d) return null;

@@ -86,7 +86,12 @@ export default function EmployeesPage() {
   const toggle = useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) =>
       api.patch(`/api/v1/employees/${id}`, { active }, employeeSchema),
-    onSettled: () => client.invalidateQueries({ queryKey: ["dir", "employees"] }),
+    // Pending until the fresh data is read after a success; not after a failure, whose reads may
+    // be waiting for an unreachable server.
+    onSettled: (_, error) => {
+      const refresh = client.invalidateQueries({ queryKey: ["dir", "employees"] });
+      return error ? undefined : refresh;
+    },
   });
   const open = (e: Employee | "new") => {
     dir.create.reset();

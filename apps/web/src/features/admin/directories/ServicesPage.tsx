@@ -150,7 +150,12 @@ export default function ServicesPage() {
           await api.patch(`/api/v1/services/${s.id}`, { sortOrder }, serviceSchema);
       }
     },
-    onSettled: () => client.invalidateQueries({ queryKey: ["dir", "services"] }),
+    // Pending until the fresh data is read after a success; not after a failure, whose reads may
+    // be waiting for an unreachable server.
+    onSettled: (_, error) => {
+      const refresh = client.invalidateQueries({ queryKey: ["dir", "services"] });
+      return error ? undefined : refresh;
+    },
   });
 
   const open = (e: Editing) => {

@@ -41,6 +41,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: "resilience",
+          include: ["apps/server/test/resilience/**/*.test.ts"],
+          // After the other projects: its recovery deadlines should not compete with them for CPU.
+          sequence: { groupOrder: 1 },
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -12,6 +12,8 @@ export class SseClient {
   readonly #controller = new AbortController();
   #waiters: { predicate: (e: SseEvent[]) => boolean; resolve: () => void }[] = [];
   #done: Promise<void> = Promise.resolve();
+  /** The server ended the stream (or it broke), as opposed to still being open. */
+  ended = false;
 
   static async connect(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     const client = new SseClient();
@@ -48,6 +50,7 @@ export class SseClient {
     } catch {
       // aborted
     }
+    this.ended = true;
   }
 
   #check() {

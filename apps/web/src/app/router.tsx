@@ -9,9 +9,6 @@ const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
 const staff = (area: "OperatorArea" | "SupervisorArea") => async () => ({
   Component: (await import("../features/staff/StaffArea.tsx"))[area],
 });
-const admin = (screen: "AdminSectionPage") => async () => ({
-  Component: (await import("../features/admin/AdminPages.tsx"))[screen],
-});
 /** An administration screen; directories and settings are for administrators only. */
 const adminScreen =
   (load: () => Promise<{ default: ComponentType }>, minRole: "supervisor" | "admin" = "admin") =>
@@ -84,7 +81,6 @@ export const router = createBrowserRouter([
             lazy: adminScreen(() => import("../features/admin/alerts/AlertsPage.tsx"), "supervisor"),
           },
           { path: "/admin/audit", lazy: adminScreen(() => import("../features/admin/audit/AuditPage.tsx")) },
-          { path: "/admin/:section", lazy: admin("AdminSectionPage") },
         ],
       },
       { path: "*", lazy: page(() => import("../features/common/NotFoundPage.tsx")) },

@@ -9,7 +9,6 @@ export const en: Messages = {
     back: "Back",
     offline: "No connection to the server. Reconnecting…",
     offlineHint: "The screen updates by itself once the connection is back.",
-    comingSoon: "This screen arrives in one of the next releases.",
     error: "Something went wrong",
   },
   errors: {
@@ -61,7 +60,6 @@ export const en: Messages = {
   screens: {
     operator: "Operator workplace",
     dashboard: "Live queue dashboard",
-    section: "Section “{{name}}”",
     notFound: "Page not found",
     notFoundText: "There is no such page. Check the address.",
     home: "Home",

@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { validate } from "dockerfile-utils";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadConfig } from "../../apps/server/src/config.ts";
+import { loadConfig } from "../../apps/server/src/core/config.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (path: string) => readFileSync(join(root, path), "utf8");
@@ -63,9 +63,9 @@ const exampleEnv = Object.fromEntries(
 const secrets = { POSTGRES_PASSWORD: "pw4test", DQ_ADMIN_PASSWORD: "admin-password-4-test" };
 const filledEnv = { ...exampleEnv, ...secrets };
 
-/** The variables the app reads: the keys of the environment schema in config.ts. */
+/** The variables the app reads: the keys of the environment schema in core/config.ts. */
 const appVariables = (() => {
-  const source = read("apps/server/src/config.ts");
+  const source = read("apps/server/src/core/config.ts");
   const schema = source.slice(source.indexOf("const envSchema = z.object({"));
   const names = [...schema.slice(0, schema.indexOf("\n});")).matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map(
     (m) => m[1]!,

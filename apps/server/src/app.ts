@@ -8,13 +8,13 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Config } from "./config.ts";
+import type { Clock } from "./core/clock.ts";
+import type { Config } from "./core/config.ts";
+import { DomainError } from "./core/errors.ts";
 import type { Database } from "./db/database.ts";
 import { EventHub } from "./events/hub.ts";
-import { eventRoutes } from "./events/routes.ts";
 import { authPlugin } from "./http/auth-plugin.ts";
-import { registerErrorHandling } from "./http/error-handler.ts";
-import { DomainError } from "./http/errors.ts";
+import { registerErrorHandling, sendNoRoute } from "./http/error-handler.ts";
 import { OPENAPI_TAGS, openApiTransform, requireOperationIds } from "./http/openapi.ts";
 import { serverOptions } from "./http/server-options.ts";
 import type { App } from "./http/types.ts";
@@ -26,6 +26,7 @@ import { categoryRoutes } from "./modules/categories/routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/routes.ts";
 import { deviceRoutes } from "./modules/devices/routes.ts";
 import { employeeRoutes } from "./modules/employees/routes.ts";
+import { eventRoutes } from "./modules/events/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { kioskRoutes } from "./modules/kiosk/routes.ts";
 import { metricsPlugin } from "./modules/metrics/routes.ts";
@@ -36,7 +37,6 @@ import { serviceRoutes } from "./modules/services/routes.ts";
 import { settingsRoutes } from "./modules/settings/routes.ts";
 import { ticketRoutes } from "./modules/tickets/routes.ts";
 import { workstationRoutes } from "./modules/workstations/routes.ts";
-import type { Clock } from "./queue/deps.ts";
 
 export interface BuildAppOptions {
   config: Config;
@@ -47,7 +47,7 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions["logger"];
 }
 
-/** Builds the whole HTTP application without listening: main.ts listens, tests use inject(). */
+/** Builds the whole HTTP application without listening: server.ts listens, tests use inject(). */
 export async function buildApp({
   config,
   database,
@@ -206,9 +206,7 @@ function registerWebApp(app: App, config: Config) {
     );
     scope.get("/*", { schema: { hide: true } }, (request, reply) => {
       const path = (request.params as { "*": string })["*"];
-      if (path.startsWith("api/")) {
-        return reply.status(404).send({ error: { code: "not_found", message: `no route GET /${path}` } });
-      }
+      if (path.startsWith("api/")) return sendNoRoute(reply, request.method, request.url);
       if (path && existsSync(join(dist, path)) && !path.includes("..")) return reply.sendFile(path);
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     });

@@ -1,9 +1,10 @@
 import { type Kysely, sql } from "kysely";
-import type { Config } from "./config.ts";
+import type { Config } from "./core/config.ts";
 import type { DB } from "./db/schema.ts";
+import { inTransaction } from "./db/transaction.ts";
 import { type DemoSummary, seedDemoOffice } from "./demo/seed.ts";
 import { generatePassword, hashPassword } from "./modules/auth/passwords.ts";
-import { insertBranch } from "./modules/branches/repository.ts";
+import { insertBranch } from "./queue/branches.ts";
 
 export interface BootstrapResult {
   /** Present when this start created the first administrator. */
@@ -16,7 +17,7 @@ export interface BootstrapResult {
  * lock so that instances starting together do it once.
  */
 export async function bootstrap(db: Kysely<DB>, config: Config): Promise<BootstrapResult> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext('digitalqueue.bootstrap'))`.execute(tx);
     const result: BootstrapResult = {};
     let branch = await tx.selectFrom("branches").select("id").orderBy("id").limit(1).executeTakeFirst();

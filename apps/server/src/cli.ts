@@ -1,13 +1,14 @@
 import { parseArgs } from "node:util";
 import { bootstrap } from "./bootstrap.ts";
-import { loadConfig } from "./config.ts";
+import { loadConfig } from "./core/config.ts";
 import { backupDatabase, restoreDatabase } from "./db/backup.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { inTransaction } from "./db/transaction.ts";
 import { DEFAULT_TICKETS_PER_DAY, generateHistory } from "./demo/history.ts";
 import { seedDemoOffice } from "./demo/seed.ts";
 import { generatePassword, hashPassword } from "./modules/auth/passwords.ts";
-import { firstBranch } from "./modules/branches/repository.ts";
+import { firstBranch } from "./queue/branches.ts";
 import { startServer } from "./server.ts";
 
 const HELP = `DigitalQueue command line
@@ -130,7 +131,7 @@ async function main() {
         .executeTakeFirst();
       if (services)
         throw new Error("the first branch already has services; the demo goes only into an empty office");
-      const demo = await database.db.transaction().execute((tx) => seedDemoOffice(tx, branch.id));
+      const demo = await inTransaction(database.db, (tx) => seedDemoOffice(tx, branch.id));
       console.log(JSON.stringify(demo, null, 2));
     } else if (command === "history:generate") {
       await bootstrap(database.db, { ...config, demo: false });

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
-import { isDatabaseUnavailable } from "./db/unavailable.ts";
+import { logJobFailure } from "./db/unavailable.ts";
 import { pruneSignInFailures } from "./modules/auth/throttle.ts";
-import type { BranchCache } from "./modules/branches/branch-cache.ts";
+import type { BranchCache } from "./queue/branch-cache.ts";
 import type { QueueDeps } from "./queue/deps.ts";
 import { branchesWithOpenTickets, closeDay } from "./queue/management.ts";
 
@@ -45,14 +45,4 @@ async function dropExpired(db: QueueDeps["db"], now: Date) {
     .where("created_at", "<", new Date(now.getTime() - 24 * 3_600_000))
     .execute();
   await pruneSignInFailures(db, now);
-}
-
-/**
- * A background job's failure: while the database is away that is expected and the job simply runs
- * again next time (a warning, without the stack); anything else is a bug worth an error.
- */
-export function logJobFailure(log: FastifyBaseLogger, error: unknown, what: string) {
-  if (isDatabaseUnavailable(error))
-    log.warn({ reason: (error as Error).message }, `${what}: database unavailable`);
-  else log.error({ err: error }, what);
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { buildApp } from "./app.ts";
 import { type BootstrapResult, bootstrap } from "./bootstrap.ts";
-import type { Config } from "./config.ts";
+import type { Config } from "./core/config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { DB } from "./db/schema.ts";
@@ -10,7 +10,7 @@ import { DEFAULT_TICKETS_PER_DAY, generateHistory } from "./demo/history.ts";
 import type { App } from "./http/types.ts";
 import { startEndOfDayJob } from "./jobs.ts";
 import { startAlertJob } from "./modules/alerts/job.ts";
-import { firstBranch } from "./modules/branches/repository.ts";
+import { firstBranch } from "./queue/branches.ts";
 
 /** Opens the database, migrates, bootstraps, builds the app and listens. Used by the CLI. */
 export async function startServer(config: Config): Promise<{ app: App; stop: () => Promise<void> }> {

@@ -84,7 +84,7 @@ export interface Config {
   sseMaxPerAddress: number;
 }
 
-/** Where alert messages go out (PRODUCT.md §6); a channel without its settings cannot be used. */
+/** Where alert messages go out (docs/PRODUCT.md §6); a channel without its settings cannot be used. */
 export interface AlertsConfig {
   intervalSeconds: number;
   smtp: { url: string; from: string } | null;

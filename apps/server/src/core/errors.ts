@@ -1,6 +1,6 @@
 import type { FieldIssue } from "@dq/shared";
 
-/** A failure the client caused or must know about; rendered as the one error shape of API.md. */
+/** A failure the client caused or must know about; rendered as the one error shape (README, "Architecture"). */
 export class DomainError extends Error {
   readonly status: number;
   readonly code: string;

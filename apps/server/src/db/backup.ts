@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import type { Config } from "../config.ts";
+import type { Config } from "../core/config.ts";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
 
 /**

@@ -1,3 +1,5 @@
+import type { FastifyBaseLogger } from "fastify";
+
 /**
  * Whether an error means "the database cannot be reached right now" (a restart, a failover, a
  * network cut, a pool that cannot get a connection) rather than "this query is wrong". Requests
@@ -47,4 +49,14 @@ function check(error: unknown, depth: number): boolean {
   // Node reports a connection refused on every address of a host as an AggregateError.
   if (Array.isArray(errors) && errors.some((e) => check(e, depth + 1))) return true;
   return check(cause, depth + 1);
+}
+
+/**
+ * A background job's failure: while the database is away that is expected and the job simply runs
+ * again next time (a warning, without the stack); anything else is a bug worth an error.
+ */
+export function logJobFailure(log: FastifyBaseLogger, error: unknown, what: string) {
+  if (isDatabaseUnavailable(error))
+    log.warn({ reason: (error as Error).message }, `${what}: database unavailable`);
+  else log.error({ err: error }, what);
 }

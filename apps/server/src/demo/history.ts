@@ -1,7 +1,7 @@
 import type { Ticket } from "@dq/shared";
 import type { ControlledTransaction, Kysely } from "kysely";
+import type { Actor, BranchContext } from "../core/branch-context.ts";
 import type { DB } from "../db/schema.ts";
-import type { Actor, BranchContext } from "../queue/branch-context.ts";
 import { localTime } from "../queue/calendar.ts";
 import type { QueueDeps } from "../queue/deps.ts";
 import { issueTicket } from "../queue/issue.ts";

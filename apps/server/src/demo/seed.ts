@@ -1,7 +1,7 @@
 import { sql } from "kysely";
+import { DEVICE_TOKEN_PREFIX, newSecret } from "../core/secrets.ts";
 import type { Executor } from "../db/executor.ts";
 import { generatePassword, hashPassword } from "../modules/auth/passwords.ts";
-import { DEVICE_TOKEN_PREFIX, newSecret } from "../modules/auth/tokens.ts";
 
 export interface DemoSummary {
   staffPassword: string;

@@ -1,6 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
 import type { Executor } from "../db/executor.ts";
-import type { DB } from "../db/schema.ts";
 
 /** The channel on which the database announces committed event ids (see the events trigger). */
 export const EVENTS_CHANNEL = "dq_events";
@@ -14,16 +12,6 @@ export interface NewEvent {
   workstationId?: string | null;
   deviceId?: string | null;
   data: Record<string, unknown>;
-}
-
-/** Runs `fn` in one short transaction: the state change and its events commit together or not at all. */
-export async function transact<T>(
-  deps: { db: Kysely<DB> },
-  fn: (tx: Transaction<DB>) => Promise<T>,
-): Promise<T> {
-  // Already inside one (a batch such as the history generator): join it.
-  if (deps.db.isTransaction) return fn(deps.db as Transaction<DB>);
-  return deps.db.transaction().execute(fn);
 }
 
 /**

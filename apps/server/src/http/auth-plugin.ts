@@ -2,11 +2,11 @@ import { deviceConfigSchema, roleAtLeast } from "@dq/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Kysely } from "kysely";
+import type { BranchContext } from "../core/branch-context.ts";
+import { DomainError, forbidden } from "../core/errors.ts";
+import { API_TOKEN_PREFIX, DEVICE_TOKEN_PREFIX, hashSecret, SESSION_COOKIE } from "../core/secrets.ts";
 import type { DB } from "../db/schema.ts";
-import { API_TOKEN_PREFIX, DEVICE_TOKEN_PREFIX, hashSecret, SESSION_COOKIE } from "../modules/auth/tokens.ts";
-import { BranchCache } from "../modules/branches/branch-cache.ts";
-import type { BranchContext } from "../queue/branch-context.ts";
-import { DomainError, forbidden } from "./errors.ts";
+import { BranchCache } from "../queue/branch-cache.ts";
 import { type Access, ANONYMOUS, type Principal } from "./principal.ts";
 
 declare module "fastify" {
@@ -226,7 +226,7 @@ function authorize(p: Principal, access: Access) {
   throw forbidden();
 }
 
-/** API.md: state-changing requests from another origin, or marked cross-site, are refused. */
+/** State-changing requests from another origin, or marked cross-site, are refused (403). */
 function checkOrigin(request: FastifyRequest, allowedOrigins: string[]) {
   if (SAFE_METHODS.has(request.method)) return;
   if (request.headers["sec-fetch-site"] === "cross-site") {

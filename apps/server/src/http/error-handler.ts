@@ -3,8 +3,8 @@ import type { Duplex } from "node:stream";
 import type { FieldIssue } from "@dq/shared";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { DomainError, databaseUnavailable, validationError } from "../core/errors.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
-import { DomainError, databaseUnavailable, validationError } from "./errors.ts";
 import { fieldName, findUnstorableText } from "./text-guard.ts";
 
 interface PgError {
@@ -164,11 +164,24 @@ export function registerErrorHandling(app: FastifyInstance) {
     return reply.status(500).send({ error: { code: "internal_error", message: "internal server error" } });
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
-      error: { code: "not_found", message: `no route ${request.method} ${request.url.split("?")[0]}` },
+  app.setNotFoundHandler((request, reply) => sendNoRoute(reply, request.method, request.url));
+}
+
+/**
+ * No route for this URL: 404 — or 414 when a path segment is longer than any parameter may be,
+ * whether the router noticed (no catch-all route) or the web app's catch-all took the URL first.
+ */
+export function sendNoRoute(reply: FastifyReply, method: string, url: string) {
+  const path = url.split("?")[0]!;
+  if (path.split("/").some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+    return reply.status(414).send({
+      error: {
+        code: codeForStatus(414),
+        message: `a path segment is longer than ${MAX_PARAM_LENGTH} characters`,
+      },
     });
-  });
+  }
+  return reply.status(404).send({ error: { code: "not_found", message: `no route ${method} ${path}` } });
 }
 
 const MAX_PARAM_LENGTH = 100;

@@ -7,11 +7,11 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
-import type { Config } from "../config.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Config } from "../core/config.ts";
 import type { DB } from "../db/schema.ts";
 import type { EventHub } from "../events/hub.ts";
-import type { ChannelSenders } from "../modules/alerts/senders.ts";
-import type { Clock, QueueDeps } from "../queue/deps.ts";
+import type { QueueDeps } from "../queue/deps.ts";
 
 /** A Fastify instance whose routes are typed by their zod schemas. */
 export type App = FastifyInstance<
@@ -22,7 +22,7 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** Shared services every module may use. */
+/** Shared services every module may use; a feature adds its own (see alerts/senders.ts). */
 export interface AppDeps extends QueueDeps {
   db: Kysely<DB>;
   clock: Clock;
@@ -30,8 +30,6 @@ export interface AppDeps extends QueueDeps {
   hub: EventHub;
   /** Where reports read (Database.reports). */
   reports: Kysely<DB>;
-  /** Where alert messages go out (e-mail, Telegram, webhooks). */
-  senders: ChannelSenders;
 }
 
 declare module "fastify" {

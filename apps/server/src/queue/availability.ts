@@ -1,7 +1,7 @@
 import type { KioskService, ServiceState, WeekSchedule } from "@dq/shared";
 import { sql } from "kysely";
+import type { BranchContext } from "../core/branch-context.ts";
 import type { Executor } from "../db/executor.ts";
-import type { BranchContext } from "./branch-context.ts";
 import { businessDay, isOpenAt, nextOpening } from "./calendar.ts";
 import { estimateFromLoad } from "./estimates.ts";
 import { type ServiceLoad, serviceLoadColumns } from "./repository.ts";

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../../db/schema.ts";
-import type { BranchContext } from "../../queue/branch-context.ts";
-import { findBranch, firstBranch } from "./repository.ts";
+import type { BranchContext } from "../core/branch-context.ts";
+import type { DB } from "../db/schema.ts";
+import { findBranch, firstBranch } from "./branches.ts";
 
 const TTL_MS = 5_000;
 

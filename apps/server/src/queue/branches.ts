@@ -1,7 +1,7 @@
 import { type BranchSettings, type BranchSettingsPatch, branchSettingsSchema } from "@dq/shared";
-import type { Executor } from "../../db/executor.ts";
-import type { BranchRow } from "../../db/schema.ts";
-import type { BranchContext } from "../../queue/branch-context.ts";
+import type { BranchContext } from "../core/branch-context.ts";
+import type { Executor } from "../db/executor.ts";
+import type { BranchRow } from "../db/schema.ts";
 
 export function toBranchContext(row: BranchRow): BranchContext {
   return {

@@ -1,12 +1,13 @@
 import type { Ticket } from "@dq/shared";
-import { conflict, invalidField, unprocessable } from "../http/errors.ts";
-import type { Actor, BranchContext } from "./branch-context.ts";
+import type { Actor, BranchContext } from "../core/branch-context.ts";
+import { conflict, invalidField, unprocessable } from "../core/errors.ts";
 import { businessDay, isOpenAt } from "./calendar.ts";
 import { newTicketCode } from "./codes.ts";
-import type { QueueDeps } from "./deps.ts";
+import { type QueueDeps, ticketEventData } from "./deps.ts";
 import { ticketWithEstimate } from "./estimates.ts";
 import {
   countIssuedToday,
+  findActiveCategory,
   findIdempotencyClaim,
   insertNumberedTicket,
   isOffered,
@@ -61,14 +62,7 @@ export async function issueTicket(
   }
   let priority = 0;
   if (input.categoryId) {
-    const category = await db
-      .selectFrom("categories")
-      .select(["priority"])
-      .where("id", "=", input.categoryId)
-      .where("branch_id", "=", branch.id)
-      .where("deleted_at", "is", null)
-      .where("active", "=", true)
-      .executeTakeFirst();
+    const category = await findActiveCategory(db, branch.id, input.categoryId);
     if (!category) throw invalidField("categoryId", "no such client category");
     priority = category.priority;
   }
@@ -100,17 +94,23 @@ export async function issueTicket(
       type: "ticket.issued",
       employeeId: actor.employeeId ?? null,
       deviceId: actor.deviceId ?? null,
-      data: {
-        status: "waiting",
-        serviceId: service.id,
-        categoryId: input.categoryId ?? null,
-        callCount: 0,
-        segment: 1,
-        workstation: null,
-        calledAt: null,
-        employeeId: null,
-        origin: input.origin,
-      },
+      // The ticket as the statement creates it; the statement fills in its id and label.
+      data: ticketEventData(
+        {
+          id: "",
+          label: "",
+          status: "waiting",
+          service_id: service.id,
+          category_id: input.categoryId ?? null,
+          call_count: 0,
+          segment: 1,
+          called_at: null,
+          last_called_at: null,
+          employee_id: null,
+        },
+        null,
+        { origin: input.origin },
+      ),
     },
   });
   if (inserted) {

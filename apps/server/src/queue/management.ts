@@ -1,13 +1,19 @@
 import type { Ticket } from "@dq/shared";
 import { sql } from "kysely";
+import type { Actor, BranchContext } from "../core/branch-context.ts";
+import { conflict, DomainError, invalidField, notFound } from "../core/errors.ts";
 import type { TicketRow } from "../db/schema.ts";
-import { transact } from "../events/log.ts";
-import { conflict, DomainError, invalidField, notFound } from "../http/errors.ts";
-import type { Actor, BranchContext } from "./branch-context.ts";
+import { joinOrStartTransaction } from "../db/transaction.ts";
 import { businessDay } from "./calendar.ts";
 import { appendTicketEvent, type QueueDeps } from "./deps.ts";
 import { setOperatorStatus } from "./operator-status.ts";
-import { findTicketByCode, lockTicket, tryDayClosing, updateTicket } from "./repository.ts";
+import {
+  findActiveCategory,
+  findTicketByCode,
+  lockTicket,
+  tryDayClosing,
+  updateTicket,
+} from "./repository.ts";
 import { transition } from "./state-machine.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 
@@ -20,7 +26,7 @@ export async function cancelTicket(
   reason = "cancelled_by_staff",
 ) {
   const now = deps.clock();
-  return transact(deps, async (tx) => {
+  return joinOrStartTransaction(deps.db, async (tx) => {
     const t = await lockTicket(tx, branch.id, id);
     if (!t) throw notFound("ticket");
     const status = transition(t.status, "cancel");
@@ -55,7 +61,7 @@ export async function updateWaitingTicket(
   actor: Actor,
 ): Promise<Ticket> {
   const now = deps.clock();
-  return transact(deps, async (tx) => {
+  return joinOrStartTransaction(deps.db, async (tx) => {
     const t = await lockTicket(tx, branch.id, id);
     if (!t) throw notFound("ticket");
     transition(t.status, "update");
@@ -65,16 +71,14 @@ export async function updateWaitingTicket(
         change.category_id = null;
         change.priority = 0;
       } else {
-        const c = await tx
-          .selectFrom("categories")
-          .select(["id", "priority"])
-          .where("id", "=", patch.categoryId)
-          .where("branch_id", "=", branch.id)
-          .where("deleted_at", "is", null)
-          .executeTakeFirst();
-        if (!c) throw invalidField("categoryId", "no such client category");
-        change.category_id = c.id;
-        change.priority = c.priority;
+        const c = await findActiveCategory(tx, branch.id, patch.categoryId);
+        if (c) {
+          change.category_id = c.id;
+          change.priority = c.priority;
+        } else if (patch.categoryId !== t.category_id) {
+          // Archived categories are given to no ticket; one that already has it keeps it.
+          throw invalidField("categoryId", "no such client category");
+        }
       }
     }
     if (patch.serviceId !== undefined && patch.serviceId !== t.service_id) {
@@ -108,7 +112,7 @@ export async function rateTicket(
   const found = await findTicketByCode(deps.db, code);
   if (!found) throw notFound("ticket");
   const branch = await loadBranch(found.branch_id);
-  await transact(deps, async (tx) => {
+  await joinOrStartTransaction(deps.db, async (tx) => {
     const t = await lockTicket(tx, branch.id, found.id);
     if (!t) throw notFound("ticket");
     if (t.status !== "served")
@@ -137,7 +141,7 @@ export async function closeDay(
 ) {
   const now = deps.clock();
   const today = businessDay(now, branch.timezone);
-  return transact(deps, async (tx) => {
+  return joinOrStartTransaction(deps.db, async (tx) => {
     const counts = { cancelled: 0, noShow: 0, served: 0 };
     // The automatic run gives way to the history generator, whose past days are still being made.
     if (!options.all && !(await tryDayClosing(tx, branch.id))) {

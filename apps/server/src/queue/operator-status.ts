@@ -1,8 +1,8 @@
 import type { OperatorStatus } from "@dq/shared";
 import { sql } from "kysely";
+import { conflict } from "../core/errors.ts";
 import type { Executor } from "../db/executor.ts";
 import { appendEvent } from "../events/log.ts";
-import { conflict } from "../http/errors.ts";
 import type { WorkstationInfo } from "./deps.ts";
 
 export interface StatusChange {

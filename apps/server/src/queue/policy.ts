@@ -44,7 +44,7 @@ export function preferredClass(policy: CallingPolicy, recentCalls: readonly Call
 }
 
 /**
- * The ordering of PRODUCT.md §4: overdue first (SLA guard), then the class the ratio rule wants,
+ * The ordering of docs/PRODUCT.md §4: overdue first (SLA guard), then the class the ratio rule wants,
  * then category priority, operator's rank, service priority, and longest waiting (FIFO).
  * `orderKey` returns the sort key; the SQL in repository.ts orders by the same key.
  */

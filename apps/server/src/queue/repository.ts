@@ -27,7 +27,7 @@ export interface NumberedTicketInsert {
   ticket: Omit<NewTicket, "number" | "label">;
   prefix: string;
   dailyLimit: number | null;
-  /** The `ticket.issued` event: its data gets `ticketId` and `label` added in the statement. */
+  /** The `ticket.issued` event, its data from `ticketEventData`; the statement sets `ticketId` and `label`. */
   event: { type: string; data: Record<string, unknown>; employeeId: string | null; deviceId: string | null };
   /** Claimed in the same statement; a key seen in the last 24 hours issues nothing. */
   idempotencyKey: string | null;
@@ -86,6 +86,21 @@ export async function insertNumberedTicket(
     select ticket.* from ticket
   `.execute(db);
   return result.rows[0];
+}
+
+/**
+ * A client category a ticket may be given now: not archived (inactive) and not deleted. Issuing
+ * and a supervisor's change both ask here, so they cannot disagree.
+ */
+export async function findActiveCategory(db: Executor, branchId: string, id: string) {
+  return db
+    .selectFrom("categories")
+    .select(["id", "priority"])
+    .where("id", "=", id)
+    .where("branch_id", "=", branchId)
+    .where("deleted_at", "is", null)
+    .where("active", "=", true)
+    .executeTakeFirst();
 }
 
 /** The ticket issued under this key within the last 24 hours, if any. */

@@ -1,8 +1,8 @@
 import type { TicketStatus } from "@dq/shared";
-import { DomainError } from "../http/errors.ts";
+import { DomainError } from "../core/errors.ts";
 
 /**
- * Everything that can happen to a ticket, and the states each action is allowed from (PRODUCT.md
+ * Everything that can happen to a ticket, and the states each action is allowed from (docs/PRODUCT.md
  * §3): a called client who is not there yet may be returned to the queue; a client being served
  * may be redirected to another service. Nothing else moves a ticket back.
  */

@@ -1,9 +1,9 @@
 import type { Ticket } from "@dq/shared";
+import type { BranchContext } from "../core/branch-context.ts";
+import { conflict, invalidField, notFound } from "../core/errors.ts";
 import type { Executor } from "../db/executor.ts";
 import type { TicketRow, TicketUpdate } from "../db/schema.ts";
-import { transact } from "../events/log.ts";
-import { conflict, invalidField, notFound } from "../http/errors.ts";
-import type { BranchContext } from "./branch-context.ts";
+import { joinOrStartTransaction } from "../db/transaction.ts";
 import { appendTicketEvent, type QueueDeps, type WorkstationInfo } from "./deps.ts";
 import { assertFree, lockWorkplace, setOperatorStatus } from "./operator-status.ts";
 import { callClassOf, preferredClass } from "./policy.ts";
@@ -25,7 +25,7 @@ export async function callNext(
   employeeId: string,
 ): Promise<Ticket | null> {
   const now = deps.clock();
-  return transact(deps, async (tx) => {
+  return joinOrStartTransaction(deps.db, async (tx) => {
     const { workstationId, workstation, held } = await lockWorkplace(tx, branch.id, employeeId);
     assertFree(held);
     const policy = branch.settings.callingPolicy;
@@ -88,7 +88,7 @@ export async function callTicket(
   ticketId: string,
 ) {
   const now = deps.clock();
-  return transact(deps, async (tx) => {
+  return joinOrStartTransaction(deps.db, async (tx) => {
     const { workstationId, workstation, held } = await lockWorkplace(tx, branch.id, employeeId);
     assertFree(held);
     const ticket = await lockTicket(tx, branch.id, ticketId);
@@ -117,7 +117,7 @@ export async function sendToWorkstation(
   sentBy: string | null,
 ) {
   const now = deps.clock();
-  return transact(deps, async (tx) => {
+  return joinOrStartTransaction(deps.db, async (tx) => {
     const occupant = await tx
       .selectFrom("operator_states")
       .select("employee_id")
@@ -177,7 +177,7 @@ async function applyOwn(
   extra: (t: TicketRow) => Record<string, unknown> = () => ({}),
 ): Promise<Ticket> {
   const now = deps.clock();
-  return transact(deps, async (tx) => {
+  return joinOrStartTransaction(deps.db, async (tx) => {
     const { ticket, next } = await lockOwnTicket(tx, branch, employeeId, id, action);
     const workstationId = ticket.workstation_id;
     const updated = await updateTicket(tx, ticket.id, {

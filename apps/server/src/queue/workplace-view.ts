@@ -1,7 +1,7 @@
 import type { OperatorToday, QueueSummary, Ticket } from "@dq/shared";
 import { sql } from "kysely";
+import type { BranchContext } from "../core/branch-context.ts";
 import type { Executor } from "../db/executor.ts";
-import type { BranchContext } from "./branch-context.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 
 /**

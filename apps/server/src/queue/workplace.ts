@@ -1,8 +1,8 @@
 import type { OperatorState, Ticket } from "@dq/shared";
+import type { Actor, BranchContext } from "../core/branch-context.ts";
+import { conflict, invalidField, notFound } from "../core/errors.ts";
 import type { Executor } from "../db/executor.ts";
-import { transact } from "../events/log.ts";
-import { conflict, invalidField, notFound } from "../http/errors.ts";
-import type { Actor, BranchContext } from "./branch-context.ts";
+import { joinOrStartTransaction } from "../db/transaction.ts";
 import { appendTicketEvent, type QueueDeps } from "./deps.ts";
 import { lockWorkplace, setOperatorStatus } from "./operator-status.ts";
 import { activeTicketOf, updateTicket } from "./repository.ts";
@@ -17,7 +17,7 @@ export async function takeWorkstation(
   workstationId: string,
 ) {
   const now = deps.clock();
-  await transact(deps, async (tx) => {
+  await joinOrStartTransaction(deps.db, async (tx) => {
     const ws = await tx
       .selectFrom("workstations")
       .select(["id", "active", "number"])
@@ -53,7 +53,7 @@ export async function takeWorkstation(
 
 export async function leaveWorkstation(deps: QueueDeps, branch: BranchContext, employeeId: string) {
   const now = deps.clock();
-  await transact(deps, async (tx) => {
+  await joinOrStartTransaction(deps.db, async (tx) => {
     const held = await activeTicketOf(tx, employeeId);
     if (held) throw conflict("operator_busy", `finish or return ticket ${held.label} before leaving`);
     await setOperatorStatus(tx, {
@@ -74,7 +74,7 @@ export async function pause(
   reason: { reasonId?: string; reason?: string },
 ) {
   const now = deps.clock();
-  await transact(deps, async (tx) => {
+  await joinOrStartTransaction(deps.db, async (tx) => {
     const state = await lockWorkplace(tx, branch.id, employeeId);
     if (state.held)
       throw conflict("operator_busy", `finish or return ticket ${state.held.label} before pausing`);
@@ -104,7 +104,7 @@ export async function pause(
 
 export async function resume(deps: QueueDeps, branch: BranchContext, employeeId: string) {
   const now = deps.clock();
-  await transact(deps, async (tx) => {
+  await joinOrStartTransaction(deps.db, async (tx) => {
     const state = await lockWorkplace(tx, branch.id, employeeId);
     if (state.status !== "paused") throw conflict("not_paused", "you are not on a pause");
     await setOperatorStatus(tx, {

@@ -1,7 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { buildApp } from "../../src/app.ts";
 import { bootstrap } from "../../src/bootstrap.ts";
-import { type Config, loadConfig } from "../../src/config.ts";
+import { type Config, loadConfig } from "../../src/core/config.ts";
 import type { Database } from "../../src/db/database.ts";
 import type { App } from "../../src/http/types.ts";
 import { contractOf } from "./openapi-contract.ts";

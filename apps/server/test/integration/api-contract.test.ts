@@ -3,7 +3,7 @@ import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/off
 import { SseClient } from "../helpers/sse.ts";
 import { ADMIN, createTestContext, type TestContext } from "../helpers/test-app.ts";
 
-/** API.md, bullet by bullet, with exact statuses and fields. Runs on PGlite and PostgreSQL. */
+/** The API contract (the OpenAPI document and README), point by point, with exact statuses and fields. Runs on PGlite and PostgreSQL. */
 let ctx: TestContext;
 let office: Office;
 

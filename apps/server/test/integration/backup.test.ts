@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/config.ts";
+import type { Config } from "../../src/core/config.ts";
 import { backupDatabase, restoreDatabase } from "../../src/db/backup.ts";
 import { openDatabase } from "../../src/db/database.ts";
 import { buildOffice, issue, takeWorkstation } from "../helpers/office.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateHistory } from "../../src/demo/history.ts";
 import { seedDemoOffice } from "../../src/demo/seed.ts";
-import { firstBranch } from "../../src/modules/branches/repository.ts";
+import { firstBranch } from "../../src/queue/branches.ts";
 import { localTime } from "../../src/queue/calendar.ts";
 import { closeDay } from "../../src/queue/management.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";

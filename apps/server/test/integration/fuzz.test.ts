@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOffice, type Office } from "../helpers/office.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
@@ -172,12 +175,22 @@ describe("fuzzing every operation", () => {
   });
 });
 
-describe("what the HTTP layer refuses before a route runs", () => {
+// With the web app built, its catch-all route takes URLs the API's routes do not: the answers
+// must be the same either way.
+describe.each([
+  ["without the web app", false],
+  ["with the web app built", true],
+])("what the HTTP layer refuses before a route runs, %s", (_name, withWebApp) => {
   let port: number;
+  let http: TestContext;
   beforeAll(async () => {
-    await ctx.app.listen({ port: 0, host: "127.0.0.1" });
-    port = (ctx.app.server.address() as AddressInfo).port;
+    const webDist = mkdtempSync(join(tmpdir(), "dq-web-"));
+    if (withWebApp) writeFileSync(join(webDist, "index.html"), "<!doctype html><title>DigitalQueue</title>");
+    http = await createTestContext({ config: { webDist } });
+    await http.app.listen({ port: 0, host: "127.0.0.1" });
+    port = (http.app.server.address() as AddressInfo).port;
   });
+  afterAll(() => http.close());
 
   /** A raw request over a socket, as any client would send it (no inject shortcuts). */
   function raw(path: string, headers: Record<string, string> = {}) {
@@ -200,7 +213,7 @@ describe("what the HTTP layer refuses before a route runs", () => {
     const templated = operations().filter((o) => o.path.includes("{") && o.method === "GET");
     expect(templated.length).toBeGreaterThan(5);
     for (const op of templated) {
-      const res = await raw(op.path.replace(/\{\w+\}/g, "y".repeat(5000)), { cookie: ctx.adminCookie });
+      const res = await raw(op.path.replace(/\{\w+\}/g, "y".repeat(5000)), { cookie: http.adminCookie });
       expect(res.status, op.path).toBe(414);
       expect(res.body).toEqual({
         error: { code: "uri_too_long", message: "a path segment is longer than 100 characters" },
@@ -222,10 +235,32 @@ describe("what the HTTP layer refuses before a route runs", () => {
     const broken = await raw("/api/v1/services/%E0%A4%A");
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe("bad_request");
-    const unknown = await raw("/api/v1/nothing-here");
+    const unknown = await raw("/api/v1/nothing-here?x=1");
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({
       error: { code: "not_found", message: "no route GET /api/v1/nothing-here" },
     });
+  });
+
+  it("pages of the web app are still served (or, without it, are 404 in the shape)", async () => {
+    const page = await new Promise<{ status: number; text: string }>((resolve, reject) =>
+      httpRequest({ host: "127.0.0.1", port, path: "/operator" }, (res) => {
+        let text = "";
+        res.on("data", (c) => {
+          text += c;
+        });
+        res.on("end", () => resolve({ status: res.statusCode!, text }));
+      })
+        .on("error", reject)
+        .end(),
+    );
+    if (withWebApp) {
+      expect(page).toEqual({ status: 200, text: "<!doctype html><title>DigitalQueue</title>" });
+    } else {
+      expect(page.status).toBe(404);
+      expect(JSON.parse(page.text)).toEqual({
+        error: { code: "not_found", message: "no route GET /operator" },
+      });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/core/config.ts";
 import type { App } from "../../src/http/types.ts";
 import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
 import { SseClient } from "../helpers/sse.ts";

@@ -202,7 +202,7 @@ describe("the workplace", () => {
     expect(toEnd.body.enqueuedAt).toBe(ctx.clock.now.toISOString());
     const next = await call(anna.cookie);
     expect(next.id).not.toBe(held.id);
-    // Redirect is for a client being served (PRODUCT.md §3), not for one who has not come yet.
+    // Redirect is for a client being served (docs/PRODUCT.md §3), not for one who has not come yet.
     const early = await ctx.request("POST", `/api/v1/operator/tickets/${next.id}/redirect`, {
       cookie: anna.cookie,
       body: { serviceId: office.services.refund },
@@ -269,6 +269,49 @@ describe("queue management", () => {
     expect(closed.body).toMatchObject({ closed: 2, cancelled: 1, noShow: 1, served: 0 });
     const after = await ctx.request("GET", `/api/v1/tickets/${b.code}`);
     expect(after.body.status).toBe("no_show");
+  });
+});
+
+describe("an archived client category", () => {
+  it("is given to no ticket, by a kiosk or by a supervisor; a ticket that has it keeps it", async () => {
+    const sup = { cookie: office.supervisor.cookie };
+    const admin = { cookie: ctx.adminCookie };
+    const created = await ctx.request("POST", "/api/v1/categories", {
+      ...admin,
+      body: { name: "Временная", priority: 2 },
+    });
+    expect(created.status).toBe(201);
+    const before = await issue(ctx, office, office.services.buy, { categoryId: created.body.id });
+    const other = await issue(ctx, office, office.services.buy);
+    const archived = await ctx.request("PATCH", `/api/v1/categories/${created.body.id}`, {
+      ...admin,
+      body: { active: false },
+    });
+    expect(archived.body.active).toBe(false);
+
+    const kiosk = await ctx.request("POST", "/api/v1/tickets", {
+      token: office.kioskToken,
+      body: { serviceId: office.services.buy, categoryId: created.body.id },
+    });
+    expect(kiosk.status).toBe(400);
+    expect(kiosk.body.error.details).toEqual([{ field: "categoryId", message: "no such client category" }]);
+
+    const moved = await ctx.request("PATCH", `/api/v1/queue/tickets/${other.id}`, {
+      ...sup,
+      body: { categoryId: created.body.id },
+    });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.details).toEqual([{ field: "categoryId", message: "no such client category" }]);
+    const unchanged = await ctx.request("GET", `/api/v1/queue/tickets?q=${other.label}`, sup);
+    expect(unchanged.body.items.map((t: { categoryId: string | null }) => t.categoryId)).toEqual([null]);
+
+    // Naming the category the ticket already has changes nothing and is not an error.
+    const same = await ctx.request("PATCH", `/api/v1/queue/tickets/${before.id}`, {
+      ...sup,
+      body: { categoryId: created.body.id },
+    });
+    expect(same.status).toBe(200);
+    expect(same.body.categoryId).toBe(created.body.id);
   });
 });
 

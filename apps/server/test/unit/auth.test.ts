@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/core/config.ts";
+import { hashSecret, newSecret } from "../../src/core/secrets.ts";
 import { hashPassword, verifyPassword } from "../../src/modules/auth/passwords.ts";
-import { hashSecret, newSecret } from "../../src/modules/auth/tokens.ts";
 
 describe("passwords", () => {
   it("hashes with scrypt and a random salt, and verifies", async () => {

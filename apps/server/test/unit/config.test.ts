@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redactUrl } from "../../src/app.ts";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/core/config.ts";
 
 describe("DQ_TRUST_PROXY", () => {
   it("is off by default; 1 trusts a proxy on this host or a private network, never every hop", () => {

@@ -1,9 +1,9 @@
 import { TICKET_STATUSES, type TicketStatus } from "@dq/shared";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../src/http/errors.ts";
+import { DomainError } from "../../src/core/errors.ts";
 import { canTransition, type TicketAction, transition } from "../../src/queue/state-machine.ts";
 
-// The lifecycle of PRODUCT.md §3, written out as a table: anything not listed must be refused.
+// The lifecycle of docs/PRODUCT.md §3, written out as a table: anything not listed must be refused.
 const ALLOWED: Record<TicketAction, Partial<Record<TicketStatus, TicketStatus>>> = {
   call: { waiting: "called" },
   recall: { called: "called" },

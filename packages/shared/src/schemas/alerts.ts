@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idSchema } from "./common.ts";
 
 /**
- * What an alert rule watches (PRODUCT.md §6):
+ * What an alert rule watches (docs/PRODUCT.md §6):
  * - `wait_time`: a client of the service has waited more than `threshold` minutes;
  * - `queue_length`: more than `threshold` clients wait for the service;
  * - `no_operator`: clients of the service wait, nobody signed in at a workstation can serve them,

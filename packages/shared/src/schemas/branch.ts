@@ -17,7 +17,7 @@ const ratioSchema = z
   .object({ normal: z.number().int().min(1).max(20), priority: z.number().int().min(1).max(20) })
   .nullable();
 
-/** How "call next" orders waiting tickets; see PRODUCT.md §4. */
+/** How "call next" orders waiting tickets; see docs/PRODUCT.md §4. */
 export const callingPolicySchema = z.object({
   /** A ticket waiting longer than its service's target wait goes before non-overdue ones. */
   slaGuard: z.boolean().default(true),

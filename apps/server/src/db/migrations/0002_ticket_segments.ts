@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * Reports measure each service segment of a visit (PRODUCT.md §3): a redirected ticket waits and is
+ * Reports measure each service segment of a visit (docs/PRODUCT.md §3): a redirected ticket waits and is
  * served once per service. `ticket_segments` is that fact table. A trigger on `tickets` keeps it in
  * the same transaction as every change, whichever code path makes the change — so no transition
  * can forget it, and the queue never reads it.

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * Long-wait alerts (PRODUCT.md §6): rules, the alerts they open, and an outbox of messages to send.
+ * Long-wait alerts (docs/PRODUCT.md §6): rules, the alerts they open, and an outbox of messages to send.
  * - One open alert per rule and subject (a service, or an operator for long pauses), enforced by a
  *   unique index, so even two evaluators racing could not open it twice.
  * - Messages are written to `alert_deliveries` in the transaction that opens, escalates or resolves

@@ -3,8 +3,9 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Transaction } from "kysely";
 import type { Executor } from "../../db/executor.ts";
 import type { AlertRow, AlertRuleRow, DB, StoredChannel } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { logJobFailure } from "../../db/unavailable.ts";
 import { appendEvent } from "../../events/log.ts";
-import { logJobFailure } from "../../jobs.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
 import { type Firing, firingConditions, readOfficeState } from "./conditions.ts";
 import { type AlertPlan, alertKey, type OpenAlert, planAlerts } from "./lifecycle.ts";
@@ -53,7 +54,7 @@ export async function evaluateAlerts(deps: QueueDeps, log: FastifyBaseLogger): P
   };
   for (const branchId of await branchesToEvaluate(deps.db)) {
     try {
-      const r = await deps.db.transaction().execute((tx) => evaluateBranch(tx, branchId, deps.clock()));
+      const r = await inTransaction(deps.db, (tx) => evaluateBranch(tx, branchId, deps.clock()));
       if (!r) continue;
       result.branches++;
       result.opened += r.open.length;

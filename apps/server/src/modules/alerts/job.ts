@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import { logJobFailure } from "../../jobs.ts";
+import { logJobFailure } from "../../db/unavailable.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
 import { deliverDue } from "./delivery.ts";
 import { evaluateAlerts } from "./evaluate.ts";

@@ -1,7 +1,7 @@
 import type { Firing } from "./conditions.ts";
 
 /**
- * An alert's life, decided without the database (PRODUCT.md §6):
+ * An alert's life, decided without the database (docs/PRODUCT.md §6):
  * - it opens when its rule's condition holds for a subject and no alert for both is open;
  * - its channels are told when it opens and, while it stays open and nobody has acknowledged it,
  *   reminded once per cooldown; an alert that reopens within the cooldown of the last message

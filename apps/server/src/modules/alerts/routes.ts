@@ -15,8 +15,9 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { Transaction } from "kysely";
 import { z } from "zod";
+import { notFound } from "../../core/errors.ts";
 import type { DB, StoredChannel } from "../../db/schema.ts";
-import { notFound } from "../../http/errors.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { staffAtLeast } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
@@ -135,7 +136,7 @@ export async function alertRoutes(app: App) {
       const rule = request.body;
       await checkRuleReferences(db, request.branch.id, rule, app.deps.senders);
       const escalation = storedEscalation(rule.escalation, null, []);
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         const created = await insertRule(
           tx,
           request.branch.id,
@@ -172,7 +173,7 @@ export async function alertRoutes(app: App) {
         if (!current) throw notFound("alert rule");
         return ruleDto(current, true);
       }
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         // Not while a round is deciding about this office's alerts from the rule as it was.
         await lockBranchAlerts(tx, request.branch.id);
         const current = await findRule(tx, request.branch.id, request.params.id);
@@ -221,7 +222,7 @@ export async function alertRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         await lockBranchAlerts(tx, request.branch.id);
         const now = app.deps.clock();
         const deleted = await archiveRule(tx, request.branch.id, request.params.id, now);
@@ -328,7 +329,7 @@ export async function alertRoutes(app: App) {
     },
     async (request) => {
       const p = request.principal;
-      return db.transaction().execute(async (tx) => {
+      return inTransaction(db, async (tx) => {
         // A round deciding a reminder or an escalation right now finishes first; the next sees this.
         await lockBranchAlerts(tx, request.branch.id);
         const now = app.deps.clock();

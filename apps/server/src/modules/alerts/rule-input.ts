@@ -4,9 +4,9 @@ import {
   type AlertRulePatch,
   alertRuleCreateSchema,
 } from "@dq/shared";
+import { invalidField, unprocessable, validationError } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { AlertRuleRow, StoredChannel, StoredEscalation } from "../../db/schema.ts";
-import { invalidField, unprocessable, validationError } from "../../http/errors.ts";
 import type { ChannelSenders } from "./senders.ts";
 
 /**

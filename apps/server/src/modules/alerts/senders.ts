@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Alert, DeliveryEvent } from "@dq/shared";
 import nodemailer from "nodemailer";
-import type { AlertsConfig } from "../../config.ts";
+import type { AlertsConfig } from "../../core/config.ts";
 import type { StoredChannel } from "../../db/schema.ts";
 
 const TIMEOUT_MS = 10_000;
@@ -31,6 +31,14 @@ export interface ChannelSenders {
   readonly available: { email: boolean; telegram: boolean };
   send(channel: StoredChannel, message: OutgoingMessage): Promise<void>;
   close(): void;
+}
+
+// The app's shared services gain the senders here, so that http/ need not know about alerts.
+declare module "../../http/types.ts" {
+  interface AppDeps {
+    /** Where alert messages go out (e-mail, Telegram, webhooks). */
+    senders: ChannelSenders;
+  }
 }
 
 /** The JSON a webhook receives; the same bytes on every retry, so the signature stays valid. */

@@ -28,7 +28,7 @@ export async function audit(
       entity_id: entry.entityId ?? null,
       data: JSON.stringify(entry.data ?? {}),
       ip: request.ip,
-      created_at: new Date(),
+      created_at: new Date(), // real time, like sessions: an audit trail records when it happened
     })
     .execute();
 }

@@ -1,13 +1,13 @@
 import { loginRequestSchema, userResponseSchema } from "@dq/shared";
 import { z } from "zod";
-import { DomainError } from "../../http/errors.ts";
+import { DomainError } from "../../core/errors.ts";
+import { hashSecret, newSecret, SESSION_COOKIE } from "../../core/secrets.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { releaseOnSignOut } from "../../queue/workplace.ts";
 import { audit } from "../audit/audit.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./throttle.ts";
-import { hashSecret, newSecret, SESSION_COOKIE } from "./tokens.ts";
 
 const WRONG = "wrong login or password";
 

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
+import { DomainError } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
-import { DomainError } from "../../http/errors.ts";
 
 const WINDOW_MINUTES = 15;
 

@@ -1,6 +1,6 @@
 import { boardSchema, publicQueueSchema, workstationNumberSchema } from "@dq/shared";
 import { z } from "zod";
-import { notFound } from "../../http/errors.ts";
+import { notFound } from "../../core/errors.ts";
 import type { App } from "../../http/types.ts";
 import { serviceAvailability } from "../../queue/availability.ts";
 

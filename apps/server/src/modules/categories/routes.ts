@@ -10,7 +10,8 @@ import {
 } from "@dq/shared";
 import type { FastifyInstance, FastifySchema } from "fastify";
 import { z } from "zod";
-import { notFound } from "../../http/errors.ts";
+import { notFound } from "../../core/errors.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
 
@@ -67,7 +68,7 @@ type BodyRoute = { Body: Record<string, unknown> };
 function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.ZodType, z.ZodType>) {
   // Schemas still validate and serialise every request; only static typing is given up here,
   // because Kysely cannot check a table chosen at run time.
-  const { db } = (app as unknown as App).deps;
+  const { db, clock } = (app as unknown as App).deps;
   const table = d.table as "categories";
   const schema = (s: object) => s as FastifySchema;
   const find = (branchId: string, id: string) =>
@@ -130,7 +131,7 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
       }),
     },
     async (request, reply) => {
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         const created = await tx
           .insertInto(table)
           .values({ branch_id: request.branch.id, ...toColumns(request.body) } as never)
@@ -168,10 +169,10 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
         if (!current) throw notFound(d.entity);
         return toDto(current);
       }
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         const updated = await tx
           .updateTable(table)
-          .set({ ...columns, updated_at: new Date() })
+          .set({ ...columns, updated_at: clock() })
           .where("branch_id", "=", request.branch.id)
           .where("id", "=", request.params.id)
           .where("deleted_at", "is", null)
@@ -203,10 +204,10 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
       }),
     },
     async (request, reply) => {
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const deleted = await tx
           .updateTable(table)
-          .set({ deleted_at: new Date(), active: false })
+          .set({ deleted_at: clock(), active: false })
           .where("branch_id", "=", request.branch.id)
           .where("id", "=", request.params.id)
           .where("deleted_at", "is", null)

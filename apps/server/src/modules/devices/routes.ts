@@ -12,12 +12,13 @@ import {
 } from "@dq/shared";
 import type { Selectable } from "kysely";
 import { z } from "zod";
+import { notFound } from "../../core/errors.ts";
+import { API_TOKEN_PREFIX, DEVICE_TOKEN_PREFIX, newSecret } from "../../core/secrets.ts";
 import { type Executor, toIso } from "../../db/executor.ts";
 import type { ApiTokensTable, DevicesTable } from "../../db/schema.ts";
-import { notFound } from "../../http/errors.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
-import { API_TOKEN_PREFIX, DEVICE_TOKEN_PREFIX, newSecret } from "../auth/tokens.ts";
 
 const tags = ["directories"];
 
@@ -56,7 +57,7 @@ function findDevice(db: Executor, branchId: string, id: string) {
 }
 
 export async function deviceRoutes(app: App) {
-  const { db } = app.deps;
+  const { db, clock } = app.deps;
 
   app.get(
     "/api/v1/devices",
@@ -103,7 +104,7 @@ export async function deviceRoutes(app: App) {
     async (request, reply) => {
       const b = request.body;
       const secret = newSecret(DEVICE_TOKEN_PREFIX);
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         const created = await tx
           .insertInto("devices")
           .values({
@@ -152,7 +153,7 @@ export async function deviceRoutes(app: App) {
         if (!current) throw notFound("device");
         return toDeviceDto(current);
       }
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         const updated = await tx
           .updateTable("devices")
           .set(set)
@@ -186,10 +187,10 @@ export async function deviceRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const revoked = await tx
           .updateTable("devices")
-          .set({ revoked_at: new Date() })
+          .set({ revoked_at: clock() })
           .where("branch_id", "=", request.branch.id)
           .where("id", "=", request.params.id)
           .where("revoked_at", "is", null)
@@ -230,7 +231,7 @@ export async function deviceRoutes(app: App) {
     async (request, reply) => {
       const secret = newSecret(API_TOKEN_PREFIX);
       const p = request.principal;
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         const created = await tx
           .insertInto("api_tokens")
           .values({
@@ -268,10 +269,10 @@ export async function deviceRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const revoked = await tx
           .updateTable("api_tokens")
-          .set({ revoked_at: new Date() })
+          .set({ revoked_at: clock() })
           .where("id", "=", request.params.id)
           .where("revoked_at", "is", null)
           .returning("id")

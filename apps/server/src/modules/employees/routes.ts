@@ -8,8 +8,9 @@ import {
   listOf,
 } from "@dq/shared";
 import { z } from "zod";
+import { conflict, invalidField, notFound } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
-import { conflict, invalidField, notFound } from "../../http/errors.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
@@ -107,7 +108,7 @@ async function setCompetencies(db: Executor, branchId: string, employeeId: strin
 }
 
 export async function employeeRoutes(app: App) {
-  const { db } = app.deps;
+  const { db, clock } = app.deps;
 
   app.get(
     "/api/v1/employees",
@@ -143,7 +144,7 @@ export async function employeeRoutes(app: App) {
       const b = request.body;
       const competencies = competenciesFrom(b) ?? [];
       const passwordHash = await hashPassword(b.password);
-      const created = await db.transaction().execute(async (tx) => {
+      const created = await inTransaction(db, async (tx) => {
         const row = await tx
           .insertInto("employees")
           .values({
@@ -196,7 +197,7 @@ export async function employeeRoutes(app: App) {
       if (self && ((b.role !== undefined && b.role !== "admin") || b.active === false)) {
         throw conflict("cannot_demote_self", "you cannot remove your own administrator rights");
       }
-      return db.transaction().execute(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const current = await findEmployee(tx, request.branch.id, request.params.id);
         await tx
           .updateTable("employees")
@@ -206,7 +207,7 @@ export async function employeeRoutes(app: App) {
             ...(b.role !== undefined && { role: b.role }),
             ...(b.active !== undefined && { active: b.active }),
             ...(passwordHash && { password_hash: passwordHash }),
-            updated_at: new Date(),
+            updated_at: clock(),
           })
           .where("id", "=", current.id)
           .execute();
@@ -253,13 +254,13 @@ export async function employeeRoutes(app: App) {
       if (request.principal.kind === "employee" && request.principal.id === request.params.id) {
         throw conflict("cannot_delete_self", "you cannot delete yourself");
       }
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const [current] = await loadEmployees(tx, request.branch.id, request.params.id);
         if (!current) throw notFound("employee");
         await releaseWorkplace(tx, request.branch, current.id, actorOf(request.principal), app.deps.clock());
         await tx
           .updateTable("employees")
-          .set({ deleted_at: new Date(), active: false })
+          .set({ deleted_at: clock(), active: false })
           .where("id", "=", current.id)
           .execute();
         await tx.deleteFrom("sessions").where("employee_id", "=", current.id).execute();

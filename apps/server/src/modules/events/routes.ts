@@ -1,10 +1,10 @@
 import { SSE_CHANNELS } from "@dq/shared";
 import { z } from "zod";
-import { DomainError, forbidden } from "../http/errors.ts";
-import { errorResponses } from "../http/openapi.ts";
-import { staffAtLeast } from "../http/principal.ts";
-import type { App } from "../http/types.ts";
-import { SseConnection } from "./sse-connection.ts";
+import { DomainError, forbidden } from "../../core/errors.ts";
+import { SseConnection } from "../../events/sse-connection.ts";
+import { errorResponses } from "../../http/openapi.ts";
+import { staffAtLeast } from "../../http/principal.ts";
+import type { App } from "../../http/types.ts";
 
 const HEARTBEAT_MS = 15_000;
 const REPLAY_LIMIT = 1000;

@@ -1,7 +1,7 @@
 import { errorBodySchema } from "@dq/shared";
 import { sql } from "kysely";
 import { z } from "zod";
-import { databaseUnavailable } from "../../http/errors.ts";
+import { databaseUnavailable } from "../../core/errors.ts";
 import type { App } from "../../http/types.ts";
 
 const okSchema = z.object({ status: z.literal("ok") });

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { DomainError, forbidden } from "../../http/errors.ts";
+import { DomainError, forbidden } from "../../core/errors.ts";
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 

@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
 import { Gauge, type Registry } from "prom-client";
+import type { Clock } from "../../core/clock.ts";
 import type { DB } from "../../db/schema.ts";
-import type { Clock } from "../../queue/deps.ts";
 import { readQueueFigures, SERVICE_BUCKETS, WAIT_BUCKETS } from "./queue-figures.ts";
 import { SnapshotHistogram } from "./snapshot-histogram.ts";
 

@@ -14,7 +14,7 @@ import {
 } from "@dq/shared";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { DomainError, forbidden, notFound } from "../../http/errors.ts";
+import { DomainError, forbidden, notFound } from "../../core/errors.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import {

@@ -1,8 +1,9 @@
 import { dateSchema, idParamsSchema, idSchema, TICKET_STATUSES, ticketSchema } from "@dq/shared";
 import { z } from "zod";
+import { notFound } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
-import { appendEvent, transact } from "../../events/log.ts";
-import { notFound } from "../../http/errors.ts";
+import { joinOrStartTransaction } from "../../db/transaction.ts";
+import { appendEvent } from "../../events/log.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
@@ -179,7 +180,7 @@ export async function queueAdminRoutes(app: App) {
         },
       },
       async (request, reply) => {
-        await transact(deps, async (tx) => {
+        await joinOrStartTransaction(deps.db, async (tx) => {
           const s = await tx
             .updateTable("services")
             .set({ accepting_tickets: accepting, updated_at: deps.clock() })
@@ -224,7 +225,7 @@ export async function queueAdminRoutes(app: App) {
     },
     async (request) => {
       const now = deps.clock();
-      return transact(deps, async (tx) => {
+      return joinOrStartTransaction(deps.db, async (tx) => {
         const ws = await tx
           .selectFrom("workstations")
           .select("id")

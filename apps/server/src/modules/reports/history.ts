@@ -1,7 +1,7 @@
 import type { HistoryRow, ReportQuery } from "@dq/shared";
 import { sql } from "kysely";
+import type { BranchContext } from "../../core/branch-context.ts";
 import type { Executor } from "../../db/executor.ts";
-import type { BranchContext } from "../../queue/branch-context.ts";
 import { segmentsOf } from "./queries.ts";
 
 /** One row per service segment of a visit: every timestamp, who served it where, the outcome and the rating. */

@@ -1,13 +1,13 @@
 import type { ReportQuery } from "@dq/shared";
 import { type RawBuilder, sql } from "kysely";
+import type { BranchContext } from "../../core/branch-context.ts";
 import type { Executor } from "../../db/executor.ts";
-import type { BranchContext } from "../../queue/branch-context.ts";
 
 /**
  * Report queries over `ticket_segments` (one row per service segment of a visit, kept by a trigger
  * on tickets) and `operator_status_log`. They read only; the queue never waits for them.
  *
- * Definitions (PRODUCT.md §7, the reports issue):
+ * Definitions (docs/PRODUCT.md §7, the reports issue):
  * - a segment is *called* when it was called and ended served, no-show or redirected: its wait runs
  *   from entering the queue to the first call (a recall does not restart it);
  * - a segment is *served* when it ended served (not by the end-of-day closing): its service time

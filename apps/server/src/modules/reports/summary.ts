@@ -1,7 +1,7 @@
 import type { Kpi, ReportQuery } from "@dq/shared";
 import { sql } from "kysely";
+import type { BranchContext } from "../../core/branch-context.ts";
 import type { Executor } from "../../db/executor.ts";
-import type { BranchContext } from "../../queue/branch-context.ts";
 import { Histogram, percentile } from "./histogram.ts";
 import { CALLED, DAY_CLOSED, ratio, round, SERVICE, segmentsOf, WAIT } from "./queries.ts";
 

@@ -1,7 +1,7 @@
 import type { Service } from "@dq/shared";
+import { invalidField } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { ServiceRow } from "../../db/schema.ts";
-import { invalidField } from "../../http/errors.ts";
 
 export function toServiceDto(s: ServiceRow): Service {
   return {

@@ -1,8 +1,9 @@
 import { idParamsSchema, listOf, serviceCreateSchema, servicePatchSchema, serviceSchema } from "@dq/shared";
 import { z } from "zod";
+import { conflict, invalidField, notFound } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { ServicesTable } from "../../db/schema.ts";
-import { conflict, invalidField, notFound } from "../../http/errors.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
@@ -21,7 +22,7 @@ async function checkParent(db: Executor, branchId: string, parentId: string | nu
 }
 
 export async function serviceRoutes(app: App) {
-  const { db } = app.deps;
+  const { db, clock } = app.deps;
 
   app.get(
     "/api/v1/services",
@@ -69,7 +70,7 @@ export async function serviceRoutes(app: App) {
     },
     async (request, reply) => {
       const b = request.body;
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         await checkParent(tx, request.branch.id, b.parentId);
         const created = await tx
           .insertInto("services")
@@ -125,13 +126,13 @@ export async function serviceRoutes(app: App) {
         if (!current) throw notFound("service");
         return toServiceDto(current);
       }
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await inTransaction(db, async (tx) => {
         const current = await findService(tx, request.branch.id, request.params.id);
         if (!current) throw notFound("service");
         if (b.parentId !== undefined) await checkParent(tx, request.branch.id, b.parentId, current.id);
         if (b.prefix === null && !current.is_group)
           throw invalidField("prefix", "a service needs a ticket prefix");
-        const set: Partial<Record<keyof ServicesTable, unknown>> = { updated_at: new Date() };
+        const set: Partial<Record<keyof ServicesTable, unknown>> = { updated_at: clock() };
         if (b.name !== undefined) set.name = b.name;
         if (b.translations !== undefined) set.translations = JSON.stringify(b.translations);
         if (b.description !== undefined) set.description = b.description;
@@ -177,7 +178,7 @@ export async function serviceRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const current = await findService(tx, request.branch.id, request.params.id);
         if (!current) throw notFound("service");
         const child = await tx
@@ -196,7 +197,7 @@ export async function serviceRoutes(app: App) {
         if (waiting) throw conflict("service_has_open_tickets", "the service still has open tickets");
         await tx
           .updateTable("services")
-          .set({ deleted_at: new Date(), active: false })
+          .set({ deleted_at: clock(), active: false })
           .where("id", "=", current.id)
           .execute();
         await audit(tx, request, { action: "service.delete", entity: "service", entityId: current.id });

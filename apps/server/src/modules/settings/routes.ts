@@ -9,14 +9,15 @@ import {
 } from "@dq/shared";
 import { sql } from "kysely";
 import { z } from "zod";
+import { inTransaction } from "../../db/transaction.ts";
 import type { App } from "../../http/types.ts";
+import { insertBranch, listBranches } from "../../queue/branches.ts";
 import { audit } from "../audit/audit.ts";
-import { insertBranch, listBranches } from "../branches/repository.ts";
 
 const tags = ["settings"];
 
 export async function settingsRoutes(app: App) {
-  const { db } = app.deps;
+  const { db, clock } = app.deps;
 
   app.get(
     "/api/v1/branch",
@@ -50,14 +51,14 @@ export async function settingsRoutes(app: App) {
       // Nothing to change: the branch as it is, with nothing written or audited.
       if (Object.keys(b).length === 0) return current;
       const settings = mergeBranchSettings(current.settings, b.settings ?? {});
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         await tx
           .updateTable("branches")
           .set({
             ...(b.name !== undefined && { name: b.name }),
             ...(b.timezone !== undefined && { timezone: b.timezone }),
             settings: JSON.stringify(settings),
-            updated_at: new Date(),
+            updated_at: clock(),
           })
           .where("id", "=", current.id)
           .execute();
@@ -95,7 +96,7 @@ export async function settingsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const branch = await db.transaction().execute(async (tx) => {
+      const branch = await inTransaction(db, async (tx) => {
         const created = await insertBranch(tx, request.body);
         await audit(tx, request, {
           action: "branch.create",

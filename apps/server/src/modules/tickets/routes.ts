@@ -7,8 +7,8 @@ import {
   ticketSchema,
 } from "@dq/shared";
 import { z } from "zod";
+import { invalidField, notFound } from "../../core/errors.ts";
 import type { TicketRow } from "../../db/schema.ts";
-import { invalidField, notFound } from "../../http/errors.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";

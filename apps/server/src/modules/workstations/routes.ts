@@ -7,8 +7,9 @@ import {
   workstationSchema,
 } from "@dq/shared";
 import { z } from "zod";
+import { conflict, notFound } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
-import { conflict, notFound } from "../../http/errors.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
@@ -78,7 +79,7 @@ async function setServices(db: Executor, branchId: string, workstationId: string
 }
 
 export async function workstationRoutes(app: App) {
-  const { db } = app.deps;
+  const { db, clock } = app.deps;
 
   app.get(
     "/api/v1/workstations",
@@ -116,7 +117,7 @@ export async function workstationRoutes(app: App) {
     },
     async (request, reply) => {
       const b = request.body;
-      const created = await db.transaction().execute(async (tx) => {
+      const created = await inTransaction(db, async (tx) => {
         const row = await tx
           .insertInto("workstations")
           .values({
@@ -157,7 +158,7 @@ export async function workstationRoutes(app: App) {
       const b = request.body;
       // Nothing to change: the workstation as it is, with nothing written or audited.
       if (Object.keys(b).length === 0) return findWorkstation(db, request.branch.id, request.params.id);
-      return db.transaction().execute(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const updated = await tx
           .updateTable("workstations")
           .set({
@@ -165,7 +166,7 @@ export async function workstationRoutes(app: App) {
             ...(b.number !== undefined && { number: b.number }),
             ...(b.spokenName !== undefined && { spoken_name: b.spokenName }),
             ...(b.active !== undefined && { active: b.active }),
-            updated_at: new Date(),
+            updated_at: clock(),
           })
           .where("branch_id", "=", request.branch.id)
           .where("id", "=", request.params.id)
@@ -198,14 +199,14 @@ export async function workstationRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const [w] = await loadWorkstations(tx, request.branch.id, request.params.id);
         if (!w) throw notFound("workstation");
         if (w.operator)
           throw conflict("workstation_in_use", `${w.operator.name} works at this workstation now`);
         await tx
           .updateTable("workstations")
-          .set({ deleted_at: new Date(), active: false })
+          .set({ deleted_at: clock(), active: false })
           .where("id", "=", w.id)
           .execute();
         await audit(tx, request, { action: "workstation.delete", entity: "workstation", entityId: w.id });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { announcementText, splitLabel, spokenLabel } from "../src/features/devices/speech.ts";
+import { announcementText, splitLabel, spokenLabel } from "../src/features/surface-kit/speech.ts";
 
 describe("what the board says", () => {
   it("splits a label into its letters and its number, without leading zeros", () => {

@@ -1,9 +1,9 @@
 import type { Ticket } from "@dq/shared";
 import type { Executor } from "../db/executor.ts";
 import type { TicketRow } from "../db/schema.ts";
-import { estimateWait } from "./estimate.ts";
 import { positionAndLoad, type ServiceLoad } from "./repository.ts";
 import { toTicketDto } from "./ticket-dto.ts";
+import { estimateWait } from "./wait-range.ts";
 
 /** The estimate for `position` people ahead, from a service's load figures. */
 export function estimateFromLoad(position: number, load: ServiceLoad) {

@@ -3,7 +3,7 @@ import type { Actor, BranchContext } from "../core/branch-context.ts";
 import { conflict, invalidField, unprocessable } from "../core/errors.ts";
 import { businessDay, isOpenAt } from "./calendar.ts";
 import { newTicketCode } from "./codes.ts";
-import { type QueueDeps, ticketEventData } from "./deps.ts";
+import type { QueueDeps } from "./deps.ts";
 import { ticketWithEstimate } from "./estimates.ts";
 import {
   countIssuedToday,
@@ -14,6 +14,7 @@ import {
   releaseIdempotencyKey,
   ticketForIdempotencyKey,
 } from "./repository.ts";
+import { ticketEventData } from "./ticket-events.ts";
 
 export interface IssueInput {
   serviceId: string;

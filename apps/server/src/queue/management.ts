@@ -5,7 +5,7 @@ import { conflict, DomainError, invalidField, notFound } from "../core/errors.ts
 import type { TicketRow } from "../db/schema.ts";
 import { joinOrStartTransaction } from "../db/transaction.ts";
 import { businessDay } from "./calendar.ts";
-import { appendTicketEvent, type QueueDeps } from "./deps.ts";
+import type { QueueDeps } from "./deps.ts";
 import { setOperatorStatus } from "./operator-status.ts";
 import {
   findActiveCategory,
@@ -16,6 +16,7 @@ import {
 } from "./repository.ts";
 import { transition } from "./state-machine.ts";
 import { toTicketDto } from "./ticket-dto.ts";
+import { appendTicketEvent } from "./ticket-events.ts";
 
 /** Staff cancel a waiting ticket. */
 export async function cancelTicket(

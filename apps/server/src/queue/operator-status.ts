@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { conflict } from "../core/errors.ts";
 import type { Executor } from "../db/executor.ts";
 import { appendEvent } from "../events/log.ts";
-import type { WorkstationInfo } from "./deps.ts";
+import type { WorkstationInfo } from "./ticket-events.ts";
 
 export interface StatusChange {
   branchId: string;

@@ -4,7 +4,7 @@ import { conflict, invalidField, notFound } from "../core/errors.ts";
 import type { Executor } from "../db/executor.ts";
 import type { TicketRow, TicketUpdate } from "../db/schema.ts";
 import { joinOrStartTransaction } from "../db/transaction.ts";
-import { appendTicketEvent, type QueueDeps, type WorkstationInfo } from "./deps.ts";
+import type { QueueDeps } from "./deps.ts";
 import { assertFree, lockWorkplace, setOperatorStatus } from "./operator-status.ts";
 import { callClassOf, preferredClass } from "./policy.ts";
 import {
@@ -17,6 +17,7 @@ import {
 } from "./repository.ts";
 import { transition } from "./state-machine.ts";
 import { toTicketDto } from "./ticket-dto.ts";
+import { appendTicketEvent, type WorkstationInfo } from "./ticket-events.ts";
 
 /** Call next: the best eligible waiting ticket by the branch's policy, or null if none waits. */
 export async function callNext(

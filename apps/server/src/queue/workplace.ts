@@ -3,11 +3,12 @@ import type { Actor, BranchContext } from "../core/branch-context.ts";
 import { conflict, invalidField, notFound } from "../core/errors.ts";
 import type { Executor } from "../db/executor.ts";
 import { joinOrStartTransaction } from "../db/transaction.ts";
-import { appendTicketEvent, type QueueDeps } from "./deps.ts";
+import type { QueueDeps } from "./deps.ts";
 import { lockWorkplace, setOperatorStatus } from "./operator-status.ts";
 import { activeTicketOf, updateTicket } from "./repository.ts";
 import { transition } from "./state-machine.ts";
 import { toTicketDto } from "./ticket-dto.ts";
+import { appendTicketEvent } from "./ticket-events.ts";
 
 /** The signed-in employee starts working at a workstation; one operator per workstation. */
 export async function takeWorkstation(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ticketEventData } from "../../src/queue/deps.ts";
+import { ticketEventData } from "../../src/queue/ticket-events.ts";
 import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 

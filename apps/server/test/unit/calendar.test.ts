@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { businessDay, isOpenAt, localTime, nextOpening } from "../../src/queue/calendar.ts";
 import { newTicketCode } from "../../src/queue/codes.ts";
-import { estimateWait } from "../../src/queue/estimate.ts";
+import { estimateWait } from "../../src/queue/wait-range.ts";
 
 describe("business day and local time", () => {
   it("uses the branch timezone, not UTC", () => {

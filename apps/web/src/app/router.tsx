@@ -70,7 +70,7 @@ export const router = createBrowserRouter([
           },
           {
             path: "/admin/settings",
-            lazy: adminScreen(() => import("../features/admin/directories/SettingsPage.tsx")),
+            lazy: adminScreen(() => import("../features/admin/settings/SettingsPage.tsx")),
           },
           {
             path: "/admin/reports",

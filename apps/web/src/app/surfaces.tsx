@@ -14,7 +14,7 @@ const SURFACES: { pattern: RegExp; load: () => Promise<{ default: ComponentType<
   { pattern: /^\/board\/?$/, load: () => import("../features/board/BoardPage.tsx") },
   { pattern: /^\/counter\/([^/]+)\/?$/, load: () => import("../features/counter/CounterPage.tsx") },
   { pattern: /^\/t\/([^/]+)\/?$/, load: () => import("../features/track/TrackPage.tsx") },
-  { pattern: /^\/queue\/?$/, load: () => import("../features/queue/PublicQueuePage.tsx") },
+  { pattern: /^\/queue\/?$/, load: () => import("../features/public-queue/PublicQueuePage.tsx") },
 ];
 
 export async function mount(path: string, root: HTMLElement) {

@@ -12,11 +12,11 @@ import type { TicketRow } from "../../db/schema.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
-import { loadWorkstationInfo } from "../../queue/deps.ts";
 import { positionAndEstimate } from "../../queue/estimates.ts";
 import { issueTicket } from "../../queue/issue.ts";
 import { cancelByCode, rateTicket } from "../../queue/management.ts";
 import { findTicketByCode } from "../../queue/repository.ts";
+import { loadWorkstationInfo } from "../../queue/ticket-events.ts";
 
 const tags = ["tickets"];
 const idempotencyKeySchema = z

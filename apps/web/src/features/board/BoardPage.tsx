@@ -5,9 +5,9 @@ import { api } from "../../app/api.ts";
 import { readDeviceToken } from "../../app/device-token.ts";
 import { useEventStream } from "../../app/events.ts";
 import { setLanguage } from "../../app/i18n.ts";
-import { Announcer } from "../devices/announcer.ts";
-import { OfflineBanner, useNow, useSurfaceFormat } from "../devices/common.tsx";
-import { announcementText } from "../devices/speech.ts";
+import { Announcer } from "../surface-kit/announcer.ts";
+import { OfflineBanner, useNow, useSurfaceFormat } from "../surface-kit/common.tsx";
+import { announcementText } from "../surface-kit/speech.ts";
 import css from "./board.module.css";
 
 /** A call is highlighted (and blinks) this long after it is made or repeated. */

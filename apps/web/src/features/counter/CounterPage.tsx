@@ -6,7 +6,7 @@ import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
 import { readDeviceToken } from "../../app/device-token.ts";
 import { useEventStream } from "../../app/events.ts";
 import type { SurfaceProps } from "../../app/surfaces.tsx";
-import { OfflineBanner, useSurfaceFormat } from "../devices/common.tsx";
+import { OfflineBanner, useSurfaceFormat } from "../surface-kit/common.tsx";
 import css from "./counter.module.css";
 
 const counterSchema = z.object({

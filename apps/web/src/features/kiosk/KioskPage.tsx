@@ -4,7 +4,13 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
 import { readDeviceToken } from "../../app/device-token.ts";
 import { type Language, setLanguage } from "../../app/i18n.ts";
-import { LanguageButtons, NotLinked, OfflineBanner, useNow, useSurfaceFormat } from "../devices/common.tsx";
+import {
+  LanguageButtons,
+  NotLinked,
+  OfflineBanner,
+  useNow,
+  useSurfaceFormat,
+} from "../surface-kit/common.tsx";
 import { issueRetryDelayMs, shouldRetryIssue } from "./issue-retry.ts";
 import { newIdempotencyKey } from "./keys.ts";
 import css from "./kiosk.module.css";

@@ -1,6 +1,6 @@
 import type { Ticket } from "@dq/shared";
 import { useLayoutEffect, useRef } from "react";
-import { useSurfaceFormat } from "../devices/common.tsx";
+import { useSurfaceFormat } from "../surface-kit/common.tsx";
 import { QrCode } from "./QrCode.tsx";
 import css from "./receipt.module.css";
 

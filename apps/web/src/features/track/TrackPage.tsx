@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
 import { useEventStream } from "../../app/events.ts";
 import type { SurfaceProps } from "../../app/surfaces.tsx";
-import { LanguageButtons, OfflineBanner, useSurfaceFormat } from "../devices/common.tsx";
+import { LanguageButtons, OfflineBanner, useSurfaceFormat } from "../surface-kit/common.tsx";
 import css from "./track.module.css";
 
 const ALERTS_KEY = "dq.track.alerts";

@@ -21,8 +21,15 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../../app/api.ts";
+import {
+  dirError,
+  isFieldError,
+  issueText,
+  NS,
+  showFieldErrors,
+  useDirectoryTranslation,
+} from "../directories/texts.ts";
 import { zodValidate } from "../form.ts";
-import { dirError, isFieldError, issueText, NS, showFieldErrors, useDirectoryTranslation } from "./texts.ts";
 
 interface Values {
   name: string;

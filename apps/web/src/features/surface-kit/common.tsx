@@ -4,7 +4,7 @@ import { useReconnecting } from "../../app/connection.ts";
 import { LANGUAGES, type Language, setLanguage } from "../../app/i18n.ts";
 import { useNow } from "../../app/use-now.ts";
 import "./base.css";
-import css from "./devices.module.css";
+import css from "./surface-kit.module.css";
 import { NS } from "./texts.ts";
 
 export { useNow };

@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../../app/api.ts";
 import { useEventStream } from "../../app/events.ts";
-import { LanguageButtons, OfflineBanner, useSurfaceFormat } from "../devices/common.tsx";
-import css from "./queue.module.css";
+import { LanguageButtons, OfflineBanner, useSurfaceFormat } from "../surface-kit/common.tsx";
+import css from "./public-queue.module.css";
 
 /** The public overview: how many wait for each service and how long a new ticket would wait. */
 export default function PublicQueuePage() {

@@ -234,6 +234,15 @@ export interface EventsTable {
   created_at: Timestamp;
 }
 
+/** One row per call that took a ticket from the queue, with its class, for the ratio rule. */
+export interface TicketCallsTable {
+  id: GeneratedId;
+  branch_id: string;
+  ticket_id: string;
+  call_class: "normal" | "priority";
+  called_at: Timestamp;
+}
+
 export interface OperatorStatesTable {
   employee_id: string;
   branch_id: string;
@@ -367,6 +376,7 @@ export interface DB {
   sign_in_failures: SignInFailuresTable;
   ticket_segments: TicketSegmentsTable;
   events: EventsTable;
+  ticket_calls: TicketCallsTable;
   operator_states: OperatorStatesTable;
   operator_status_log: OperatorStatusLogTable;
   operator_status_days: OperatorStatusDaysTable;

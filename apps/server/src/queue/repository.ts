@@ -281,18 +281,33 @@ export async function canServe(db: Executor, employeeId: string, workstationId: 
   return row !== undefined;
 }
 
-/** Classes of the branch's latest first calls, newest first, for the ratio rule. */
+/** Classes of the branch's latest calls from the queue, newest first, for the ratio rule. */
 export async function recentCallClasses(db: Executor, branchId: string, limit: number): Promise<CallClass[]> {
   if (limit <= 0) return [];
   const rows = await db
-    .selectFrom("events")
-    .select(sql<CallClass>`data->>'callClass'`.as("cls"))
+    .selectFrom("ticket_calls")
+    .select("call_class")
     .where("branch_id", "=", branchId)
-    .where("type", "=", "ticket.called")
     .orderBy("id", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => (r.cls === "priority" ? "priority" : "normal"));
+  return rows.map((r) => r.call_class);
+}
+
+/** Records a call that took a ticket from the queue, in the caller's transaction. */
+export async function recordCall(
+  db: Executor,
+  call: { branchId: string; ticketId: string; callClass: CallClass; at: Date },
+) {
+  await db
+    .insertInto("ticket_calls")
+    .values({
+      branch_id: call.branchId,
+      ticket_id: call.ticketId,
+      call_class: call.callClass,
+      called_at: call.at,
+    })
+    .execute();
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   lockBranchCalls,
   lockTicket,
   recentCallClasses,
+  recordCall,
   updateTicket,
 } from "./repository.ts";
 import { transition } from "./state-machine.ts";
@@ -67,6 +68,8 @@ async function markCalled(
     employee_id: employeeId,
     updated_at: now,
   });
+  const callClass = callClassOf(ticket.priority);
+  await recordCall(tx, { branchId: branch.id, ticketId: ticket.id, callClass, at: now });
   await appendTicketEvent(
     tx,
     branch,
@@ -74,7 +77,7 @@ async function markCalled(
     ticket,
     { employeeId, workstationId },
     now,
-    { callClass: callClassOf(ticket.priority), ...extra },
+    { callClass, ...extra },
     workstation,
   );
   await setOperatorStatus(tx, { branchId: branch.id, employeeId, workstationId, status: "calling", at: now });

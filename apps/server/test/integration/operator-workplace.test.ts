@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { up as addTicketCalls } from "../../src/db/migrations/0005_ticket_calls.ts";
 import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 
@@ -80,6 +82,21 @@ describe("the calling policy through call-next", () => {
     }
     // The last call before this test was a priority client (the veteran), so a normal one is due.
     expect(sequence.join("")).toBe("NNPNNP");
+    // The rule reads each call's class from ticket_calls, written with the call.
+    const latestClasses = async () =>
+      (
+        await ctx.database.db
+          .selectFrom("ticket_calls")
+          .select("call_class")
+          .orderBy("id", "desc")
+          .limit(6)
+          .execute()
+      ).map((r) => (r.call_class === "priority" ? "P" : "N"));
+    expect((await latestClasses()).reverse().join("")).toBe("NNPNNP");
+    // An upgraded installation carries its latest calls over from the event log.
+    await sql`drop table ticket_calls`.execute(ctx.database.db);
+    await addTicketCalls(ctx.database.db as never);
+    expect((await latestClasses()).reverse().join("")).toBe("NNPNNP");
     await ctx.request("PATCH", "/api/v1/branch", {
       cookie: ctx.adminCookie,
       body: { settings: { callingPolicy: { slaGuard: true, ratio: null } } },

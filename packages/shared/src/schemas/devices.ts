@@ -25,7 +25,9 @@ export const deviceCreateSchema = z.object({
   name: nameSchema,
   config: deviceConfigSchema.default({}),
 });
+export type DeviceCreate = z.infer<typeof deviceCreateSchema>;
 export const devicePatchSchema = z.object({ name: nameSchema, config: deviceConfigSchema }).partial();
+export type DevicePatch = z.infer<typeof devicePatchSchema>;
 export const deviceSchema = z.object({
   id: idSchema,
   kind: z.enum(DEVICE_KINDS),
@@ -44,6 +46,7 @@ export const apiTokenCreateSchema = z.object({
   name: nameSchema,
   role: z.enum(ROLES).exclude(["operator"]),
 });
+export type ApiTokenCreate = z.infer<typeof apiTokenCreateSchema>;
 export const apiTokenSchema = z.object({
   id: idSchema,
   name: z.string(),

@@ -28,6 +28,26 @@ export async function ownSubject(
 }
 
 /** Who works at a workstation now; null when nobody does. */
+/** A workstation of this branch that is not deleted, if there is one with this id. */
+export function findWorkstationInBranch(db: Executor, branchId: string, id: string) {
+  return db
+    .selectFrom("workstations")
+    .select("id")
+    .where("id", "=", id)
+    .where("branch_id", "=", branchId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** What a workplace screen shows of a workstation. */
+export function workstationHeader(db: Executor, id: string) {
+  return db
+    .selectFrom("workstations")
+    .select(["id", "name", "number"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
 export async function occupantOf(db: Executor, workstationId: string): Promise<string | null> {
   const row = await db
     .selectFrom("operator_states")

@@ -4,11 +4,13 @@ import type { Actor, BranchContext } from "../core/branch-context.ts";
 import { conflict, DomainError, invalidField, notFound } from "../core/errors.ts";
 import type { TicketRow } from "../db/schema.ts";
 import { joinOrStartTransaction } from "../db/transaction.ts";
+import { appendEvent } from "../events/log.ts";
 import { businessDay } from "./calendar.ts";
 import type { QueueDeps } from "./deps.ts";
 import { setOperatorStatus } from "./operator-status.ts";
 import {
   findActiveCategory,
+  findTicket,
   findTicketByCode,
   lockTicket,
   tryDayClosing,
@@ -17,6 +19,8 @@ import {
 import { transition } from "./state-machine.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 import { appendTicketEvent } from "./ticket-events.ts";
+import { releaseWorkplace } from "./workplace.ts";
+import { findWorkstationInBranch } from "./workplace-view.ts";
 
 /** Staff cancel a waiting ticket. */
 export async function cancelTicket(
@@ -61,6 +65,12 @@ export async function updateWaitingTicket(
   patch: { categoryId?: string | null; serviceId?: string },
   actor: Actor,
 ): Promise<Ticket> {
+  // Nothing to change: the ticket as it is, whatever its state, with nothing written or announced.
+  if (patch.categoryId === undefined && patch.serviceId === undefined) {
+    const t = await findTicket(deps.db, branch.id, id);
+    if (!t) throw notFound("ticket");
+    return toTicketDto(t);
+  }
   const now = deps.clock();
   return joinOrStartTransaction(deps.db, async (tx) => {
     const t = await lockTicket(tx, branch.id, id);
@@ -192,4 +202,60 @@ export async function branchesWithOpenTickets(deps: QueueDeps): Promise<string[]
     select distinct branch_id from tickets where status in ('waiting', 'called', 'serving')
   `.execute(deps.db);
   return rows.rows.map((r) => r.branch_id);
+}
+
+/** A supervisor stops a service taking new tickets, or lets it take them again; announced live. */
+export async function setServiceAccepting(
+  deps: QueueDeps,
+  branch: BranchContext,
+  serviceId: string,
+  accepting: boolean,
+  actor: Actor,
+): Promise<{ id: string; name: string }> {
+  const now = deps.clock();
+  return joinOrStartTransaction(deps.db, async (tx) => {
+    const s = await tx
+      .updateTable("services")
+      .set({ accepting_tickets: accepting, updated_at: now })
+      .where("branch_id", "=", branch.id)
+      .where("id", "=", serviceId)
+      .where("deleted_at", "is", null)
+      .returning(["id", "name"])
+      .executeTakeFirst();
+    if (!s) throw notFound("service");
+    await appendEvent(tx, {
+      branchId: branch.id,
+      type: "service.updated",
+      at: now,
+      employeeId: actor.employeeId ?? null,
+      data: { serviceId: s.id, acceptingTickets: accepting },
+    });
+    return s;
+  });
+}
+
+/**
+ * A supervisor frees a workstation whose operator cannot (gone, session expired): a called client
+ * returns to the queue, one being served is recorded as served. Already free: nothing happens.
+ */
+export async function releaseWorkstation(
+  deps: QueueDeps,
+  branch: BranchContext,
+  workstationId: string,
+  actor: Actor,
+): Promise<{ employee: { id: string; name: string } | null; ticket: Ticket | null }> {
+  const now = deps.clock();
+  return joinOrStartTransaction(deps.db, async (tx) => {
+    const ws = await findWorkstationInBranch(tx, branch.id, workstationId);
+    if (!ws) throw notFound("workstation");
+    const occupant = await tx
+      .selectFrom("operator_states")
+      .innerJoin("employees", "employees.id", "operator_states.employee_id")
+      .select(["employees.id", "employees.name"])
+      .where("operator_states.workstation_id", "=", ws.id)
+      .executeTakeFirst();
+    if (!occupant) return { employee: null, ticket: null };
+    const ticket = await releaseWorkplace(tx, branch, occupant.id, actor, now);
+    return { employee: occupant, ticket };
+  });
 }

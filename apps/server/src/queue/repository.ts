@@ -15,6 +15,47 @@ export async function lockTicket(db: Executor, branchId: string, id: string): Pr
     .executeTakeFirst();
 }
 
+/** A ticket of this branch by id, without locking it. */
+export async function findTicket(db: Executor, branchId: string, id: string): Promise<TicketRow | undefined> {
+  return db
+    .selectFrom("tickets")
+    .selectAll()
+    .where("branch_id", "=", branchId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export interface TicketSearch {
+  status: TicketRow["status"];
+  serviceId?: string;
+  categoryId?: string;
+  /** Part of the label; spaces and dashes are ignored, as people type "А 015" or "А-015". */
+  label?: string;
+  day?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Tickets of a branch for the supervisor's list: priority first, then by arrival. */
+export async function searchTickets(db: Executor, branchId: string, f: TicketSearch): Promise<TicketRow[]> {
+  let q = db
+    .selectFrom("tickets")
+    .selectAll()
+    .where("branch_id", "=", branchId)
+    .where("status", "=", f.status);
+  if (f.serviceId) q = q.where("service_id", "=", f.serviceId);
+  if (f.categoryId) q = q.where("category_id", "=", f.categoryId);
+  if (f.label) q = q.where("label", "ilike", `%${f.label.replace(/[%_\\]/g, "\\$&").replace(/[\s-]/g, "")}%`);
+  if (f.day) q = q.where("business_day", "=", f.day);
+  return q
+    .orderBy("priority", "desc")
+    .orderBy("enqueued_at")
+    .orderBy("id")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+}
+
 export async function findTicketByCode(db: Executor, code: string): Promise<TicketRow | undefined> {
   return db.selectFrom("tickets").selectAll().where("code", "=", code).executeTakeFirst();
 }

@@ -1,29 +1,24 @@
 import { dateSchema, idParamsSchema, idSchema, TICKET_STATUSES, ticketSchema } from "@dq/shared";
 import { z } from "zod";
 import { notFound } from "../../core/errors.ts";
-import type { Executor } from "../../db/executor.ts";
-import { joinOrStartTransaction } from "../../db/transaction.ts";
-import { appendEvent } from "../../events/log.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
-import { cancelTicket, closeDay, updateWaitingTicket } from "../../queue/management.ts";
+import {
+  cancelTicket,
+  closeDay,
+  releaseWorkstation,
+  setServiceAccepting,
+  updateWaitingTicket,
+} from "../../queue/management.ts";
+import { findTicket, searchTickets } from "../../queue/repository.ts";
 import { toTicketDto } from "../../queue/ticket-dto.ts";
 import { sendToWorkstation } from "../../queue/transitions.ts";
-import { releaseWorkplace } from "../../queue/workplace.ts";
 import { audit } from "../audit/audit.ts";
 
 const tags = ["queue management"];
 const access = { role: "supervisor" } as const;
-
-function findTicket(db: Executor, branchId: string, id: string) {
-  return db
-    .selectFrom("tickets")
-    .selectAll()
-    .where("branch_id", "=", branchId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-}
 
 export async function queueAdminRoutes(app: App) {
   const deps = app.deps;
@@ -49,20 +44,12 @@ export async function queueAdminRoutes(app: App) {
       },
     },
     async (request) => {
-      const f = request.query;
-      let q = deps.db.selectFrom("tickets").selectAll().where("branch_id", "=", request.branch.id);
-      q = q.where("status", "=", f.status ?? "waiting");
-      if (f.serviceId) q = q.where("service_id", "=", f.serviceId);
-      if (f.categoryId) q = q.where("category_id", "=", f.categoryId);
-      if (f.q) q = q.where("label", "ilike", `%${f.q.replace(/[%_\\]/g, "\\$&").replace(/[\s-]/g, "")}%`);
-      if (f.day) q = q.where("business_day", "=", f.day);
-      const rows = await q
-        .orderBy("priority", "desc")
-        .orderBy("enqueued_at")
-        .orderBy("id")
-        .limit(f.limit)
-        .offset(f.offset)
-        .execute();
+      const { status, q, ...filter } = request.query;
+      const rows = await searchTickets(deps.db, request.branch.id, {
+        ...filter,
+        status: status ?? "waiting",
+        label: q,
+      });
       return { items: rows.map((r) => toTicketDto(r)) };
     },
   );
@@ -113,21 +100,8 @@ export async function queueAdminRoutes(app: App) {
         response: { 200: ticketSchema, ...errorResponses(409) },
       },
     },
-    async (request) => {
-      // Nothing to change: the ticket as it is, with nothing written or announced.
-      if (Object.keys(request.body).length === 0) {
-        const t = await findTicket(deps.db, request.branch.id, request.params.id);
-        if (!t) throw notFound("ticket");
-        return toTicketDto(t);
-      }
-      return updateWaitingTicket(
-        deps,
-        request.branch,
-        request.params.id,
-        request.body,
-        actorOf(request.principal),
-      );
-    },
+    async (request) =>
+      updateWaitingTicket(deps, request.branch, request.params.id, request.body, actorOf(request.principal)),
   );
 
   app.post(
@@ -180,23 +154,15 @@ export async function queueAdminRoutes(app: App) {
         },
       },
       async (request, reply) => {
-        await joinOrStartTransaction(deps.db, async (tx) => {
-          const s = await tx
-            .updateTable("services")
-            .set({ accepting_tickets: accepting, updated_at: deps.clock() })
-            .where("branch_id", "=", request.branch.id)
-            .where("id", "=", request.params.id)
-            .where("deleted_at", "is", null)
-            .returning(["id", "name"])
-            .executeTakeFirst();
-          if (!s) throw notFound("service");
-          await appendEvent(tx, {
-            branchId: request.branch.id,
-            type: "service.updated",
-            at: deps.clock(),
-            employeeId: actorOf(request.principal).employeeId,
-            data: { serviceId: s.id, acceptingTickets: accepting },
-          });
+        await inTransaction(deps.db, async (tx) => {
+          const actor = actorOf(request.principal);
+          const s = await setServiceAccepting(
+            { ...deps, db: tx },
+            request.branch,
+            request.params.id,
+            accepting,
+            actor,
+          );
           await audit(tx, request, { action: `service.${path}`, entity: "service", entityId: s.id });
         });
         return reply.status(204).send();
@@ -223,41 +189,26 @@ export async function queueAdminRoutes(app: App) {
         },
       },
     },
-    async (request) => {
-      const now = deps.clock();
-      return joinOrStartTransaction(deps.db, async (tx) => {
-        const ws = await tx
-          .selectFrom("workstations")
-          .select("id")
-          .where("id", "=", request.params.id)
-          .where("branch_id", "=", request.branch.id)
-          .where("deleted_at", "is", null)
-          .executeTakeFirst();
-        if (!ws) throw notFound("workstation");
-        const occupant = await tx
-          .selectFrom("operator_states")
-          .innerJoin("employees", "employees.id", "operator_states.employee_id")
-          .select(["employees.id", "employees.name"])
-          .where("operator_states.workstation_id", "=", ws.id)
-          .executeTakeFirst();
-        // Already free (e.g. a second click): nothing to do.
-        if (!occupant) return { employee: null, ticket: null };
-        const ticket = await releaseWorkplace(
-          tx,
+    async (request) =>
+      inTransaction(deps.db, async (tx) => {
+        const actor = actorOf(request.principal);
+        const released = await releaseWorkstation(
+          { ...deps, db: tx },
           request.branch,
-          occupant.id,
-          actorOf(request.principal),
-          now,
+          request.params.id,
+          actor,
         );
-        await audit(tx, request, {
-          action: "workstation.release",
-          entity: "workstation",
-          entityId: ws.id,
-          data: { employeeId: occupant.id, ticketId: ticket?.id ?? null },
-        });
-        return { employee: occupant, ticket };
-      });
-    },
+        // Already free (e.g. a second click): nothing happened, nothing to audit.
+        if (released.employee) {
+          await audit(tx, request, {
+            action: "workstation.release",
+            entity: "workstation",
+            entityId: request.params.id,
+            data: { employeeId: released.employee.id, ticketId: released.ticket?.id ?? null },
+          });
+        }
+        return released;
+      }),
   );
 
   app.post(

@@ -14,6 +14,7 @@ export const workstationCreateSchema = z.object({
   serviceIds: z.array(idSchema).max(500).default([]),
   active: z.boolean().default(true),
 });
+export type WorkstationCreate = z.infer<typeof workstationCreateSchema>;
 export const workstationPatchSchema = z
   .object({
     name: nameSchema,
@@ -23,6 +24,7 @@ export const workstationPatchSchema = z
     active: z.boolean(),
   })
   .partial();
+export type WorkstationPatch = z.infer<typeof workstationPatchSchema>;
 export const workstationSchema = z.object({
   id: idSchema,
   name: z.string(),

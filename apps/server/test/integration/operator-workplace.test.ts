@@ -332,6 +332,31 @@ describe("an archived client category", () => {
   });
 });
 
+describe("archiving a workstation", () => {
+  it("is refused while someone works there, naming who; allowed once the workstation is free", async () => {
+    const admin = { cookie: ctx.adminCookie };
+    const created = await ctx.request("POST", "/api/v1/workstations", {
+      ...admin,
+      body: { name: "Окно 9", number: "9", serviceIds: [office.services.buy] },
+    });
+    expect(created.status).toBe(201);
+    const { vera } = office.operators;
+    const before = await ctx.request("GET", "/api/v1/operator/state", { cookie: vera.cookie });
+    await ctx.request("DELETE", "/api/v1/operator/workstation", { cookie: vera.cookie });
+    await takeWorkstation(ctx, vera.cookie, created.body.id);
+    const refused = await ctx.request("DELETE", `/api/v1/workstations/${created.body.id}`, admin);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toEqual({
+      code: "workstation_in_use",
+      message: `${before.body.employee.name} works at this workstation now`,
+    });
+    await ctx.request("DELETE", "/api/v1/operator/workstation", { cookie: vera.cookie });
+    expect((await ctx.request("DELETE", `/api/v1/workstations/${created.body.id}`, admin)).status).toBe(204);
+    expect((await ctx.request("GET", `/api/v1/workstations/${created.body.id}`, admin)).status).toBe(404);
+    if (before.body.workstation) await takeWorkstation(ctx, vera.cookie, before.body.workstation.id);
+  });
+});
+
 describe("eligibility and stuck workplaces", () => {
   it("calling a particular ticket needs the operator's competency, not only the workstation's", async () => {
     await closeDay();

@@ -1,7 +1,8 @@
 import type { Service } from "@dq/shared";
+import type { Insertable, Updateable } from "kysely";
 import { invalidField } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
-import type { ServiceRow } from "../../db/schema.ts";
+import type { ServiceRow, ServicesTable } from "../../db/schema.ts";
 
 export function toServiceDto(s: ServiceRow): Service {
   return {
@@ -76,4 +77,38 @@ export async function assertServicesExist(db: Executor, branchId: string, ids: s
     .execute();
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw invalidField(field, `no such services: ${missing.join(", ")}`);
+}
+
+export function insertService(db: Executor, values: Insertable<ServicesTable>) {
+  return db.insertInto("services").values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateService(db: Executor, id: string, set: Updateable<ServicesTable>) {
+  return db.updateTable("services").set(set).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function archiveService(db: Executor, id: string, at: Date) {
+  await db.updateTable("services").set({ deleted_at: at, active: false }).where("id", "=", id).execute();
+}
+
+/** Whether a group still holds services that are not archived. */
+export async function hasLiveChildren(db: Executor, id: string): Promise<boolean> {
+  const child = await db
+    .selectFrom("services")
+    .select("id")
+    .where("parent_id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return child !== undefined;
+}
+
+/** Whether a service still has tickets that are waiting, called or being served. */
+export async function hasOpenTickets(db: Executor, serviceId: string): Promise<boolean> {
+  const open = await db
+    .selectFrom("tickets")
+    .select("id")
+    .where("service_id", "=", serviceId)
+    .where("status", "in", ["waiting", "called", "serving"])
+    .executeTakeFirst();
+  return open !== undefined;
 }

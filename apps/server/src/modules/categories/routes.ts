@@ -10,14 +10,11 @@ import {
 } from "@dq/shared";
 import type { FastifyInstance, FastifySchema } from "fastify";
 import { z } from "zod";
-import { notFound } from "../../core/errors.ts";
-import { inTransaction } from "../../db/transaction.ts";
 import type { App } from "../../http/types.ts";
-import { audit } from "../audit/audit.ts";
+import { listNamed, type NamedTable, toDto } from "./repository.ts";
+import { archiveNamed, createNamed, getNamed, updateNamed } from "./service.ts";
 
 const tags = ["directories"];
-
-type NamedTable = "categories" | "pause_reasons";
 
 interface NamedDirectory<C extends z.ZodType, P extends z.ZodType, O extends z.ZodType> {
   path: string;
@@ -32,53 +29,14 @@ interface NamedDirectory<C extends z.ZodType, P extends z.ZodType, O extends z.Z
   readers: { role: "operator"; devices?: readonly ("kiosk" | "feedback")[] };
 }
 
-// Column ↔ field names shared by both tables; categories also have priority and sort order.
-const COLUMNS: Record<string, string> = {
-  name: "name",
-  translations: "translations",
-  active: "active",
-  priority: "priority",
-  sortOrder: "sort_order",
-};
-
-function toColumns(body: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(body)) {
-    const column = COLUMNS[field];
-    if (column && value !== undefined) out[column] = field === "translations" ? JSON.stringify(value) : value;
-  }
-  return out;
-}
-
-function toDto(row: object): Record<string, unknown> {
-  const r = row as Record<string, unknown>;
-  return {
-    id: r.id,
-    name: r.name,
-    translations: r.translations,
-    active: r.active,
-    ...(r.priority !== undefined ? { priority: r.priority, sortOrder: r.sort_order } : {}),
-  };
-}
-
 type IdRoute = { Params: { id: string } };
 type BodyRoute = { Body: Record<string, unknown> };
 
 /** Client categories and pause reasons are the same kind of small named list. */
 function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.ZodType, z.ZodType>) {
-  // Schemas still validate and serialise every request; only static typing is given up here,
-  // because Kysely cannot check a table chosen at run time.
-  const { db, clock } = (app as unknown as App).deps;
-  const table = d.table as "categories";
+  // Schemas still validate and serialise every request; only static typing is given up here.
+  const { deps } = app as unknown as App;
   const schema = (s: object) => s as FastifySchema;
-  const find = (branchId: string, id: string) =>
-    db
-      .selectFrom(table)
-      .selectAll()
-      .where("branch_id", "=", branchId)
-      .where("id", "=", id)
-      .where("deleted_at", "is", null)
-      .executeTakeFirst();
 
   app.get(
     d.path,
@@ -87,16 +45,7 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
       schema: schema({ operationId: `list${d.names.plural}`, tags, response: { 200: listOf(d.output) } }),
     },
     async (request) => {
-      let q = db
-        .selectFrom(table)
-        .selectAll()
-        .where("branch_id", "=", request.branch.id)
-        .where("deleted_at", "is", null);
-      if (request.principal.kind === "device") q = q.where("active", "=", true);
-      const rows = await q
-        .orderBy(d.table === "categories" ? "sort_order" : "id")
-        .orderBy("id")
-        .execute();
+      const rows = await listNamed(deps.db, d.table, request.branch.id, request.principal.kind === "device");
       return { items: rows.map((r) => toDto(r)) };
     },
   );
@@ -112,11 +61,7 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
         response: { 200: d.output },
       }),
     },
-    async (request) => {
-      const row = await find(request.branch.id, request.params.id);
-      if (!row) throw notFound(d.entity);
-      return toDto(row);
-    },
+    (request) => getNamed(deps, d, request.branch.id, request.params.id),
   );
 
   app.post<BodyRoute>(
@@ -130,23 +75,7 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
         response: { 201: d.output },
       }),
     },
-    async (request, reply) => {
-      const row = await inTransaction(db, async (tx) => {
-        const created = await tx
-          .insertInto(table)
-          .values({ branch_id: request.branch.id, ...toColumns(request.body) } as never)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await audit(tx, request, {
-          action: `${d.entity}.create`,
-          entity: d.entity,
-          entityId: created.id,
-          data: request.body,
-        });
-        return created;
-      });
-      return reply.status(201).send(toDto(row));
-    },
+    async (request, reply) => reply.status(201).send(await createNamed(deps, d, request, request.body)),
   );
 
   app.patch<IdRoute & BodyRoute>(
@@ -161,34 +90,7 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
         response: { 200: d.output },
       }),
     },
-    async (request) => {
-      const columns = toColumns(request.body);
-      // Nothing to change: the entry as it is, with nothing written or audited.
-      if (Object.keys(columns).length === 0) {
-        const current = await find(request.branch.id, request.params.id);
-        if (!current) throw notFound(d.entity);
-        return toDto(current);
-      }
-      const row = await inTransaction(db, async (tx) => {
-        const updated = await tx
-          .updateTable(table)
-          .set({ ...columns, updated_at: clock() })
-          .where("branch_id", "=", request.branch.id)
-          .where("id", "=", request.params.id)
-          .where("deleted_at", "is", null)
-          .returningAll()
-          .executeTakeFirst();
-        if (!updated) throw notFound(d.entity);
-        await audit(tx, request, {
-          action: `${d.entity}.update`,
-          entity: d.entity,
-          entityId: updated.id,
-          data: request.body,
-        });
-        return updated;
-      });
-      return toDto(row);
-    },
+    (request) => updateNamed(deps, d, request, request.params.id, request.body),
   );
 
   app.delete<IdRoute>(
@@ -204,18 +106,7 @@ function namedDirectory(app: FastifyInstance, d: NamedDirectory<z.ZodType, z.Zod
       }),
     },
     async (request, reply) => {
-      await inTransaction(db, async (tx) => {
-        const deleted = await tx
-          .updateTable(table)
-          .set({ deleted_at: clock(), active: false })
-          .where("branch_id", "=", request.branch.id)
-          .where("id", "=", request.params.id)
-          .where("deleted_at", "is", null)
-          .returning("id")
-          .executeTakeFirst();
-        if (!deleted) throw notFound(d.entity);
-        await audit(tx, request, { action: `${d.entity}.delete`, entity: d.entity, entityId: deleted.id });
-      });
+      await archiveNamed(deps, d, request, request.params.id);
       return reply.status(204).send();
     },
   );

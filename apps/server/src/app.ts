@@ -20,6 +20,7 @@ import { serverOptions } from "./http/server-options.ts";
 import type { App } from "./http/types.ts";
 import { alertRoutes } from "./modules/alerts/routes.ts";
 import { type ChannelSenders, createSenders } from "./modules/alerts/senders.ts";
+import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { boardRoutes } from "./modules/board/routes.ts";
 import { categoryRoutes } from "./modules/categories/routes.ts";
@@ -144,6 +145,7 @@ export async function buildApp({
   await app.register(employeeRoutes);
   await app.register(deviceRoutes);
   await app.register(settingsRoutes);
+  await app.register(auditRoutes);
   await app.register(ticketRoutes);
   await app.register(kioskRoutes);
   await app.register(operatorRoutes);

@@ -40,3 +40,21 @@ export async function listBranches(db: Executor) {
   const rows = await db.selectFrom("branches").selectAll().orderBy("id").execute();
   return rows.map(toBranchContext);
 }
+
+/** Changes a branch's name, timezone and (already merged) settings. */
+export async function updateBranch(
+  db: Executor,
+  id: string,
+  change: { name?: string; timezone?: string; settings: BranchSettings; at: Date },
+) {
+  await db
+    .updateTable("branches")
+    .set({
+      ...(change.name !== undefined && { name: change.name }),
+      ...(change.timezone !== undefined && { timezone: change.timezone }),
+      settings: JSON.stringify(change.settings),
+      updated_at: change.at,
+    })
+    .where("id", "=", id)
+    .execute();
+}

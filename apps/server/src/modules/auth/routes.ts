@@ -7,6 +7,7 @@ import type { App } from "../../http/types.ts";
 import { releaseOnSignOut } from "../../queue/workplace.ts";
 import { audit } from "../audit/audit.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { deleteSession, findActiveEmployeeByLogin, insertSession } from "./sessions.ts";
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./throttle.ts";
 
 const WRONG = "wrong login or password";
@@ -31,13 +32,7 @@ export async function authRoutes(app: App) {
       // Sessions and sign-in limits run on real time, like the session check in auth-plugin.ts.
       const now = new Date();
       await assertSignInAllowed(db, request.ip, login, now);
-      const employee = await db
-        .selectFrom("employees")
-        .select(["id", "login", "name", "role", "password_hash"])
-        .where((eb) => eb(eb.fn("lower", ["login"]), "=", login.toLowerCase()))
-        .where("active", "=", true)
-        .where("deleted_at", "is", null)
-        .executeTakeFirst();
+      const employee = await findActiveEmployeeByLogin(db, login);
       const ok = await verifyPassword(password, employee?.password_hash ?? (await dummyPasswordHash()));
       if (!employee || !ok) {
         await recordSignInFailure(db, request.ip, login, now);
@@ -46,18 +41,14 @@ export async function authRoutes(app: App) {
       await clearSignInFailures(db, request.ip, login);
 
       const session = newSecret("");
-      await db
-        .insertInto("sessions")
-        .values({
-          token_hash: session.hash,
-          employee_id: employee.id,
-          created_at: now,
-          last_seen_at: now,
-          expires_at: new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
-          ip: request.ip,
-          user_agent: request.headers["user-agent"]?.slice(0, 300) ?? null,
-        })
-        .execute();
+      await insertSession(db, {
+        tokenHash: session.hash,
+        employeeId: employee.id,
+        at: now,
+        expiresAt: new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
+        ip: request.ip,
+        userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null,
+      });
       request.principal = {
         kind: "employee",
         id: employee.id,
@@ -92,11 +83,7 @@ export async function authRoutes(app: App) {
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
-        const ended = await db
-          .deleteFrom("sessions")
-          .where("token_hash", "=", hashSecret(cookie))
-          .returning("employee_id")
-          .executeTakeFirst();
+        const ended = await deleteSession(db, hashSecret(cookie));
         if (ended) await releaseOnSignOut(app.deps, ended.employee_id, (id) => app.branches.get(id));
       }
       reply.clearCookie(SESSION_COOKIE, { path: "/" });

@@ -1,6 +1,7 @@
 import { type KioskService, kioskMenuSchema } from "@dq/shared";
 import type { App } from "../../http/types.ts";
 import { serviceAvailability } from "../../queue/availability.ts";
+import { listNamed } from "../categories/repository.ts";
 
 /**
  * The services a kiosk offers: its configured ones (a listed group brings its whole subtree) or all,
@@ -59,15 +60,7 @@ export async function kioskRoutes(app: App) {
       const config = p.kind === "device" ? p.config : {};
       const [services, categories] = await Promise.all([
         serviceAvailability(db, branch, app.deps.clock()),
-        db
-          .selectFrom("categories")
-          .select(["id", "name", "translations"])
-          .where("branch_id", "=", branch.id)
-          .where("deleted_at", "is", null)
-          .where("active", "=", true)
-          .orderBy("sort_order")
-          .orderBy("id")
-          .execute(),
+        listNamed(db, "categories", branch.id, true),
       ]);
       return {
         branch: {
@@ -88,7 +81,7 @@ export async function kioskRoutes(app: App) {
               }
             : null,
         services: offeredTree(services, config.serviceIds),
-        categories,
+        categories: categories.map((c) => ({ id: c.id, name: c.name, translations: c.translations })),
       };
     },
   );

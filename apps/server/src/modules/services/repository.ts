@@ -46,6 +46,15 @@ export function findService(db: Executor, branchId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** A service's name and translations, archived or not (a ticket keeps showing its service). */
+export function serviceNames(db: Executor, id: string) {
+  return db
+    .selectFrom("services")
+    .select(["name", "translations"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
 /** Ids of the service's ancestors, nearest first; used to refuse cycles in the tree. */
 export async function ancestorIds(db: Executor, branchId: string, id: string): Promise<string[]> {
   const ids: string[] = [];

@@ -17,6 +17,7 @@ import { issueTicket } from "../../queue/issue.ts";
 import { cancelByCode, rateTicket } from "../../queue/management.ts";
 import { findTicketByCode } from "../../queue/repository.ts";
 import { loadWorkstationInfo } from "../../queue/ticket-events.ts";
+import { serviceNames } from "../services/repository.ts";
 
 const tags = ["tickets"];
 const idempotencyKeySchema = z
@@ -128,11 +129,7 @@ export async function ticketRoutes(app: App) {
 
   async function publicView(t: TicketRow): Promise<PublicTicket> {
     const { position, estimatedWait } = await positionAndEstimate(deps.db, t, deps.clock());
-    const service = await deps.db
-      .selectFrom("services")
-      .select(["name", "translations"])
-      .where("id", "=", t.service_id)
-      .executeTakeFirstOrThrow();
+    const service = await serviceNames(deps.db, t.service_id);
     const ws =
       t.status === "called" || t.status === "serving"
         ? await loadWorkstationInfo(deps.db, t.workstation_id)

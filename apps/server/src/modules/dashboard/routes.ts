@@ -1,8 +1,8 @@
 import { type Dashboard, dashboardSchema } from "@dq/shared";
-import { sql } from "kysely";
 import type { App } from "../../http/types.ts";
 import { serviceAvailability } from "../../queue/availability.ts";
 import { businessDay } from "../../queue/calendar.ts";
+import { serviceFigures, serviceTargets, workstationStates } from "./repository.ts";
 
 /** The live dashboard: one read of services and one of workstations, refreshed on every event. */
 export async function dashboardRoutes(app: App) {
@@ -26,61 +26,11 @@ export async function dashboardRoutes(app: App) {
       const today = businessDay(now, branch.timezone);
       const [availability, figures, services, workstations] = await Promise.all([
         serviceAvailability(db, branch, now),
-        sql<{
-          service_id: string;
-          longest: number | null;
-          overdue: number;
-          served: number;
-          avg_wait: number | null;
-        }>`
-          select s.id as service_id,
-            extract(epoch from (${now}::timestamptz - min(t.enqueued_at) filter (where t.status = 'waiting')))::float8 as longest,
-            count(*) filter (where t.status = 'waiting' and s.target_wait_minutes is not null
-              and t.enqueued_at < ${now}::timestamptz - s.target_wait_minutes * interval '1 minute')::int as overdue,
-            count(*) filter (where t.status = 'served' and t.business_day = ${today})::int as served,
-            avg(extract(epoch from t.called_at - t.enqueued_at))
-              filter (where t.business_day = ${today} and t.called_at is not null)::float8 as avg_wait
-          from services s
-          left join tickets t on t.branch_id = s.branch_id and t.service_id = s.id
-            and (t.status = 'waiting' or t.business_day = ${today})
-          where s.branch_id = ${branch.id} and s.deleted_at is null and not s.is_group
-          group by s.id
-        `.execute(db),
-        db
-          .selectFrom("services")
-          .select(["id", "target_wait_minutes"])
-          .where("branch_id", "=", branch.id)
-          .execute(),
-        db
-          .selectFrom("workstations as w")
-          .leftJoin("operator_states as os", "os.workstation_id", "w.id")
-          .leftJoin("employees as e", "e.id", "os.employee_id")
-          .leftJoin("tickets as t", (j) =>
-            j.onRef("t.employee_id", "=", "os.employee_id").on("t.status", "in", ["called", "serving"]),
-          )
-          .select([
-            "w.id",
-            "w.name",
-            "w.number",
-            "w.active",
-            "e.id as employee_id",
-            "e.name as employee_name",
-            "os.status",
-            "os.pause_reason",
-            "os.since",
-            "t.id as ticket_id",
-            "t.label",
-            "t.status as ticket_status",
-            "t.service_id",
-            "t.called_at",
-            "t.started_at",
-          ])
-          .where("w.branch_id", "=", branch.id)
-          .where("w.deleted_at", "is", null)
-          .orderBy("w.number")
-          .execute(),
+        serviceFigures(db, branch.id, now, today),
+        serviceTargets(db, branch.id),
+        workstationStates(db, branch.id),
       ]);
-      const byService = new Map(figures.rows.map((r) => [r.service_id, r]));
+      const byService = new Map(figures.map((r) => [r.service_id, r]));
       const targets = new Map(services.map((s) => [s.id, s.target_wait_minutes]));
       return {
         at: now.toISOString(),

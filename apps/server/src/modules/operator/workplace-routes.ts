@@ -1,49 +1,12 @@
-import {
-  operatorStateSchema,
-  operatorTodaySchema,
-  pauseSchema,
-  queueSummarySchema,
-  takeWorkstationSchema,
-  ticketSchema,
-  workplaceQuerySchema,
-} from "@dq/shared";
-import { z } from "zod";
+import { operatorStateSchema, pauseSchema, takeWorkstationSchema } from "@dq/shared";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
-import { getOperatorState, leaveWorkstation, pause, resume, takeWorkstation } from "../../queue/workplace.ts";
-import { queuesFor, todayOf, waitingFor, workstationHeader } from "../../queue/workplace-view.ts";
-import { access, employeeId, subjectOf, tags } from "./access.ts";
+import { leaveWorkstation, pause, resume, takeWorkstation } from "../../queue/workplace.ts";
+import { access, employeeId, tags } from "./access.ts";
 
-/** The operator's workplace: the workstation, pauses, and what he (or a watching supervisor) sees. */
+/** The operator's own workplace: take and leave a workstation, pause and resume. */
 export async function workplaceRoutes(app: App) {
   const deps = app.deps;
-
-  app.get(
-    "/api/v1/operator/state",
-    {
-      config: { access },
-      schema: {
-        operationId: "getOperatorState",
-        tags,
-        summary: "My workstation, status and current ticket (a supervisor: any workstation's)",
-        querystring: workplaceQuerySchema,
-        response: { 200: operatorStateSchema },
-      },
-    },
-    async (request) => {
-      const subject = await subjectOf(deps, request);
-      if (subject.employeeId) return getOperatorState(deps.db, request.branch, subject.employeeId);
-      const ws = subject.workstationId ? await workstationHeader(deps.db, subject.workstationId) : null;
-      return {
-        employee: null,
-        workstation: ws,
-        status: "offline" as const,
-        pauseReason: null,
-        since: null,
-        ticket: null,
-      };
-    },
-  );
 
   app.post(
     "/api/v1/operator/workstation",
@@ -101,55 +64,5 @@ export async function workplaceRoutes(app: App) {
       },
     },
     async (request) => resume(deps, request.branch, employeeId(request)),
-  );
-
-  app.get(
-    "/api/v1/operator/queues",
-    {
-      config: { access },
-      schema: {
-        operationId: "listOperatorQueues",
-        tags,
-        summary: "The queues I serve here: waiting, longest wait, overdue",
-        querystring: workplaceQuerySchema,
-        response: { 200: z.object({ items: z.array(queueSummarySchema) }) },
-      },
-    },
-    async (request) => ({
-      items: await queuesFor(deps.db, request.branch, await subjectOf(deps, request), deps.clock()),
-    }),
-  );
-
-  app.get(
-    "/api/v1/operator/waiting",
-    {
-      config: { access },
-      schema: {
-        operationId: "listCallableTickets",
-        tags,
-        summary: "Waiting tickets I may call, priority first, then by arrival",
-        querystring: workplaceQuerySchema,
-        response: { 200: z.object({ items: z.array(ticketSchema) }) },
-      },
-    },
-    async (request) => ({ items: await waitingFor(deps.db, request.branch, await subjectOf(deps, request)) }),
-  );
-
-  app.get(
-    "/api/v1/operator/today",
-    {
-      config: { access },
-      schema: {
-        operationId: "getOperatorToday",
-        tags,
-        summary: "My figures for today: served, average service time, no-shows, redirected",
-        querystring: workplaceQuerySchema,
-        response: { 200: operatorTodaySchema },
-      },
-    },
-    async (request) => {
-      const subject = await subjectOf(deps, request);
-      return todayOf(deps.db, request.branch, subject.employeeId, deps.clock());
-    },
   );
 }

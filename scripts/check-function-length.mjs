@@ -3,7 +3,7 @@
 // and no new one may join them. Declarative tables (a migration's DDL) are listed for good.
 // Usage: node scripts/check-function-length.mjs   (npm run lint runs it)
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import ts from "typescript";
 
@@ -40,9 +40,16 @@ const CEILINGS = {
   "apps/web/src/features/operator/SidePanel.tsx:SidePanel": 125,
 };
 
-const files = execFileSync("git", ["ls-files", "apps/*.ts", "apps/*.tsx"], { cwd: root, encoding: "utf8" })
+const files = execFileSync(
+  "git",
+  ["ls-files", "--cached", "--others", "--exclude-standard", "apps/*.ts", "apps/*.tsx"],
+  {
+    cwd: root,
+    encoding: "utf8",
+  },
+)
   .split("\n")
-  .filter((f) => f && !f.includes("/test/"));
+  .filter((f) => f && !f.includes("/test/") && existsSync(resolve(root, f)));
 
 const problems = [];
 for (const file of files) {

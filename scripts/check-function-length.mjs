@@ -17,7 +17,6 @@ const CEILINGS = {
   "apps/server/src/modules/alerts/rule-routes.ts:alertRuleRoutes": 210,
   "apps/server/src/http/auth-plugin.ts:authPlugin": 162,
   "apps/server/src/demo/history.ts:simulateDay": 148,
-  "apps/server/src/modules/tickets/routes.ts:ticketRoutes": 131,
   "apps/server/src/cli.ts:main": 130,
   "apps/server/src/modules/reports/routes.ts:reportRoutes": 121,
   "apps/web/src/features/admin/directories/ServicesPage.tsx:ServicesPage": 236,

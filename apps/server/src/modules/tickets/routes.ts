@@ -1,5 +1,4 @@
 import {
-  type PublicTicket,
   publicTicketSchema,
   ratingSchema,
   ticketCodeParamsSchema,
@@ -8,16 +7,13 @@ import {
 } from "@dq/shared";
 import { z } from "zod";
 import { invalidField, notFound } from "../../core/errors.ts";
-import type { TicketRow } from "../../db/schema.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
-import { positionAndEstimate } from "../../queue/estimates.ts";
 import { issueTicket } from "../../queue/issue.ts";
 import { cancelByCode, rateTicket } from "../../queue/management.ts";
 import { findTicketByCode } from "../../queue/repository.ts";
-import { loadWorkstationInfo } from "../../queue/ticket-events.ts";
-import { serviceNames } from "../services/repository.ts";
+import { publicTicketView } from "./public-view.ts";
 
 const tags = ["tickets"];
 const idempotencyKeySchema = z
@@ -83,7 +79,7 @@ export async function ticketRoutes(app: App) {
     async (request) => {
       const t = await findTicketByCode(deps.db, request.params.code);
       if (!t) throw notFound("ticket");
-      return publicView(t);
+      return publicTicketView(deps, t);
     },
   );
 
@@ -101,7 +97,7 @@ export async function ticketRoutes(app: App) {
     },
     async (request) => {
       await cancelByCode(deps, request.params.code, loadBranch);
-      return publicView((await findTicketByCode(deps.db, request.params.code))!);
+      return publicTicketView(deps, (await findTicketByCode(deps.db, request.params.code))!);
     },
   );
 
@@ -126,32 +122,4 @@ export async function ticketRoutes(app: App) {
       return reply.status(204).send();
     },
   );
-
-  async function publicView(t: TicketRow): Promise<PublicTicket> {
-    const { position, estimatedWait } = await positionAndEstimate(deps.db, t, deps.clock());
-    const service = await serviceNames(deps.db, t.service_id);
-    const ws =
-      t.status === "called" || t.status === "serving"
-        ? await loadWorkstationInfo(deps.db, t.workstation_id)
-        : null;
-    return {
-      code: t.code,
-      label: t.label,
-      status: t.status,
-      serviceId: t.service_id,
-      serviceName: service.name,
-      serviceTranslations: service.translations,
-      branchId: t.branch_id,
-      issuedAt: t.issued_at.toISOString(),
-      calledAt: t.called_at?.toISOString() ?? null,
-      finishedAt: t.finished_at?.toISOString() ?? null,
-      callCount: t.call_count,
-      position,
-      estimatedWait,
-      workstation: ws ? { name: ws.name, number: ws.number } : null,
-      rating: t.rating_score !== null ? { score: t.rating_score, comment: t.rating_comment } : null,
-      canRate: t.status === "served" && t.rating_score === null,
-      canCancel: t.status === "waiting",
-    };
-  }
 }

@@ -1,0 +1,35 @@
+import type { PublicTicket } from "@dq/shared";
+import type { TicketRow } from "../../db/schema.ts";
+import type { QueueDeps } from "../../queue/deps.ts";
+import { positionAndEstimate } from "../../queue/estimates.ts";
+import { loadWorkstationInfo } from "../../queue/ticket-events.ts";
+import { serviceNames } from "../services/repository.ts";
+
+/** What the visitor's tracking page shows of a ticket: never staff data, only the public code. */
+export async function publicTicketView(deps: QueueDeps, t: TicketRow): Promise<PublicTicket> {
+  const { position, estimatedWait } = await positionAndEstimate(deps.db, t, deps.clock());
+  const service = await serviceNames(deps.db, t.service_id);
+  const ws =
+    t.status === "called" || t.status === "serving"
+      ? await loadWorkstationInfo(deps.db, t.workstation_id)
+      : null;
+  return {
+    code: t.code,
+    label: t.label,
+    status: t.status,
+    serviceId: t.service_id,
+    serviceName: service.name,
+    serviceTranslations: service.translations,
+    branchId: t.branch_id,
+    issuedAt: t.issued_at.toISOString(),
+    calledAt: t.called_at?.toISOString() ?? null,
+    finishedAt: t.finished_at?.toISOString() ?? null,
+    callCount: t.call_count,
+    position,
+    estimatedWait,
+    workstation: ws ? { name: ws.name, number: ws.number } : null,
+    rating: t.rating_score !== null ? { score: t.rating_score, comment: t.rating_comment } : null,
+    canRate: t.status === "served" && t.rating_score === null,
+    canCancel: t.status === "waiting",
+  };
+}

@@ -18,7 +18,6 @@ const CEILINGS = {
   "apps/server/src/http/auth-plugin.ts:authPlugin": 162,
   "apps/server/src/demo/history.ts:simulateDay": 148,
   "apps/server/src/cli.ts:main": 130,
-  "apps/server/src/modules/reports/routes.ts:reportRoutes": 121,
   "apps/web/src/features/admin/directories/ServicesPage.tsx:ServicesPage": 236,
   "apps/web/src/features/admin/queue/QueuePage.tsx:QueuePage": 230,
   "apps/web/src/features/operator/Workplace.tsx:Workplace": 213,

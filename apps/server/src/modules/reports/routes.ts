@@ -1,23 +1,16 @@
 import {
   dailyReportSchema,
-  historyQuerySchema,
-  historyReportSchema,
   hourlyReportSchema,
   operatorsReportSchema,
   reportQuerySchema,
   summaryReportSchema,
   workstationsReportSchema,
 } from "@dq/shared";
-import { z } from "zod";
 import type { App } from "../../http/types.ts";
-import { writeCsv, writeXlsx } from "./export.ts";
-import { historyChunks, historyPage } from "./history.ts";
+import { access, tags } from "./access.ts";
+import { ticketHistoryRoutes } from "./history-routes.ts";
 import { daily, hourly, operators, workstations } from "./queries.ts";
 import { summary } from "./summary.ts";
-
-const tags = ["reports"];
-// Reports show every operator's work: supervisors and administrators (and their API tokens).
-const access = { role: "supervisor" } as const;
 
 export async function reportRoutes(app: App) {
   const db = app.deps.reports;
@@ -99,44 +92,5 @@ export async function reportRoutes(app: App) {
     async (request) => daily(db, request.branch, request.query),
   );
 
-  app.get(
-    "/api/v1/reports/tickets",
-    {
-      config: { access },
-      schema: {
-        operationId: "getTicketHistory",
-        tags,
-        summary:
-          "The ticket history, one row per service segment; `format=csv` or `xlsx` downloads the whole filtered history",
-        querystring: z.intersection(
-          reportQuerySchema,
-          historyQuerySchema.extend({ lang: z.enum(["ru", "en"]).default("ru") }),
-        ),
-        response: { 200: historyReportSchema },
-      },
-    },
-    async (request, reply) => {
-      const q = request.query;
-      if (q.format === "json") return historyPage(db, request.branch, q, q);
-      const name = `tickets-${q.from}-${q.to}.${q.format}`;
-      reply.hijack();
-      const out = reply.raw;
-      out.writeHead(200, {
-        "content-type":
-          q.format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="${name}"`,
-        "cache-control": "no-store",
-      });
-      const chunks = historyChunks(db, request.branch, q, q.q);
-      try {
-        await (q.format === "csv" ? writeCsv(out, chunks, q.lang) : writeXlsx(out, chunks, q.lang));
-      } catch (error) {
-        // Headers are gone already: cut the download short so that it cannot look complete.
-        request.log.error({ err: error }, "export failed");
-        out.destroy();
-      }
-    },
-  );
+  await ticketHistoryRoutes(app);
 }

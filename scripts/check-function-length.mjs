@@ -14,7 +14,6 @@ const root = resolve(import.meta.dirname, "..");
 const CEILINGS = {
   "apps/server/src/db/migrations/0001_initial.ts:up": 296, // DDL: a declarative table
   "apps/server/src/demo/seed.ts:seedDemoOffice": 260,
-  "apps/server/src/modules/alerts/rule-routes.ts:alertRuleRoutes": 210,
   "apps/server/src/http/auth-plugin.ts:authPlugin": 162,
   "apps/server/src/demo/history.ts:simulateDay": 148,
   "apps/server/src/cli.ts:main": 130,

@@ -1,12 +1,9 @@
 import {
   type AlertRuleCreate,
-  alertChannelsStatusSchema,
   alertRuleCreateSchema,
   alertRulePatchSchema,
   alertRuleSchema,
-  alertTestResultSchema,
   idParamsSchema,
-  listOf,
 } from "@dq/shared";
 import type { Transaction } from "kysely";
 import { z } from "zod";
@@ -16,19 +13,15 @@ import { inTransaction } from "../../db/transaction.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { audit } from "../audit/audit.ts";
-import { reveals, tags } from "./access.ts";
+import { tags } from "./access.ts";
 import { appendAlertEvent } from "./evaluate.ts";
 import { lockBranchAlerts } from "./lock.ts";
-import { testMessage } from "./messages.ts";
 import {
   alertsByIds,
   archiveRule,
-  channelsOf,
   findRule,
   insertRule,
-  listRules,
   openAlertIdsOfRule,
-  publicChannel,
   type RuleValues,
   resolveAlertsOfRule,
   ruleDto,
@@ -41,7 +34,6 @@ import {
   storedChannels,
   storedEscalation,
 } from "./rule-input.ts";
-import { messageBody } from "./senders.ts";
 
 function ruleValues(rule: AlertRuleCreate, channels: StoredChannel[], escalation: string | null): RuleValues {
   return {
@@ -57,56 +49,9 @@ function ruleValues(rule: AlertRuleCreate, channels: StoredChannel[], escalation
 }
 
 /** Alert rules: list, read, create, change, archive, and send a test message. */
+/** Alert rules: create, change, archive (their open alerts follow). */
 export async function alertRuleRoutes(app: App) {
   const { db } = app.deps;
-
-  app.get(
-    "/api/v1/alert-rules",
-    {
-      config: { access: { role: "supervisor" } },
-      schema: {
-        operationId: "listAlertRules",
-        tags,
-        summary: "Alert rules of the office",
-        response: { 200: listOf(alertRuleSchema) },
-      },
-    },
-    async (request) => ({
-      items: (await listRules(db, request.branch.id)).map((r) => ruleDto(r, reveals(request))),
-    }),
-  );
-
-  app.get(
-    "/api/v1/alert-rules/channels",
-    {
-      config: { access: { role: "admin" } },
-      schema: {
-        operationId: "listAlertChannels",
-        tags,
-        summary: "Which external channels this server can deliver to (SMTP, Telegram configured)",
-        response: { 200: alertChannelsStatusSchema },
-      },
-    },
-    async () => app.deps.senders.available,
-  );
-
-  app.get(
-    "/api/v1/alert-rules/:id",
-    {
-      config: { access: { role: "supervisor" } },
-      schema: {
-        operationId: "getAlertRule",
-        tags,
-        params: idParamsSchema,
-        response: { 200: alertRuleSchema },
-      },
-    },
-    async (request) => {
-      const rule = await findRule(db, request.branch.id, request.params.id);
-      if (!rule) throw notFound("alert rule");
-      return ruleDto(rule, reveals(request));
-    },
-  );
 
   app.post(
     "/api/v1/alert-rules",
@@ -218,52 +163,6 @@ export async function alertRuleRoutes(app: App) {
         await audit(tx, request, { action: "alert_rule.delete", entity: "alert_rule", entityId: deleted.id });
       });
       return reply.status(204).send();
-    },
-  );
-
-  app.post(
-    "/api/v1/alert-rules/:id/test",
-    {
-      config: { access: { role: "admin" }, rateLimit: { max: 10, timeWindow: 60_000 } },
-      schema: {
-        operationId: "testAlertRule",
-        tags,
-        summary: "Send a test message to every channel of the rule now, and say how each went",
-        params: idParamsSchema,
-        response: { 200: alertTestResultSchema, ...errorResponses(429) },
-      },
-    },
-    async (request) => {
-      const rule = await findRule(db, request.branch.id, request.params.id);
-      if (!rule) throw notFound("alert rule");
-      const branch = request.branch;
-      const message = testMessage(branch.name, branch.settings.defaultLanguage);
-      const now = app.deps.clock();
-      const channels = channelsOf(rule, true).filter((c) => c.type !== "in_app");
-      const results = await Promise.all(
-        channels.map(async (channel) => {
-          const body = messageBody(
-            channel,
-            "test",
-            null,
-            { id: branch.id, name: branch.name },
-            message.text,
-            now,
-          );
-          try {
-            await app.deps.senders.send(channel, {
-              deliveryId: "test",
-              event: "test",
-              subject: message.title,
-              body,
-            });
-            return { channel: publicChannel(channel, true), ok: true, error: null };
-          } catch (error) {
-            return { channel: publicChannel(channel, true), ok: false, error: (error as Error).message };
-          }
-        }),
-      );
-      return { results };
     },
   );
 }

@@ -87,7 +87,9 @@ describe("the server process on the embedded database", () => {
     expect(again).toMatchObject({ label: "А001", status: "waiting", position: 0 });
     expect(await stop(child)).toBe(0);
     child = null;
-  });
+    // Two starts of a real process, one making two days of demo history on PGlite: about 15 s on
+    // an idle 2-core machine, near 30 s while the other test files share its cores.
+  }, 90_000);
 });
 
 describe("the server process on PostgreSQL", () => {

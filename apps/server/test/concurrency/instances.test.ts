@@ -97,6 +97,7 @@ describe("starting together", () => {
         "0002_ticket_segments",
         "0003_report_rollups",
         "0004_alerts",
+        "0005_ticket_calls",
       ]);
       const config = testConfig();
       const [ba, bb] = await Promise.all([bootstrap(a.db, config), bootstrap(b.db, config)]);

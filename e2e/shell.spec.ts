@@ -120,6 +120,8 @@ test.describe("web shell", () => {
       expect.arrayContaining(["/api/v1/tickets", "/api/v1/operator/call-next", "/api/v1/events"]),
     );
     await page.goto("/api/docs");
-    await expect(page.getByText("DigitalQueue API").first()).toBeVisible();
+    // Swagger UI renders the whole document (every operation with every answer it can give) in
+    // the browser: seconds, more on a busy machine.
+    await expect(page.getByText("DigitalQueue API").first()).toBeVisible({ timeout: 20_000 });
   });
 });

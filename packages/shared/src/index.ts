@@ -16,3 +16,4 @@ export * from "./schemas/reports.ts";
 export * from "./schemas/services.ts";
 export * from "./schemas/tickets.ts";
 export * from "./schemas/workstations.ts";
+export * from "./ticket-lifecycle.ts";

@@ -1,28 +1,8 @@
-import type { TicketStatus } from "@dq/shared";
+import { canTransition, TICKET_TRANSITIONS, type TicketAction, type TicketStatus } from "@dq/shared";
 import { DomainError } from "../core/errors.ts";
 
-/**
- * Everything that can happen to a ticket, and the states each action is allowed from (docs/PRODUCT.md
- * §3): a called client who is not there yet may be returned to the queue; a client being served
- * may be redirected to another service. Nothing else moves a ticket back.
- */
-const TRANSITIONS = {
-  call: { from: ["waiting"], to: "called" },
-  recall: { from: ["called"], to: "called" },
-  start: { from: ["called"], to: "serving" },
-  noShow: { from: ["called"], to: "no_show" },
-  finish: { from: ["serving"], to: "served" },
-  return: { from: ["called"], to: "waiting" },
-  redirect: { from: ["serving"], to: "waiting" },
-  cancel: { from: ["waiting"], to: "cancelled" },
-  update: { from: ["waiting"], to: "waiting" },
-} as const satisfies Record<string, { from: readonly TicketStatus[]; to: TicketStatus }>;
-
-export type TicketAction = keyof typeof TRANSITIONS;
-
-export function canTransition(status: TicketStatus, action: TicketAction): boolean {
-  return (TRANSITIONS[action].from as readonly TicketStatus[]).includes(status);
-}
+// The table itself is shared with the operator's screen (packages/shared/src/ticket-lifecycle.ts).
+export { canTransition, type TicketAction };
 
 /** The state after `action`, or a 409 naming the current state when the action is impossible now. */
 export function transition(status: TicketStatus, action: TicketAction): TicketStatus {
@@ -34,11 +14,11 @@ export function transition(status: TicketStatus, action: TicketAction): TicketSt
       {
         status,
         action,
-        allowedFrom: TRANSITIONS[action].from,
+        allowedFrom: TICKET_TRANSITIONS[action].from,
       },
     );
   }
-  return TRANSITIONS[action].to;
+  return TICKET_TRANSITIONS[action].to;
 }
 
 function describe(action: TicketAction): string {

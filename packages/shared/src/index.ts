@@ -1,5 +1,6 @@
 export * from "./errors.ts";
 export * from "./events.ts";
+export * from "./field-issues.ts";
 export * from "./roles.ts";
 export * from "./schemas/alerts.ts";
 export * from "./schemas/auth.ts";

@@ -1,4 +1,4 @@
-import type { FieldIssue } from "@dq/shared";
+import { type FieldIssue, fieldIssueCode, type ZodIssueLike } from "@dq/shared";
 
 /** A failure the client caused or must know about; rendered as the one error shape (README, "Architecture"). */
 export class DomainError extends Error {
@@ -25,7 +25,15 @@ export const validationError = (details: FieldIssue[]) =>
   );
 
 /** A 400 that names the offending field, in the same shape as schema validation errors. */
-export const invalidField = (field: string, message: string) => validationError([{ field, message }]);
+export const invalidField = (field: string, message: string) =>
+  validationError([{ field, ...fieldIssueCode({ code: "custom", message }), message }]);
+
+/** One zod issue as a field issue of the API: the field, the code screens translate, zod's words. */
+export const zodFieldIssue = (field: string, issue: ZodIssueLike): FieldIssue => ({
+  field,
+  ...fieldIssueCode(issue),
+  message: issue.message,
+});
 
 export const forbidden = (message = "you are not allowed to do this") =>
   new DomainError(403, "forbidden", message);

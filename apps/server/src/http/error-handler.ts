@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import type { FieldIssue } from "@dq/shared";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { DomainError, databaseUnavailable, validationError } from "../core/errors.ts";
+import { DomainError, databaseUnavailable, validationError, zodFieldIssue } from "../core/errors.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { fieldName, findUnstorableText } from "./text-guard.ts";
 
@@ -117,14 +117,16 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
     if (error instanceof DomainError) return sendDomainError(reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details: FieldIssue[] = error.validation.map((v) => ({
-        field: fieldName(
-          // Fastify says "querystring"; the field names say "query" (`query.day`).
-          (error.validationContext === "querystring" ? "query" : error.validationContext) as "body",
-          String(v.instancePath).split("/").filter(Boolean),
+      const details: FieldIssue[] = error.validation.map((v) =>
+        zodFieldIssue(
+          fieldName(
+            // Fastify says "querystring"; the field names say "query" (`query.day`).
+            (error.validationContext === "querystring" ? "query" : error.validationContext) as "body",
+            String(v.instancePath).split("/").filter(Boolean),
+          ),
+          { ...v.params, code: v.keyword, message: v.message ?? "is invalid" },
         ),
-        message: v.message ?? "is invalid",
-      }));
+      );
       return sendDomainError(reply, validationError(details));
     }
     if (
@@ -139,7 +141,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (isPgError(error) && PG_INPUT_ERRORS[error.code]) {
       const [status, code, message] = PG_INPUT_ERRORS[error.code]!;
       const field = error.constraint ? UNIQUE_FIELDS[error.constraint] : undefined;
-      const details = field ? [{ field, message }] : undefined;
+      const details: FieldIssue[] | undefined = field ? [{ field, code: "taken", message }] : undefined;
       return reply.status(status).send({
         error: { code, message: field ? `${field}: ${message}` : message, ...(details ? { details } : {}) },
       });
@@ -150,7 +152,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       const message = `${field}: ${error.message}`;
       return reply
         .status(status)
-        .send({ error: { code, message, details: [{ field, message: error.message }] } });
+        .send({ error: { code, message, details: [{ field, code: "malformed", message: error.message }] } });
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, "database unavailable");

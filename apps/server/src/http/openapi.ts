@@ -48,7 +48,7 @@ export function errorResponses(...statuses: ErrorStatus[]) {
 }
 
 const ERROR_DESCRIPTIONS: Record<string, string> = {
-  400: "Bad input: `details` lists `{field, message}` for each field",
+  400: "Bad input: `details` lists `{field, code, message, params?}` for each field; `code` (e.g. `empty`, `max` with `params.n`) is stable, for translation",
   401: "Not signed in, or the token is invalid or revoked",
   403: "This role, device or token may not do this here (or a cross-site request)",
   404: "No such object, or no such branch (`X-Branch-Id`)",

@@ -1,15 +1,25 @@
-import type { FieldIssue } from "@dq/shared";
+import { type FieldIssue, fieldIssueMessage } from "@dq/shared";
+
+type UnstorableCode = "nulCharacter" | "loneSurrogate";
 
 /**
  * Strings PostgreSQL cannot store: a NUL character, or a lone UTF-16 surrogate (half of an emoji
  * cut in two). Zod lets both through, so without this check they would reach the database and
  * fail there as a 500 that names nothing.
  */
-function unstorable(value: string): string | null {
-  if (value.includes("\u0000")) return "must not contain the NUL character (\\u0000)";
-  if (!value.isWellFormed()) return "must be valid Unicode text (it contains a lone surrogate)";
+function unstorable(value: string): UnstorableCode | null {
+  if (value.includes("\u0000")) return "nulCharacter";
+  if (!value.isWellFormed()) return "loneSurrogate";
   return null;
 }
+
+const KEY_CODES = { nulCharacter: "keyNulCharacter", loneSurrogate: "keyLoneSurrogate" } as const;
+
+const issue = (field: string, code: UnstorableCode | (typeof KEY_CODES)[UnstorableCode]): FieldIssue => ({
+  field,
+  code,
+  message: fieldIssueMessage(code),
+});
 
 /**
  * Finds every unstorable string in a request part, walking iteratively (a deeply nested body must
@@ -22,13 +32,13 @@ export function findUnstorableText(root: unknown, part: "body" | "query" | "para
     const { value, path } = stack.pop()!;
     if (typeof value === "string") {
       const problem = unstorable(value);
-      if (problem) issues.push({ field: fieldName(part, path), message: problem });
+      if (problem) issues.push(issue(fieldName(part, path), problem));
     } else if (Array.isArray(value)) {
       for (const [i, item] of value.entries()) stack.push({ value: item, path: [...path, String(i)] });
     } else if (value !== null && typeof value === "object") {
       for (const [key, item] of Object.entries(value)) {
         const problem = unstorable(key);
-        if (problem) issues.push({ field: fieldName(part, path), message: `a key ${problem}` });
+        if (problem) issues.push(issue(fieldName(part, path), KEY_CODES[problem]));
         else stack.push({ value: item, path: [...path, key] });
       }
     }

@@ -1,3 +1,4 @@
+import { FIELD_ISSUE_CODES } from "@dq/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOffice, type Office, takeWorkstation } from "../helpers/office.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
@@ -63,6 +64,9 @@ function expectClientError(res: { status: number; body: any }, what: string) {
   if (res.body.error.code === "validation_error") {
     expect(Array.isArray(res.body.error.details), `${what}: details name the fields`).toBe(true);
     expect(res.body.error.details.length).toBeGreaterThan(0);
+    for (const d of res.body.error.details) {
+      expect(FIELD_ISSUE_CODES, `${what}: ${d.field} has a known code`).toContain(d.code);
+    }
   }
 }
 
@@ -158,7 +162,9 @@ describe("errors name the field", () => {
       body: { serviceId: 5 },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(["serviceId"]);
+    expect(res.body.error.details).toEqual([
+      { field: "serviceId", code: "invalid", message: "Invalid input: expected string, received number" },
+    ]);
   });
 
   it("a service with an empty name and a bad prefix names both", async () => {
@@ -167,8 +173,30 @@ describe("errors name the field", () => {
       body: { name: "", prefix: "a1" },
     });
     expect(res.status).toBe(400);
-    const fields = res.body.error.details.map((d: { field: string }) => d.field).sort();
-    expect(fields).toEqual(["name", "prefix"]);
+    const issues = res.body.error.details.map((d: { field: string; code: string }) => [d.field, d.code]);
+    expect(issues.sort()).toEqual([
+      ["name", "empty"],
+      ["prefix", "prefix"],
+    ]);
+  });
+
+  it("a bound zod checks names its number; the server's own checks have codes too", async () => {
+    const tooHigh = await ctx.request("POST", "/api/v1/categories", {
+      cookie: ctx.adminCookie,
+      body: { name: "VIP", priority: 500 },
+    });
+    expect(tooHigh.status).toBe(400);
+    expect(tooHigh.body.error.details).toEqual([
+      { field: "priority", code: "max", params: { n: 100 }, message: "Too big: expected number to be <=100" },
+    ]);
+    const orphan = await ctx.request("POST", "/api/v1/services", {
+      cookie: ctx.adminCookie,
+      body: { name: "Lost", prefix: "L", parentId: "999999" },
+    });
+    expect(orphan.status).toBe(400);
+    expect(orphan.body.error.details).toEqual([
+      { field: "parentId", code: "noSuchGroup", message: "no such service group" },
+    ]);
   });
 
   it("an unknown role", async () => {
@@ -186,7 +214,9 @@ describe("errors name the field", () => {
       body: { name: "Again", prefix: "A" },
     });
     expect(res.status).toBe(409);
-    expect(res.body.error.details).toEqual([{ field: "prefix", message: "this value is already used" }]);
+    expect(res.body.error.details).toEqual([
+      { field: "prefix", code: "taken", message: "this value is already used" },
+    ]);
   });
 });
 
@@ -197,7 +227,7 @@ describe("text and bodies the database could not take", () => {
     });
     expect(nul.status).toBe(400);
     expect(nul.body.error.details).toEqual([
-      { field: "login", message: "must not contain the NUL character (\\u0000)" },
+      { field: "login", code: "nulCharacter", message: "must not contain the NUL character (\\u0000)" },
     ]);
     const surrogate = await ctx.request("POST", "/api/v1/services", {
       cookie: ctx.adminCookie,
@@ -205,7 +235,11 @@ describe("text and bodies the database could not take", () => {
     });
     expect(surrogate.status).toBe(400);
     expect(surrogate.body.error.details).toEqual([
-      { field: "translations.en", message: "must be valid Unicode text (it contains a lone surrogate)" },
+      {
+        field: "translations.en",
+        code: "loneSurrogate",
+        message: "must be valid Unicode text (it contains a lone surrogate)",
+      },
     ]);
     const query = await ctx.request("GET", "/api/v1/audit-log?entity=%00", { cookie: ctx.adminCookie });
     expect(query.status).toBe(400);
@@ -220,7 +254,7 @@ describe("text and bodies the database could not take", () => {
     });
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe("validation_error");
-    expect(broken.body.error.details[0].field).toBe("body");
+    expect(broken.body.error.details[0]).toMatchObject({ field: "body", code: "malformed" });
     const proto = await ctx.request("POST", "/api/v1/services", {
       cookie: ctx.adminCookie,
       body: '{"name":"x","prefix":"Q","__proto__":{"admin":true}}',

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { idSchema } from "./common.ts";
 
 /**
@@ -16,21 +17,21 @@ export const CHANNEL_TYPES = ["in_app", "email", "telegram", "webhook"] as const
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 const webhookUrlSchema = z
-  .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" })
+  .url({ protocol: /^https?$/, message: FIELD_ISSUE_MESSAGES.url })
   .max(2000)
   // Credentials in a URL would end up wherever the URL is shown; use the secret instead.
-  .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), "must not contain a user name or password");
+  .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), FIELD_ISSUE_MESSAGES.urlCredentials);
 
 /** A channel as written: a webhook's `secret` is write-only (omit it to keep the one stored). */
 export const alertChannelInputSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("in_app") }),
-  z.object({ type: z.literal("email"), to: z.email("must be an e-mail address").max(320) }),
+  z.object({ type: z.literal("email"), to: z.email(FIELD_ISSUE_MESSAGES.email).max(320) }),
   z.object({
     type: z.literal("telegram"),
     chatId: z
       .string()
       .trim()
-      .regex(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/, "must be a numeric chat id or @channelname"),
+      .regex(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/, FIELD_ISSUE_MESSAGES.chatId),
   }),
   z.object({
     type: z.literal("webhook"),
@@ -57,9 +58,9 @@ export function channelKey(c: { type: string; to?: string; chatId?: string; url?
 
 const channelsInput = z
   .array(alertChannelInputSchema)
-  .min(1, "name at least one channel")
+  .min(1, FIELD_ISSUE_MESSAGES.channels)
   .max(10)
-  .refine((cs) => new Set(cs.map(channelKey)).size === cs.length, "names the same channel twice");
+  .refine((cs) => new Set(cs.map(channelKey)).size === cs.length, FIELD_ISSUE_MESSAGES.sameChannel);
 
 const ruleFields = {
   name: z.string().trim().max(200),
@@ -82,11 +83,11 @@ export function checkAlertRule(
   ctx: { addIssue: (issue: { code: "custom"; path: string[]; message: string }) => void },
 ) {
   if (rule.kind === "queue_length" && !Number.isInteger(rule.threshold))
-    ctx.addIssue({ code: "custom", path: ["threshold"], message: "must be a whole number of clients" });
+    ctx.addIssue({ code: "custom", path: ["threshold"], message: FIELD_ISSUE_MESSAGES.wholeClients });
   if ((rule.kind === "wait_time" || rule.kind === "long_pause") && rule.threshold <= 0)
-    ctx.addIssue({ code: "custom", path: ["threshold"], message: "must be more than 0 minutes" });
+    ctx.addIssue({ code: "custom", path: ["threshold"], message: FIELD_ISSUE_MESSAGES.positiveMinutes });
   if (rule.kind !== "queue_length" && rule.threshold > 1440)
-    ctx.addIssue({ code: "custom", path: ["threshold"], message: "must be at most 1440 minutes" });
+    ctx.addIssue({ code: "custom", path: ["threshold"], message: FIELD_ISSUE_MESSAGES.maxMinutes });
 }
 
 export const alertRuleCreateSchema = z

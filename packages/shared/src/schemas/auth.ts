@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { ROLES } from "../roles.ts";
 import { idSchema } from "./common.ts";
 
 export const loginRequestSchema = z.object({
-  login: z.string().trim().min(1, "must not be empty").max(100),
-  password: z.string().min(1, "must not be empty").max(200),
+  login: z.string().trim().min(1, FIELD_ISSUE_MESSAGES.empty).max(100),
+  password: z.string().min(1, FIELD_ISSUE_MESSAGES.empty).max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { languageSchema, nameSchema } from "./common.ts";
 
 const timezoneSchema = z.string().refine(
@@ -10,7 +11,7 @@ const timezoneSchema = z.string().refine(
       return false;
     }
   },
-  { message: "must be an IANA timezone such as Europe/Moscow" },
+  { message: FIELD_ISSUE_MESSAGES.timezone },
 );
 
 const ratioSchema = z

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { ROLES } from "../roles.ts";
 import { idSchema, nameSchema } from "./common.ts";
 
-export const passwordSchema = z.string().min(8, "must be at least 8 characters").max(200);
+export const passwordSchema = z.string().min(8, FIELD_ISSUE_MESSAGES.password).max(200);
 export const loginSchema = z
   .string()
   .trim()
-  .regex(/^[a-zA-Z0-9._@-]{2,64}$/, "must be 2–64 latin letters, digits or . _ @ -");
+  .regex(/^[a-zA-Z0-9._@-]{2,64}$/, FIELD_ISSUE_MESSAGES.login);
 
 export const competencySchema = z.object({
   serviceId: idSchema,

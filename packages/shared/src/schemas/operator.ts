@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { idSchema } from "./common.ts";
 import { ticketSchema } from "./tickets.ts";
 
@@ -10,7 +11,7 @@ export const takeWorkstationSchema = z.object({ workstationId: idSchema });
 export const pauseSchema = z
   .object({ reasonId: idSchema.optional(), reason: z.string().trim().min(1).max(200).optional() })
   .refine((p) => !(p.reasonId && p.reason), {
-    message: "give reasonId or reason, not both",
+    message: FIELD_ISSUE_MESSAGES.pauseReasonBothWays,
     path: ["reason"],
   });
 export const finishSchema = z.object({ note: z.string().trim().max(2000).optional() }).default({});

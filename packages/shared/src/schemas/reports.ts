@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { dateSchema, idSchema } from "./common.ts";
 
 /** Every report: a period of office calendar days (both included) and optional filters. */
@@ -11,9 +12,9 @@ export const reportQuerySchema = z
     workstationId: idSchema.optional(),
     categoryId: idSchema.optional(),
   })
-  .refine((q) => q.from <= q.to, { message: "must not be before `from`", path: ["to"] })
+  .refine((q) => q.from <= q.to, { message: FIELD_ISSUE_MESSAGES.periodOrder, path: ["to"] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 3 * 366 * 86_400_000, {
-    message: "a report covers at most three years",
+    message: FIELD_ISSUE_MESSAGES.periodLength,
     path: ["to"],
   });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { colorSchema, idSchema, nameSchema, translationsSchema, weekScheduleSchema } from "./common.ts";
 
 export const prefixSchema = z
   .string()
   .trim()
-  .regex(/^[A-ZА-ЯЁ]{1,3}$/u, "must be 1–3 capital letters (Latin or Cyrillic)");
+  .regex(/^[A-ZА-ЯЁ]{1,3}$/u, FIELD_ISSUE_MESSAGES.prefix);
 
 const sortOrderSchema = z.number().int().min(-100000).max(100000);
 const servicePrioritySchema = z.number().int().min(-100).max(100);
@@ -29,7 +30,7 @@ const serviceFields = {
 
 export const serviceCreateSchema = z.object(serviceFields).superRefine((s, ctx) => {
   if (!s.isGroup && !s.prefix) {
-    ctx.addIssue({ code: "custom", path: ["prefix"], message: "a service needs a ticket prefix" });
+    ctx.addIssue({ code: "custom", path: ["prefix"], message: FIELD_ISSUE_MESSAGES.prefixRequired });
   }
 });
 export type ServiceCreate = z.input<typeof serviceCreateSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { idSchema, translationsSchema } from "./common.ts";
 
 export const TICKET_STATUSES = ["waiting", "called", "serving", "served", "no_show", "cancelled"] as const;
@@ -6,7 +7,7 @@ export const ticketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
 /** Public tracking codes: 12 characters from an alphabet without look-alikes. */
-export const ticketCodeSchema = z.string().regex(/^[a-z2-9]{12}$/, "must be a 12-character ticket code");
+export const ticketCodeSchema = z.string().regex(/^[a-z2-9]{12}$/, FIELD_ISSUE_MESSAGES.ticketCode);
 
 export const ticketIssueSchema = z.object({
   serviceId: idSchema,
@@ -69,6 +70,6 @@ export type PublicTicket = z.infer<typeof publicTicketSchema>;
 export const ticketCodeParamsSchema = z.object({ code: ticketCodeSchema });
 
 export const ratingSchema = z.object({
-  score: z.number().int().min(1, "must be 1 to 5").max(5, "must be 1 to 5"),
+  score: z.number().int().min(1, FIELD_ISSUE_MESSAGES.score).max(5, FIELD_ISSUE_MESSAGES.score),
   comment: z.string().trim().max(2000).optional(),
 });

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { idSchema, nameSchema } from "./common.ts";
 
 export const workstationNumberSchema = z
   .string()
   .trim()
-  .regex(/^[0-9A-Za-zА-Яа-яЁё-]{1,8}$/u, "must be 1–8 letters or digits, e.g. 3 or 12A");
+  .regex(/^[0-9A-Za-zА-Яа-яЁё-]{1,8}$/u, FIELD_ISSUE_MESSAGES.workstationNumber);
 
 export const workstationCreateSchema = z.object({
   name: nameSchema,

@@ -4,7 +4,7 @@ import {
   type AlertRulePatch,
   alertRuleCreateSchema,
 } from "@dq/shared";
-import { invalidField, unprocessable, validationError } from "../../core/errors.ts";
+import { invalidField, unprocessable, validationError, zodFieldIssue } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { AlertRuleRow, StoredChannel, StoredEscalation } from "../../db/schema.ts";
 import type { ChannelSenders } from "./senders.ts";
@@ -26,10 +26,7 @@ export function mergeRule(current: AlertRuleRow, patch: AlertRulePatch): AlertRu
   });
   if (!merged.success)
     throw validationError(
-      merged.error.issues.map((i) => ({
-        field: i.path.length ? i.path.join(".") : "body",
-        message: i.message,
-      })),
+      merged.error.issues.map((i) => zodFieldIssue(i.path.length ? i.path.join(".") : "body", i)),
     );
   return merged.data;
 }

@@ -2,6 +2,18 @@ import { sql } from "kysely";
 import { DEVICE_TOKEN_PREFIX, newSecret } from "../core/secrets.ts";
 import type { Executor } from "../db/executor.ts";
 import { generatePassword, hashPassword } from "../modules/auth/passwords.ts";
+import {
+  DEMO_ALERT_RULES,
+  DEMO_CATEGORIES,
+  DEMO_DEVICES,
+  DEMO_PAUSE_REASONS,
+  DEMO_RUNNING_TEXT,
+  DEMO_SERVICES,
+  DEMO_STAFF,
+  DEMO_WINDOWS,
+  type DemoService,
+  type DemoServiceKey,
+} from "./office.ts";
 
 export interface DemoSummary {
   staffPassword: string;
@@ -9,136 +21,77 @@ export interface DemoSummary {
   devices: { kind: string; name: string; token: string }[];
 }
 
-const WEEKDAYS_9_TO_18 = Object.fromEntries(
-  ["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [{ from: "09:00", to: "18:00" }]]),
-);
+type ServiceIds = Record<DemoServiceKey, string>;
 
-/** A railway ticket office, as in the original brief, so that every screen has something to show. */
+/** Puts the demo office (`office.ts`) into a branch, so that every screen has something to show. */
 export async function seedDemoOffice(db: Executor, branchId: string): Promise<DemoSummary> {
-  const service = async (s: {
-    name: string;
-    en: string;
-    prefix?: string;
-    parentId?: string;
-    color?: string;
-    sort: number;
-    target?: number;
-    priority?: number;
-    minutes?: number;
-    schedule?: object;
-    description?: string;
-  }) => {
+  const services = await insertServices(db, branchId);
+  await insertCategoriesAndPauseReasons(db, branchId);
+  await insertWindows(db, branchId, services);
+  const staffPassword = generatePassword();
+  await insertStaff(db, branchId, services, await hashPassword(staffPassword));
+  const devices = await insertDevices(db, branchId);
+  await insertAlertRules(db, branchId);
+  await sql`
+    update branches set settings = settings || ${JSON.stringify({ runningText: DEMO_RUNNING_TEXT })}::jsonb
+    where id = ${branchId}
+  `.execute(db);
+  return {
+    staffPassword,
+    staff: DEMO_STAFF.map(({ login, name, role }) => ({ login, name, role })),
+    devices,
+  };
+}
+
+/** The services in their listed order (a group before its members), with their ids by key. */
+async function insertServices(db: Executor, branchId: string): Promise<ServiceIds> {
+  const ids = {} as ServiceIds;
+  for (const s of DEMO_SERVICES) {
     const row = await db
       .insertInto("services")
-      .values({
-        branch_id: branchId,
-        parent_id: s.parentId ?? null,
-        is_group: !s.prefix,
-        name: s.name,
-        translations: JSON.stringify({ en: s.en }),
-        description: s.description ?? "",
-        prefix: s.prefix ?? null,
-        color: s.color ?? "#1e88e5",
-        sort_order: s.sort,
-        target_wait_minutes: s.prefix ? (s.target ?? 15) : null,
-        priority: s.priority ?? 0,
-        expected_service_minutes: s.minutes ?? 6,
-        schedule: s.schedule ? JSON.stringify(s.schedule) : null,
-      })
+      .values(serviceRow(s, branchId, s.parent ? ids[s.parent] : null))
       .returning("id")
       .executeTakeFirstOrThrow();
-    return row.id;
+    ids[s.key] = row.id;
+  }
+  return ids;
+}
+
+function serviceRow(s: DemoService, branchId: string, parentId: string | null) {
+  return {
+    branch_id: branchId,
+    parent_id: parentId,
+    is_group: !s.prefix,
+    name: s.name,
+    translations: JSON.stringify({ en: s.en }),
+    description: s.description ?? "",
+    prefix: s.prefix ?? null,
+    color: s.color ?? "#1e88e5",
+    sort_order: s.sort,
+    target_wait_minutes: s.prefix ? (s.target ?? 15) : null,
+    priority: s.priority ?? 0,
+    expected_service_minutes: s.minutes ?? 6,
+    schedule: s.schedule ? JSON.stringify(s.schedule) : null,
   };
+}
 
-  const tickets = await service({ name: "Билеты", en: "Tickets", sort: 1, color: "#1565c0" });
-  const buy = await service({
-    name: "Купить билет",
-    en: "Buy a ticket",
-    prefix: "А",
-    parentId: tickets,
-    sort: 1,
-    color: "#1e88e5",
-    minutes: 5,
-  });
-  const refund = await service({
-    name: "Возврат билета",
-    en: "Ticket refund",
-    prefix: "В",
-    parentId: tickets,
-    sort: 2,
-    color: "#43a047",
-    minutes: 7,
-  });
-  const change = await service({
-    name: "Переоформление билета",
-    en: "Change a ticket",
-    prefix: "П",
-    parentId: tickets,
-    sort: 3,
-    color: "#00897b",
-    minutes: 8,
-  });
-  const corporate = await service({
-    name: "Корпоративные клиенты",
-    en: "Corporate clients",
-    prefix: "К",
-    sort: 2,
-    color: "#6d4c41",
-    minutes: 15,
-    target: 20,
-    schedule: WEEKDAYS_9_TO_18,
-    description: "Групповые перевозки, договоры, счета",
-  });
-  const reduced = await service({
-    name: "Маломобильный пассажир",
-    en: "Passenger with reduced mobility",
-    prefix: "М",
-    sort: 3,
-    color: "#8e24aa",
-    minutes: 10,
-    target: 10,
-    priority: 10,
-    description: "Помощь при посадке, сопровождение, специальные места",
-  });
-  const info = await service({
-    name: "Справочная",
-    en: "Information desk",
-    prefix: "С",
-    sort: 4,
-    color: "#f4511e",
-    minutes: 3,
-    target: 10,
-  });
-
-  for (const [name, en, priority, sort] of [
-    ["Ветеран", "Veteran", 2, 1],
-    ["Инвалид", "Person with disability", 3, 2],
-    ["С ребёнком", "With a child", 1, 3],
-  ] as const) {
+async function insertCategoriesAndPauseReasons(db: Executor, branchId: string): Promise<void> {
+  for (const { name, en, priority, sort } of DEMO_CATEGORIES) {
     await db
       .insertInto("categories")
       .values({ branch_id: branchId, name, translations: JSON.stringify({ en }), priority, sort_order: sort })
       .execute();
   }
-  for (const [name, en] of [
-    ["Перерыв", "Break"],
-    ["Обед", "Lunch"],
-    ["Технический сбой", "Technical problem"],
-    ["Совещание", "Meeting"],
-  ] as const) {
+  for (const { name, en } of DEMO_PAUSE_REASONS) {
     await db
       .insertInto("pause_reasons")
       .values({ branch_id: branchId, name, translations: JSON.stringify({ en }) })
       .execute();
   }
+}
 
-  const windows: [string, string, string[]][] = [
-    ["1", "окно номер один", [buy, refund, change, info]],
-    ["2", "окно номер два", [buy, refund, change]],
-    ["3", "окно номер три", [buy, corporate, change]],
-    ["4", "окно номер четыре", [reduced, buy, info]],
-  ];
-  for (const [number, spoken, services] of windows) {
+async function insertWindows(db: Executor, branchId: string, services: ServiceIds): Promise<void> {
+  for (const { number, spoken, services: offered } of DEMO_WINDOWS) {
     const ws = await db
       .insertInto("workstations")
       .values({ branch_id: branchId, number, name: `Окно ${number}`, spoken_name: spoken })
@@ -146,74 +99,21 @@ export async function seedDemoOffice(db: Executor, branchId: string): Promise<De
       .executeTakeFirstOrThrow();
     await db
       .insertInto("workstation_services")
-      .values(services.map((service_id) => ({ workstation_id: ws.id, service_id, branch_id: branchId })))
+      .values(
+        offered.map((key) => ({ workstation_id: ws.id, service_id: services[key], branch_id: branchId })),
+      )
       .execute();
   }
+}
 
-  const staffPassword = generatePassword();
-  const passwordHash = await hashPassword(staffPassword);
-  const staff: {
-    login: string;
-    name: string;
-    role: "operator" | "supervisor";
-    skills: [string, number][];
-  }[] = [
-    {
-      login: "ivanova",
-      name: "Анна Иванова",
-      role: "operator",
-      skills: [
-        [buy, 1],
-        [change, 1],
-        [refund, 2],
-        [info, 3],
-      ],
-    },
-    {
-      login: "petrov",
-      name: "Сергей Петров",
-      role: "operator",
-      skills: [
-        [refund, 1],
-        [buy, 2],
-        [change, 2],
-      ],
-    },
-    {
-      login: "sidorova",
-      name: "Мария Сидорова",
-      role: "operator",
-      skills: [
-        [corporate, 1],
-        [buy, 2],
-        [change, 2],
-      ],
-    },
-    {
-      login: "kuznetsov",
-      name: "Игорь Кузнецов",
-      role: "operator",
-      skills: [
-        [reduced, 1],
-        [info, 1],
-        [buy, 2],
-      ],
-    },
-    {
-      login: "smirnova",
-      name: "Елена Смирнова",
-      role: "supervisor",
-      skills: [
-        [buy, 1],
-        [refund, 1],
-        [change, 1],
-        [corporate, 1],
-        [reduced, 1],
-        [info, 1],
-      ],
-    },
-  ];
-  for (const s of staff) {
+/** Operators and a supervisor of the branch, all with one password, each with his competencies. */
+async function insertStaff(
+  db: Executor,
+  branchId: string,
+  services: ServiceIds,
+  passwordHash: string,
+): Promise<void> {
+  for (const s of DEMO_STAFF) {
     const e = await db
       .insertInto("employees")
       .values({ login: s.login, name: s.name, role: s.role, password_hash: passwordHash })
@@ -223,16 +123,21 @@ export async function seedDemoOffice(db: Executor, branchId: string): Promise<De
     await db
       .insertInto("competencies")
       .values(
-        s.skills.map(([service_id, rank]) => ({ employee_id: e.id, service_id, rank, branch_id: branchId })),
+        s.skills.map(([key, rank]) => ({
+          employee_id: e.id,
+          service_id: services[key],
+          rank,
+          branch_id: branchId,
+        })),
       )
       .execute();
   }
+}
 
+/** A kiosk and a board, each with a fresh token (shown once, in the summary). */
+async function insertDevices(db: Executor, branchId: string): Promise<DemoSummary["devices"]> {
   const devices: DemoSummary["devices"] = [];
-  for (const [kind, name] of [
-    ["kiosk", "Терминал у входа"],
-    ["board", "Табло в зале ожидания"],
-  ] as const) {
+  for (const { kind, name } of DEMO_DEVICES) {
     const secret = newSecret(DEVICE_TOKEN_PREFIX);
     await db
       .insertInto("devices")
@@ -247,15 +152,14 @@ export async function seedDemoOffice(db: Executor, branchId: string): Promise<De
       .execute();
     devices.push({ kind, name, token: secret.token });
   }
-  // Alerts a supervisor would start with: shown in the app, so the demo needs no mail server.
+  return devices;
+}
+
+async function insertAlertRules(db: Executor, branchId: string): Promise<void> {
   await db
     .insertInto("alert_rules")
     .values(
-      [
-        { name: "Клиент ждёт дольше 15 минут", kind: "wait_time" as const, threshold: 15 },
-        { name: "Больше 10 человек в очереди", kind: "queue_length" as const, threshold: 10 },
-        { name: "Перерыв дольше 30 минут", kind: "long_pause" as const, threshold: 30 },
-      ].map((r) => ({
+      DEMO_ALERT_RULES.map((r) => ({
         ...r,
         branch_id: branchId,
         service_id: null,
@@ -264,13 +168,4 @@ export async function seedDemoOffice(db: Executor, branchId: string): Promise<De
       })),
     )
     .execute();
-  // A line for the board's running text, so the demo board shows it too.
-  await sql`
-    update branches set settings = settings || ${JSON.stringify({
-      runningText:
-        "Добро пожаловать! Следите за вызовом на табло или на телефоне по QR-коду с талона. Маломобильных пассажиров обслуживают вне очереди.",
-    })}::jsonb
-    where id = ${branchId}
-  `.execute(db);
-  return { staffPassword, staff: staff.map(({ login, name, role }) => ({ login, name, role })), devices };
 }

@@ -17,4 +17,5 @@ export * from "./schemas/reports.ts";
 export * from "./schemas/services.ts";
 export * from "./schemas/tickets.ts";
 export * from "./schemas/workstations.ts";
+export * from "./service-tree.ts";
 export * from "./ticket-lifecycle.ts";

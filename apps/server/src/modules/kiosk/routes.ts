@@ -1,43 +1,7 @@
-import { type KioskService, kioskMenuSchema } from "@dq/shared";
+import { kioskMenuSchema, offeredTree } from "@dq/shared";
 import type { App } from "../../http/types.ts";
 import { serviceAvailability } from "../../queue/availability.ts";
 import { listNamed } from "../categories/repository.ts";
-
-/**
- * The services a kiosk offers: its configured ones (a listed group brings its whole subtree) or all,
- * with the groups that lead to them; groups with nothing to offer are left out.
- */
-export function offeredTree(
-  services: KioskService[],
-  offered: readonly string[] | undefined,
-): KioskService[] {
-  const byId = new Map(services.map((s) => [s.id, s]));
-  const isOffered = (s: KioskService): boolean => {
-    if (!offered?.length) return true;
-    for (
-      let cur: KioskService | undefined = s;
-      cur;
-      cur = cur.parentId ? byId.get(cur.parentId) : undefined
-    ) {
-      if (offered.includes(cur.id)) return true;
-    }
-    return false;
-  };
-  const leaves = services.filter((s) => !s.isGroup && isOffered(s));
-  const keep = new Set<string>();
-  for (const leaf of leaves) {
-    for (
-      let cur: KioskService | undefined = leaf;
-      cur;
-      cur = cur.parentId ? byId.get(cur.parentId) : undefined
-    ) {
-      keep.add(cur.id);
-    }
-  }
-  return services
-    .filter((s) => keep.has(s.id))
-    .map((s) => (s.parentId && !keep.has(s.parentId) ? { ...s, parentId: null } : s));
-}
 
 export async function kioskRoutes(app: App) {
   const { db } = app.deps;
@@ -80,6 +44,8 @@ export async function kioskRoutes(app: App) {
                 paperWidth: config.paperWidth ?? 80,
               }
             : null,
+        // Its configured services (a listed group brings its whole subtree) or all, with the
+        // groups that lead to them.
         services: offeredTree(services, config.serviceIds),
         categories: categories.map((c) => ({ id: c.id, name: c.name, translations: c.translations })),
       };

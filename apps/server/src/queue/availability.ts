@@ -1,10 +1,11 @@
-import type { KioskService, ServiceState, WeekSchedule } from "@dq/shared";
+import type { KioskService, WeekSchedule } from "@dq/shared";
 import { sql } from "kysely";
 import type { BranchContext } from "../core/branch-context.ts";
 import type { Executor } from "../db/executor.ts";
-import { businessDay, isOpenAt, nextOpening } from "./calendar.ts";
+import { businessDay, nextOpening } from "./calendar.ts";
 import { estimateFromLoad } from "./estimates.ts";
 import { type ServiceLoad, serviceLoadColumns } from "./repository.ts";
+import { takingState } from "./taking-tickets.ts";
 
 /**
  * Every active service of the branch as a client sees it now: whether a ticket can be taken (and
@@ -28,6 +29,7 @@ export async function serviceAvailability(
       color: string;
       prefix: string | null;
       schedule: WeekSchedule | null;
+      active: boolean;
       accepting_tickets: boolean;
       daily_limit: number | null;
       issued_today: number;
@@ -35,7 +37,7 @@ export async function serviceAvailability(
     }
   >`
     select s.id, s.parent_id, s.is_group, s.name, s.translations, s.description, s.color, s.prefix,
-      s.schedule, s.accepting_tickets, s.daily_limit, ${serviceLoadColumns(now)},
+      s.schedule, s.active, s.accepting_tickets, s.daily_limit, ${serviceLoadColumns(now)},
       coalesce((select c.last_number from ticket_counters c
                 where c.branch_id = s.branch_id and c.service_id = s.id and c.business_day = ${today}), 0) as issued_today,
       (select count(*)::int from tickets t
@@ -45,15 +47,7 @@ export async function serviceAvailability(
     order by s.sort_order, s.id
   `.execute(db);
   return rows.rows.map((r) => {
-    const state: ServiceState = r.is_group
-      ? "open"
-      : !r.accepting_tickets
-        ? "closed"
-        : !isOpenAt(r.schedule, now, branch.timezone)
-          ? "outside_hours"
-          : r.daily_limit !== null && r.issued_today >= r.daily_limit
-            ? "limit_reached"
-            : "open";
+    const state = takingState(r, r.issued_today, now, branch.timezone);
     return {
       id: r.id,
       parentId: r.parent_id,

@@ -1,7 +1,7 @@
-import type { Ticket } from "@dq/shared";
+import { isOffered, type Ticket, treeIndex } from "@dq/shared";
 import type { Actor, BranchContext } from "../core/branch-context.ts";
 import { conflict, invalidField, unprocessable } from "../core/errors.ts";
-import { businessDay, isOpenAt } from "./calendar.ts";
+import { businessDay } from "./calendar.ts";
 import { newTicketCode } from "./codes.ts";
 import type { QueueDeps } from "./deps.ts";
 import { ticketWithEstimate } from "./estimates.ts";
@@ -10,10 +10,11 @@ import {
   findActiveCategory,
   findIdempotencyClaim,
   insertNumberedTicket,
-  isOffered,
   releaseIdempotencyKey,
+  serviceTree,
   ticketForIdempotencyKey,
 } from "./repository.ts";
+import { takingRefusal } from "./taking-tickets.ts";
 import { ticketEventData } from "./ticket-events.ts";
 
 export interface IssueInput {
@@ -50,17 +51,15 @@ export async function issueTicket(
   if (!service) throw invalidField("serviceId", "no such service");
   if (service.is_group || !service.prefix)
     throw invalidField("serviceId", "is a group of services, not a service");
-  if (input.offeredServiceIds?.length && !(await isOffered(db, service.id, input.offeredServiceIds))) {
-    throw invalidField("serviceId", "this kiosk does not offer this service");
+  if (input.offeredServiceIds?.length) {
+    const tree = treeIndex(await serviceTree(db, branch.id));
+    if (!isOffered(tree, { id: service.id, parentId: service.parent_id }, input.offeredServiceIds)) {
+      throw invalidField("serviceId", "this kiosk does not offer this service");
+    }
   }
-  if (!service.active || !service.accepting_tickets) {
-    throw unprocessable("service_closed", `the service «${service.name}» is not taking tickets now`);
-  }
-  if (!isOpenAt(service.schedule, now, branch.timezone)) {
-    throw unprocessable("outside_opening_hours", `the service «${service.name}» is closed at this hour`, {
-      schedule: service.schedule,
-    });
-  }
+  // The daily limit is the issuing statement's to enforce; asked again below when it refuses.
+  const closed = takingRefusal(service, null, now, branch.timezone);
+  if (closed) throw closed;
   let priority = 0;
   if (input.categoryId) {
     const category = await findActiveCategory(db, branch.id, input.categoryId);
@@ -128,14 +127,12 @@ export async function issueTicket(
     const earlier = await ticketForIdempotencyKey(db, branch.id, key, now);
     if (earlier) return { ticket: await ticketWithEstimate(db, earlier, now), replayed: true };
   }
-  if (
-    service.daily_limit !== null &&
-    (await countIssuedToday(db, branch.id, service.id, day)) >= service.daily_limit
-  ) {
+  const issuedToday =
+    service.daily_limit === null ? 0 : await countIssuedToday(db, branch.id, service.id, day);
+  const limited = takingRefusal(service, issuedToday, now, branch.timezone);
+  if (limited) {
     if (key) await releaseIdempotencyKey(db, branch.id, key, now);
-    throw unprocessable("daily_limit_reached", `the daily limit of «${service.name}» has been reached`, {
-      dailyLimit: service.daily_limit,
-    });
+    throw limited;
   }
   throw conflict("idempotency_key_in_use", "a request with this Idempotency-Key is being processed; retry");
 }

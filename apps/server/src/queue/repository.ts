@@ -1,6 +1,8 @@
+import type { TreeNode } from "@dq/shared";
 import { sql } from "kysely";
 import type { Executor } from "../db/executor.ts";
 import type { NewTicket, TicketRow, TicketUpdate } from "../db/schema.ts";
+import { type Server, servesSql } from "./eligibility.ts";
 import type { CallClass } from "./policy.ts";
 
 /** Data access for the queue engine. Every function takes an executor (a transaction or the db). */
@@ -167,21 +169,16 @@ export async function findIdempotencyClaim(db: Executor, branchId: string, key: 
     .executeTakeFirst();
 }
 
-/** Whether a service, or a group above it, is among those a kiosk offers. */
-export async function isOffered(
-  db: Executor,
-  serviceId: string,
-  offered: readonly string[],
-): Promise<boolean> {
-  const result = await sql<{ id: string }>`
-    with recursive up as (
-      select id, parent_id from services where id = ${serviceId}
-      union all
-      select s.id, s.parent_id from services s join up on s.id = up.parent_id
-    )
-    select id from up
-  `.execute(db);
-  return result.rows.some((r) => offered.includes(r.id));
+/**
+ * Every service and group of a branch with its parent, archived and deleted ones included: the
+ * walk up from a service passes through whatever group it is in.
+ */
+export async function serviceTree(db: Executor, branchId: string): Promise<TreeNode[]> {
+  return db
+    .selectFrom("services")
+    .select(["id", "parent_id as parentId"])
+    .where("branch_id", "=", branchId)
+    .execute();
 }
 
 /** Gives a key back when its request issued nothing (e.g. the daily limit), so a retry can try again. */
@@ -249,9 +246,9 @@ async function claimFrom(db: Executor, p: ClaimParams, scope: "candidates" | "al
         case when ${p.slaGuard} and s.target_wait_minutes is not null
              then ${p.now}::timestamptz - s.target_wait_minutes * interval '1 minute' end as overdue_before
       from competencies c
-      join workstation_services ws on ws.service_id = c.service_id and ws.workstation_id = ${p.workstationId}
       join services s on s.id = c.service_id
       where c.employee_id = ${p.employeeId}
+        and ${servesSql({ employee: p.employeeId, workstation: p.workstationId }, sql.ref("s.id"))}
     ), pool as materialized (
       select t.id, t.priority, t.enqueued_at, e.rank, e.priority as service_priority, e.overdue_before
       from eligible e ${tickets}
@@ -309,17 +306,10 @@ export async function tryDayClosing(db: Executor, branchId: string): Promise<boo
   return row.rows[0]!.ok;
 }
 
-/** Whether this operator at this workstation may serve the service (competency and workstation). */
-export async function canServe(db: Executor, employeeId: string, workstationId: string, serviceId: string) {
-  const row = await db
-    .selectFrom("competencies as c")
-    .innerJoin("workstation_services as ws", "ws.service_id", "c.service_id")
-    .select("c.service_id")
-    .where("c.employee_id", "=", employeeId)
-    .where("ws.workstation_id", "=", workstationId)
-    .where("c.service_id", "=", serviceId)
-    .executeTakeFirst();
-  return row !== undefined;
+/** Whether this operator at this workstation may serve the service (see eligibility.ts). */
+export async function canServe(db: Executor, who: Server<string>, serviceId: string): Promise<boolean> {
+  const result = await sql<{ ok: boolean }>`select ${servesSql(who, serviceId)} as ok`.execute(db);
+  return result.rows[0]!.ok;
 }
 
 /** Classes of the branch's latest calls from the queue, newest first, for the ratio rule. */
@@ -356,10 +346,9 @@ export async function recordCall(
  * paused, competent for it. Estimates divide the queue among them; alerts fire when there are none.
  */
 export function activeServers() {
+  const operator = { employee: sql.ref("os.employee_id"), workstation: sql.ref("os.workstation_id") };
   return sql<number>`(select count(*)::int from operator_states os
-       join workstation_services ws on ws.workstation_id = os.workstation_id and ws.service_id = s.id
-       join competencies c on c.employee_id = os.employee_id and c.service_id = s.id
-       where os.status not in ('offline', 'paused'))`;
+       where os.status not in ('offline', 'paused') and ${servesSql(operator, sql.ref("s.id"))})`;
 }
 
 /**

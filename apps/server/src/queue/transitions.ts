@@ -84,6 +84,19 @@ async function markCalled(
   return toTicketDto(ticket);
 }
 
+/**
+ * Locks the workplace of the operator who is to call a ticket (he must be free) and the ticket
+ * (it must be callable), in the order every call takes them.
+ */
+async function lockCall(tx: Executor, branch: BranchContext, employeeId: string, ticketId: string) {
+  const { workstationId, workstation, held } = await lockWorkplace(tx, branch.id, employeeId);
+  assertFree(held);
+  const ticket = await lockTicket(tx, branch.id, ticketId);
+  if (!ticket) throw notFound("ticket");
+  transition(ticket.status, "call");
+  return { workstationId, workstation, ticket };
+}
+
 /** Call a particular waiting ticket, e.g. a client with an urgent matter. */
 export async function callTicket(
   deps: QueueDeps,
@@ -93,13 +106,9 @@ export async function callTicket(
 ) {
   const now = deps.clock();
   return joinOrStartTransaction(deps.db, async (tx) => {
-    const { workstationId, workstation, held } = await lockWorkplace(tx, branch.id, employeeId);
-    assertFree(held);
-    const ticket = await lockTicket(tx, branch.id, ticketId);
-    if (!ticket) throw notFound("ticket");
-    transition(ticket.status, "call");
+    const { workstationId, workstation, ticket } = await lockCall(tx, branch, employeeId, ticketId);
     // The same eligibility as call next: the workstation serves the service and the operator may.
-    if (!(await canServe(tx, employeeId, workstationId, ticket.service_id))) {
+    if (!(await canServe(tx, { employee: employeeId, workstation: workstationId }, ticket.service_id))) {
       throw conflict(
         "not_eligible",
         `ticket ${ticket.label} is for a service that you or this workstation do not serve`,
@@ -129,18 +138,9 @@ export async function sendToWorkstation(
       .where("branch_id", "=", branch.id)
       .executeTakeFirst();
     if (!occupant) throw conflict("workstation_free", "nobody works at this workstation now");
-    const { workstation, held } = await lockWorkplace(tx, branch.id, occupant.employee_id);
-    assertFree(held);
-    const ticket = await lockTicket(tx, branch.id, ticketId);
-    if (!ticket) throw notFound("ticket");
-    transition(ticket.status, "call");
-    const serves = await tx
-      .selectFrom("workstation_services")
-      .select("service_id")
-      .where("workstation_id", "=", workstation.id)
-      .where("service_id", "=", ticket.service_id)
-      .executeTakeFirst();
-    if (!serves) {
+    const { workstation, ticket } = await lockCall(tx, branch, occupant.employee_id, ticketId);
+    // The supervisor decides who serves: only the workstation's services count, not the operator's.
+    if (!(await canServe(tx, { employee: null, workstation: workstation.id }, ticket.service_id))) {
       throw conflict(
         "not_eligible",
         `workstation ${workstation.number} does not serve the service of ticket ${ticket.label}`,

@@ -2,6 +2,7 @@ import type { OperatorToday, QueueSummary, Ticket } from "@dq/shared";
 import { sql } from "kysely";
 import type { BranchContext } from "../core/branch-context.ts";
 import type { Executor } from "../db/executor.ts";
+import { type Server, servesSql } from "./eligibility.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 
 /**
@@ -27,7 +28,6 @@ export async function ownSubject(
   return { employeeId, workstationId: state?.branch_id === branch.id ? state.workstation_id : null };
 }
 
-/** Who works at a workstation now; null when nobody does. */
 /** A workstation of this branch that is not deleted, if there is one with this id. */
 export function findWorkstationInBranch(db: Executor, branchId: string, id: string) {
   return db
@@ -48,6 +48,7 @@ export function workstationHeader(db: Executor, id: string) {
     .executeTakeFirstOrThrow();
 }
 
+/** Who works at a workstation now; null when nobody does. */
 export async function occupantOf(db: Executor, workstationId: string): Promise<string | null> {
   const row = await db
     .selectFrom("operator_states")
@@ -55,6 +56,11 @@ export async function occupantOf(db: Executor, workstationId: string): Promise<s
     .where("workstation_id", "=", workstationId)
     .executeTakeFirst();
   return row?.employee_id ?? null;
+}
+
+/** The subject as the eligibility rule asks about it; a side that is not there does not narrow. */
+function asServer(s: WorkplaceSubject): Server<string> {
+  return { employee: s.employeeId, workstation: s.workstationId };
 }
 
 /**
@@ -86,9 +92,7 @@ export async function queuesFor(
     left join competencies c on c.service_id = s.id and c.employee_id = ${s.employeeId}
     left join tickets t on t.branch_id = s.branch_id and t.service_id = s.id and t.status = 'waiting'
     where s.branch_id = ${branch.id} and s.deleted_at is null and not s.is_group
-      and (${s.employeeId}::bigint is null or c.employee_id is not null)
-      and (${s.workstationId}::bigint is null or exists (
-        select 1 from workstation_services ws where ws.workstation_id = ${s.workstationId} and ws.service_id = s.id))
+      and ${servesSql(asServer(s), sql.ref("s.id"))}
     group by s.id, s.name, s.prefix, c.rank, s.sort_order
     order by c.rank nulls last, s.sort_order, s.id
   `.execute(db);
@@ -110,36 +114,12 @@ export async function waitingFor(
   s: WorkplaceSubject,
 ): Promise<Ticket[]> {
   if (!s.employeeId && !s.workstationId) return [];
-  let q = db
+  const rows = await db
     .selectFrom("tickets as t")
     .selectAll("t")
     .where("t.branch_id", "=", branch.id)
-    .where("t.status", "=", "waiting");
-  if (s.employeeId) {
-    const employeeId = s.employeeId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("competencies as c")
-          .select("c.service_id")
-          .whereRef("c.service_id", "=", "t.service_id")
-          .where("c.employee_id", "=", employeeId),
-      ),
-    );
-  }
-  if (s.workstationId) {
-    const workstationId = s.workstationId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("workstation_services as ws")
-          .select("ws.service_id")
-          .whereRef("ws.service_id", "=", "t.service_id")
-          .where("ws.workstation_id", "=", workstationId),
-      ),
-    );
-  }
-  const rows = await q
+    .where("t.status", "=", "waiting")
+    .where(servesSql(asServer(s), sql.ref("t.service_id")))
     .orderBy("t.priority", "desc")
     .orderBy("t.enqueued_at")
     .orderBy("t.id")

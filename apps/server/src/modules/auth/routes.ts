@@ -29,7 +29,7 @@ export async function authRoutes(app: App) {
     },
     async (request, reply) => {
       const { login, password } = request.body;
-      // Sessions and sign-in limits run on real time, like the session check in auth-plugin.ts.
+      // Sessions and sign-in limits run on real time, like the session check in http/principal-resolver.ts.
       const now = new Date();
       await assertSignInAllowed(db, request.ip, login, now);
       const employee = await findActiveEmployeeByLogin(db, login);

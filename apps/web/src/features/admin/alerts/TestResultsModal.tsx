@@ -1,4 +1,5 @@
-import { Alert, Group, Loader, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Group, Loader, Stack, Text } from "@mantine/core";
+import { TitledModal } from "../directory-kit/TitledModal.tsx";
 import { ChannelOutcome } from "./ChannelOutcome.tsx";
 import { alertError } from "./errors.ts";
 import { useAlertsTranslation } from "./texts.ts";
@@ -16,16 +17,7 @@ export function TestResultsModal({
 }) {
   const { t } = useAlertsTranslation();
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
-      title={
-        <Text span fw={700}>
-          {t("rules.testTitle", { name })}
-        </Text>
-      }
-    >
+    <TitledModal onClose={onClose} size="lg" title={t("rules.testTitle", { name })}>
       {test.isPending && (
         <Group gap="xs">
           <Loader size="sm" />
@@ -61,6 +53,6 @@ export function TestResultsModal({
           ))}
         </Stack>
       )}
-    </Modal>
+    </TitledModal>
   );
 }

@@ -1,26 +1,15 @@
 import { type Category, categoryCreateSchema, categorySchema } from "@dq/shared";
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useState } from "react";
+import { Badge, NumberInput, TextInput } from "@mantine/core";
 import { errorMessage } from "../../../app/errors.ts";
-import { zodValidate } from "../form.ts";
+import { DirectoryPage } from "../directory-kit/DirectoryPage.tsx";
+import type { Column } from "../directory-kit/DirectoryTable.tsx";
+import { FormModal } from "../directory-kit/FormModal.tsx";
+import { ActiveSwitch, EnglishNameInput, TranslatedName } from "../directory-kit/fields.tsx";
+import { useEditing } from "../directory-kit/useEditing.ts";
+import { schemaErrors, useItemForm } from "../directory-kit/useItemForm.ts";
 import { useDirectory } from "../useDirectory.ts";
-import { FormActions } from "./FormActions.tsx";
 import { RowActions } from "./RowActions.tsx";
-import { issueText, showFieldErrors, useDirectoryTranslation } from "./texts.ts";
+import { useDirectoryTranslation } from "./texts.ts";
 
 interface Values {
   name: string;
@@ -30,6 +19,8 @@ interface Values {
   active: boolean;
 }
 
+type Dir = ReturnType<typeof useDirectory<Category>>;
+
 const toBody = (v: Values) => ({
   name: v.name,
   translations: v.en.trim() ? { en: v.en.trim() } : {},
@@ -38,65 +29,42 @@ const toBody = (v: Values) => ({
   active: v.active,
 });
 
-/** Client categories (priority groups): the pattern the other directory screens follow. */
+/** Client categories (priority groups): the simplest directory screen. */
 export default function CategoriesPage() {
   const { t } = useDirectoryTranslation();
   const dir = useDirectory("categories", categorySchema);
-  const [editing, setEditing] = useState<Category | "new" | null>(null);
-  const items = dir.list.data?.items ?? [];
+  // This screen keeps a failed save's message until the next save (it does not reset on opening).
+  const { editing, open, close } = useEditing<Category | "new">([]);
+  const columns: Column<Category>[] = [
+    { header: t("common.name"), cell: (c) => <TranslatedName name={c.name} en={c.translations.en} /> },
+    { header: t("categories.priority"), cell: (c) => c.priority },
+    { header: t("common.active"), cell: (c) => <CategoryActive active={c.active} /> },
+    {
+      cell: (c) => (
+        <RowActions name={c.name} onEdit={() => open(c)} onArchive={() => dir.archive.mutate(c.id)} />
+      ),
+    },
+  ];
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t("categories.title")}</Title>
-        <Button onClick={() => setEditing("new")}>{t("common.create")}</Button>
-      </Group>
-      {dir.archive.error && <Alert color="red">{errorMessage(t, dir.archive.error)}</Alert>}
-      <Table striped highlightOnHover data-testid="categories">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("common.name")}</Table.Th>
-            <Table.Th>{t("categories.priority")}</Table.Th>
-            <Table.Th>{t("common.active")}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                {c.name}
-                {c.translations.en && (
-                  <Text span c="dimmed" size="sm">
-                    {" "}
-                    · {c.translations.en}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{c.priority}</Table.Td>
-              <Table.Td>
-                {c.active ? t("common.yes") : <Badge color="gray">{t("common.inactive")}</Badge>}
-              </Table.Td>
-              <Table.Td>
-                <RowActions
-                  name={c.name}
-                  onEdit={() => setEditing(c)}
-                  onArchive={() => dir.archive.mutate(c.id)}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {dir.list.isSuccess && items.length === 0 && <Text c="dimmed">{t("common.empty")}</Text>}
-      {editing && (
-        <CategoryForm
-          category={editing === "new" ? null : editing}
-          dir={dir}
-          onClose={() => setEditing(null)}
-        />
-      )}
-    </Stack>
+    <DirectoryPage
+      title={t("categories.title")}
+      onCreate={() => open("new")}
+      errors={[{ error: dir.archive.error, describe: errorMessage }]}
+      items={dir.list.data?.items ?? []}
+      columns={columns}
+      rowKey={(c) => c.id}
+      table={{ striped: true, highlightOnHover: true, "data-testid": "categories" }}
+      loaded={dir.list.isSuccess}
+    >
+      {editing && <CategoryForm category={editing === "new" ? null : editing} dir={dir} onClose={close} />}
+    </DirectoryPage>
   );
+}
+
+/** "Да", or an "inactive" badge (this screen's one is as wide as the column lets it be). */
+function CategoryActive({ active }: { active: boolean }) {
+  const { t } = useDirectoryTranslation();
+  return active ? t("common.yes") : <Badge color="gray">{t("common.inactive")}</Badge>;
 }
 
 function CategoryForm({
@@ -105,11 +73,13 @@ function CategoryForm({
   onClose,
 }: {
   category: Category | null;
-  dir: ReturnType<typeof useDirectory<Category>>;
+  dir: Dir;
   onClose: () => void;
 }) {
   const { t } = useDirectoryTranslation();
-  const form = useForm<Values>({
+  const { form, dialog } = useItemForm({
+    item: category,
+    requests: dir,
     initialValues: {
       name: category?.name ?? "",
       en: category?.translations.en ?? "",
@@ -118,41 +88,32 @@ function CategoryForm({
       active: category?.active ?? true,
     },
     // The server's own schema, so the form refuses what the API would.
-    validate: (values) => zodValidate(categoryCreateSchema, issueText)(toBody(values)),
-  });
-  const mutation = category ? dir.update : dir.create;
-  const submit = form.onSubmit((values) => {
-    const body = toBody(values);
-    const onError = (error: unknown) =>
-      showFieldErrors(form, error, (f) => (f === "translations.en" ? "en" : f));
-    if (category) dir.update.mutate({ id: category.id, body }, { onSuccess: onClose, onError });
-    else dir.create.mutate(body, { onSuccess: onClose, onError });
+    validate: (values) => schemaErrors(categoryCreateSchema, toBody(values)),
+    body: toBody,
+    rename: (f) => (f === "translations.en" ? "en" : f),
+    onClose,
   });
   return (
-    <Modal opened onClose={onClose} title={category ? t("common.edit") : t("common.create")}>
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput label={t("common.name")} data-autofocus {...form.getInputProps("name")} />
-          <TextInput
-            label={t("common.nameEn")}
-            {...form.getInputProps("en")}
-            error={form.errors.en ?? form.errors["translations.en"]}
-          />
-          <NumberInput
-            label={t("categories.priority")}
-            description={t("categories.priorityHint")}
-            min={0}
-            max={100}
-            {...form.getInputProps("priority")}
-          />
-          <NumberInput label={t("common.sortOrder")} {...form.getInputProps("sortOrder")} />
-          <Switch label={t("common.active")} {...form.getInputProps("active", { type: "checkbox" })} />
-          {mutation.error && !Object.keys(form.errors).length && (
-            <Alert color="red">{errorMessage(t, mutation.error)}</Alert>
-          )}
-          <FormActions onCancel={onClose} saving={mutation.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      {...dialog}
+      title={category ? t("common.edit") : t("common.create")}
+      plainTitle
+      // As it always was: this dialog never turned the browser's own checks off.
+      noValidate={false}
+      showError={!Object.keys(form.errors).length}
+      describeError={errorMessage}
+    >
+      <TextInput label={t("common.name")} data-autofocus {...form.getInputProps("name")} />
+      <EnglishNameInput form={form} />
+      <NumberInput
+        label={t("categories.priority")}
+        description={t("categories.priorityHint")}
+        min={0}
+        max={100}
+        {...form.getInputProps("priority")}
+      />
+      <NumberInput label={t("common.sortOrder")} {...form.getInputProps("sortOrder")} />
+      <ActiveSwitch form={form} />
+    </FormModal>
   );
 }

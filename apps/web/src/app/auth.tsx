@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { FullPageLoader } from "../features/common/FullPageLoader.tsx";
 import { ApiError, api, isServerUnreachable } from "./api.ts";
+import { homeOf } from "./screens.ts";
+
+export { homeOf };
 
 const ME = ["auth", "me"] as const;
 
@@ -44,11 +47,6 @@ export function useLogout() {
       client.setQueryData(ME, null);
     },
   });
-}
-
-/** Where each role starts after signing in. */
-export function homeOf(role: Role): string {
-  return role === "operator" ? "/operator" : "/admin";
 }
 
 /** Renders its children for staff of at least `minRole`; otherwise sends to the sign-in page. */

@@ -1,43 +1,14 @@
-import { type Role, roleAtLeast } from "@dq/shared";
+import { roleAtLeast } from "@dq/shared";
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe } from "../../app/auth.tsx";
+import { screensFor } from "../../app/screens.ts";
 import { AlertBanner } from "../admin/alerts/AlertBanner.tsx";
 import { LanguageSwitch } from "../common/LanguageSwitch.tsx";
 import { ConnectionBanner } from "./ConnectionBanner.tsx";
 import css from "./staff.module.css";
-
-interface NavItem {
-  to: string;
-  label: string;
-  role: Role;
-  /** Operators work in their workplace; supervisors and admins see the office from /admin. */
-  only?: Role;
-}
-
-const NAV: NavItem[] = [
-  { to: "/operator", label: "nav.operator", role: "operator", only: "operator" },
-  { to: "/admin", label: "nav.dashboard", role: "supervisor" },
-  { to: "/admin/queue", label: "nav.queue", role: "supervisor" },
-  { to: "/admin/reports", label: "nav.reports", role: "supervisor" },
-  { to: "/admin/alerts", label: "nav.alerts", role: "supervisor" },
-  { to: "/operator", label: "nav.operator", role: "supervisor" },
-  { to: "/admin/services", label: "nav.services", role: "admin" },
-  { to: "/admin/categories", label: "nav.categories", role: "admin" },
-  { to: "/admin/employees", label: "nav.employees", role: "admin" },
-  { to: "/admin/workstations", label: "nav.workstations", role: "admin" },
-  { to: "/admin/pause-reasons", label: "nav.pauseReasons", role: "admin" },
-  { to: "/admin/devices", label: "nav.devices", role: "admin" },
-  { to: "/admin/settings", label: "nav.settings", role: "admin" },
-  { to: "/admin/audit", label: "nav.audit", role: "admin" },
-];
-
-/** Navigation items a role may use. */
-export function navFor(role: Role): NavItem[] {
-  return NAV.filter((i) => (i.only ? i.only === role : roleAtLeast(role, i.role)));
-}
 
 export default function StaffLayout() {
   const { t } = useTranslation();
@@ -72,13 +43,13 @@ export default function StaffLayout() {
       <AppShell.Navbar p="xs" aria-label={t("nav.main")}>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
-            {navFor(user.role).map((item) => (
+            {screensFor(user.role).map((screen) => (
               <NavLink
-                key={`${item.to}-${item.label}`}
+                key={screen.path}
                 component={Link}
-                to={item.to}
-                label={t(item.label)}
-                active={location.pathname === item.to}
+                to={screen.path}
+                label={t(screen.title)}
+                active={location.pathname === screen.path}
                 onClick={close}
               />
             ))}

@@ -1,0 +1,69 @@
+import type { Ticket } from "@dq/shared";
+import { Badge, Button, Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useNow } from "../../app/use-now.ts";
+import { duration, secondsBetween } from "./format.ts";
+import { PanelCard } from "./PanelCard.tsx";
+import { NS } from "./texts.ts";
+
+/** The clients this workplace may call, in queue order, each with a button to call him out of turn. */
+export function WaitingList({
+  waiting,
+  serviceName,
+  canCall,
+  onCall,
+}: {
+  waiting: Ticket[];
+  serviceName: (id: string) => string;
+  canCall: boolean;
+  /** Absent when the workplace is only watched. */
+  onCall?: (ticketId: string) => void;
+}) {
+  const { t } = useTranslation(NS);
+  const now = useNow(5000);
+  return (
+    <PanelCard title={t("side.list")}>
+      {waiting.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t("side.empty")}
+        </Text>
+      ) : (
+        <Stack gap={6} data-testid="waiting-list" mah={360} style={{ overflowY: "auto" }}>
+          {waiting.map((w) => (
+            <Group
+              key={w.id}
+              justify="space-between"
+              wrap="nowrap"
+              data-testid="waiting-ticket"
+              data-label={w.label}
+            >
+              <Group gap="xs" wrap="nowrap">
+                <Text fw={700} ff="monospace">
+                  {w.label}
+                </Text>
+                <Text size="sm" c="dimmed" truncate>
+                  {serviceName(w.serviceId)}
+                </Text>
+                {w.categoryId && (
+                  <Badge color="grape" size="xs">
+                    ★
+                  </Badge>
+                )}
+              </Group>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm" ff="monospace">
+                  {duration(secondsBetween(w.enqueuedAt, now))}
+                </Text>
+                {onCall && (
+                  <Button size="compact-sm" variant="light" disabled={!canCall} onClick={() => onCall(w.id)}>
+                    {t("actions.call")}
+                  </Button>
+                )}
+              </Group>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </PanelCard>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Branch } from "@dq/shared";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { dirError, isFieldError, useDirectoryTranslation } from "../directories/texts.ts";
+import { BoardAndDayFields } from "./BoardAndDayFields.tsx";
+import { CallingPolicyFields } from "./CallingPolicyFields.tsx";
+import { OfficeFields } from "./OfficeFields.tsx";
+import { toBody } from "./settingsValues.ts";
+import { TextFields } from "./TextFields.tsx";
+import { useSettingsForm } from "./useSettingsForm.ts";
+
+/** The office's settings as one form, saved with one request. */
+export function SettingsForm({ branch }: { branch: Branch }) {
+  const { t } = useDirectoryTranslation();
+  const { form, save, saved } = useSettingsForm(branch);
+  return (
+    <form
+      onSubmit={form.onSubmit((values) => save.mutate(toBody(values)))}
+      noValidate
+      data-testid="settings-form"
+    >
+      <Stack>
+        <OfficeFields form={form} savedTimezone={branch.timezone} />
+        <TextFields form={form} />
+        <BoardAndDayFields form={form} />
+        <CallingPolicyFields form={form} />
+
+        {save.error && !isFieldError(save.error) && <Alert color="red">{dirError(t, save.error)}</Alert>}
+        <Group justify="flex-end">
+          {saved && (
+            <Text c="green" fw={500} data-testid="saved" role="status">
+              ✓ {t("settings.saved")}
+            </Text>
+          )}
+          <Button type="submit" loading={save.isPending}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

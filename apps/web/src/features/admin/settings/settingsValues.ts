@@ -1,0 +1,88 @@
+import { type Branch, LANGUAGES, type Language } from "@dq/shared";
+
+/** The form's values: the branch's name, zone and settings, flat. */
+export interface Values {
+  name: string;
+  timezone: string;
+  languages: Language[];
+  defaultLanguage: Language;
+  ticketText: string;
+  runningText: string;
+  boardCalls: number | string;
+  boardShowWaiting: boolean;
+  autoCloseDay: boolean;
+  slaGuard: boolean;
+  ratioOn: boolean;
+  ratioNormal: number | string;
+  ratioPriority: number | string;
+}
+
+const num = (v: number | string) => (typeof v === "number" || v === "" ? v : Number(v));
+
+/** The body of `PATCH /api/v1/branch`. */
+export function toBody(v: Values) {
+  return {
+    name: v.name,
+    timezone: v.timezone,
+    settings: {
+      languages: LANGUAGES.filter((l) => v.languages.includes(l)),
+      defaultLanguage: v.defaultLanguage,
+      ticketText: v.ticketText,
+      runningText: v.runningText,
+      boardCalls: num(v.boardCalls),
+      boardShowWaiting: v.boardShowWaiting,
+      autoCloseDay: v.autoCloseDay,
+      callingPolicy: {
+        slaGuard: v.slaGuard,
+        ratio: v.ratioOn ? { normal: num(v.ratioNormal), priority: num(v.ratioPriority) } : null,
+      },
+    },
+  };
+}
+
+/** Errors are named as the body names them (`settings.boardCalls`); the form's fields are flat. */
+const FIELDS: Record<string, keyof Values> = {
+  "settings.languages": "languages",
+  "settings.defaultLanguage": "defaultLanguage",
+  "settings.ticketText": "ticketText",
+  "settings.runningText": "runningText",
+  "settings.boardCalls": "boardCalls",
+  "settings.boardShowWaiting": "boardShowWaiting",
+  "settings.autoCloseDay": "autoCloseDay",
+  "settings.callingPolicy.slaGuard": "slaGuard",
+  "settings.callingPolicy.ratio": "ratioOn",
+  "settings.callingPolicy.ratio.normal": "ratioNormal",
+  "settings.callingPolicy.ratio.priority": "ratioPriority",
+};
+export const formField = (field: string) => FIELDS[field] ?? FIELDS[field.replace(/\.\d+$/, "")] ?? field;
+
+/** Every zone the browser knows, and the office's own in any case. */
+export function timezones(current: string): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf("timeZone");
+  } catch {
+    // An old browser: the office's own zone is still offered.
+  }
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** What the form starts from: the branch as saved. */
+export function initialValues(branch: Branch): Values {
+  const s = branch.settings;
+  return {
+    name: branch.name,
+    timezone: branch.timezone,
+    languages: s.languages,
+    defaultLanguage: s.defaultLanguage,
+    ticketText: s.ticketText,
+    runningText: s.runningText,
+    boardCalls: s.boardCalls,
+    boardShowWaiting: s.boardShowWaiting,
+    autoCloseDay: s.autoCloseDay,
+    slaGuard: s.callingPolicy.slaGuard,
+    ratioOn: s.callingPolicy.ratio !== null,
+    ratioNormal: s.callingPolicy.ratio?.normal ?? 2,
+    ratioPriority: s.callingPolicy.ratio?.priority ?? 1,
+  };
+}

@@ -3,8 +3,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock.ts";
 import { notFound } from "../../core/errors.ts";
 import type { DB } from "../../db/schema.ts";
-import { inTransaction } from "../../db/transaction.ts";
-import { audit } from "../audit/audit.ts";
+import { auditedChange } from "../audit/audit.ts";
 import * as repo from "./repository.ts";
 
 /** A named list (client categories, pause reasons): each change with its audit row in one transaction. */
@@ -31,16 +30,9 @@ export async function createNamed(
   request: FastifyRequest,
   body: Record<string, unknown>,
 ) {
-  const row = await inTransaction(deps.db, async (tx) => {
-    const created = await repo.insertNamed(tx, list.table, request.branch.id, repo.toColumns(body));
-    await audit(tx, request, {
-      action: `${list.entity}.create`,
-      entity: list.entity,
-      entityId: created.id,
-      data: body,
-    });
-    return created;
-  });
+  const row = await auditedChange(deps.db, request, change(list, "create", body), (tx) =>
+    repo.insertNamed(tx, list.table, request.branch.id, repo.toColumns(body)),
+  );
   return repo.toDto(row);
 }
 
@@ -54,24 +46,22 @@ export async function updateNamed(
   const columns = repo.toColumns(body);
   // Nothing to change: the entry as it is, with nothing written or audited.
   if (Object.keys(columns).length === 0) return getNamed(deps, list, request.branch.id, id);
-  const row = await inTransaction(deps.db, async (tx) => {
+  const row = await auditedChange(deps.db, request, change(list, "update", body), async (tx) => {
     const updated = await repo.updateNamed(tx, list.table, request.branch.id, id, columns, deps.clock());
     if (!updated) throw notFound(list.entity);
-    await audit(tx, request, {
-      action: `${list.entity}.update`,
-      entity: list.entity,
-      entityId: updated.id,
-      data: body,
-    });
     return updated;
   });
   return repo.toDto(row);
 }
 
 export async function archiveNamed(deps: NamedDeps, list: NamedList, request: FastifyRequest, id: string) {
-  await inTransaction(deps.db, async (tx) => {
+  await auditedChange(deps.db, request, change(list, "delete"), async (tx) => {
     const archived = await repo.archiveNamed(tx, list.table, request.branch.id, id, deps.clock());
     if (!archived) throw notFound(list.entity);
-    await audit(tx, request, { action: `${list.entity}.delete`, entity: list.entity, entityId: archived.id });
+    return archived;
   });
+}
+
+function change(list: NamedList, verb: string, data?: Record<string, unknown>) {
+  return { action: `${list.entity}.${verb}`, entity: list.entity, data };
 }

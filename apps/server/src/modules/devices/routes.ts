@@ -9,12 +9,14 @@ import {
   idParamsSchema,
   listOf,
 } from "@dq/shared";
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { App } from "../../http/types.ts";
 import { listApiTokens, listDevices } from "./repository.ts";
 import {
   createApiToken,
   createDevice,
+  type DeviceDeps,
   getDevice,
   revokeApiToken,
   revokeDevice,
@@ -76,24 +78,7 @@ export async function deviceRoutes(app: App) {
     (request) => updateDevice(deps, request, request.params.id, request.body),
   );
 
-  app.delete(
-    "/api/v1/devices/:id",
-    {
-      config: admins,
-      schema: {
-        operationId: "deleteDevice",
-        tags,
-        summary: "Revoke the device's token",
-        params: idParamsSchema,
-        response: { 204: z.void() },
-      },
-    },
-    async (request, reply) => {
-      await revokeDevice(deps, request, request.params.id);
-      app.forgetTokens();
-      return reply.status(204).send();
-    },
-  );
+  revokeRoute(app, "/api/v1/devices/:id", admins, "deleteDevice", "Revoke the device's token", revokeDevice);
 
   app.get(
     "/api/v1/api-tokens",
@@ -119,20 +104,30 @@ export async function deviceRoutes(app: App) {
     async (request, reply) => reply.status(201).send(await createApiToken(deps, request, request.body)),
   );
 
-  app.delete(
+  revokeRoute(
+    app,
     "/api/v1/api-tokens/:id",
-    {
-      config: adminPeople,
-      schema: {
-        operationId: "deleteApiToken",
-        tags,
-        summary: "Revoke an API token",
-        params: idParamsSchema,
-        response: { 204: z.void() },
-      },
-    },
+    adminPeople,
+    "deleteApiToken",
+    "Revoke an API token",
+    revokeApiToken,
+  );
+}
+
+/** A DELETE that revokes a token; this instance stops accepting it at once (others within seconds). */
+function revokeRoute(
+  app: App,
+  url: string,
+  config: typeof admins | typeof adminPeople,
+  operationId: string,
+  summary: string,
+  revoke: (deps: DeviceDeps, request: FastifyRequest, id: string) => Promise<void>,
+) {
+  app.delete(
+    url,
+    { config, schema: { operationId, tags, summary, params: idParamsSchema, response: { 204: z.void() } } },
     async (request, reply) => {
-      await revokeApiToken(deps, request, request.params.id);
+      await revoke(app.deps, request, request.params.id);
       app.forgetTokens();
       return reply.status(204).send();
     },

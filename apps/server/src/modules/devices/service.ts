@@ -6,8 +6,7 @@ import { notFound } from "../../core/errors.ts";
 import { API_TOKEN_PREFIX, DEVICE_TOKEN_PREFIX, newSecret } from "../../core/secrets.ts";
 import { type Executor, toIso } from "../../db/executor.ts";
 import type { ApiTokensTable, DB, DevicesTable } from "../../db/schema.ts";
-import { inTransaction } from "../../db/transaction.ts";
-import { audit } from "../audit/audit.ts";
+import { auditedChange } from "../audit/audit.ts";
 import * as repo from "./repository.ts";
 
 /**
@@ -52,18 +51,17 @@ export async function getDevice(db: Executor, branchId: string, id: string): Pro
 
 export async function createDevice(deps: DeviceDeps, request: FastifyRequest, body: DeviceCreate) {
   const secret = newSecret(DEVICE_TOKEN_PREFIX);
-  const row = await inTransaction(deps.db, async (tx) => {
-    const created = await repo.insertDevice(tx, {
+  const entry = { action: "device.create", entity: "device", data: body };
+  const row = await auditedChange(deps.db, request, entry, (tx) =>
+    repo.insertDevice(tx, {
       branch_id: request.branch.id,
       kind: body.kind,
       name: body.name,
       config: JSON.stringify(body.config),
       token_hash: secret.hash,
       token_prefix: secret.displayPrefix,
-    });
-    await audit(tx, request, { action: "device.create", entity: "device", entityId: created.id, data: body });
-    return created;
-  });
+    }),
+  );
   return { ...toDeviceDto(row), token: secret.token };
 }
 
@@ -79,55 +77,44 @@ export async function updateDevice(
   };
   // Nothing to change: the device as it is, with nothing written or audited.
   if (Object.keys(set).length === 0) return getDevice(deps.db, request.branch.id, id);
-  const row = await inTransaction(deps.db, async (tx) => {
+  const entry = { action: "device.update", entity: "device", data: patch };
+  const row = await auditedChange(deps.db, request, entry, async (tx) => {
     const updated = await repo.updateDevice(tx, request.branch.id, id, set);
     if (!updated) throw notFound("device");
-    await audit(tx, request, {
-      action: "device.update",
-      entity: "device",
-      entityId: updated.id,
-      data: patch,
-    });
     return updated;
   });
   return toDeviceDto(row);
 }
 
 export async function revokeDevice(deps: DeviceDeps, request: FastifyRequest, id: string) {
-  await inTransaction(deps.db, async (tx) => {
+  await auditedChange(deps.db, request, { action: "device.revoke", entity: "device" }, async (tx) => {
     const revoked = await repo.revokeDevice(tx, request.branch.id, id, deps.clock());
     if (!revoked) throw notFound("device");
-    await audit(tx, request, { action: "device.revoke", entity: "device", entityId: revoked.id });
+    return revoked;
   });
 }
 
 export async function createApiToken(deps: DeviceDeps, request: FastifyRequest, body: ApiTokenCreate) {
   const secret = newSecret(API_TOKEN_PREFIX);
   const p = request.principal;
-  const row = await inTransaction(deps.db, async (tx) => {
-    const created = await repo.insertApiToken(tx, {
+  const entry = { action: "api_token.create", entity: "api_token", data: body };
+  const row = await auditedChange(deps.db, request, entry, (tx) =>
+    repo.insertApiToken(tx, {
       branch_id: request.branch.id,
       name: body.name,
       role: body.role as "admin" | "supervisor",
       token_hash: secret.hash,
       token_prefix: secret.displayPrefix,
       created_by: p.kind === "employee" ? p.id : null,
-    });
-    await audit(tx, request, {
-      action: "api_token.create",
-      entity: "api_token",
-      entityId: created.id,
-      data: body,
-    });
-    return created;
-  });
+    }),
+  );
   return { ...toTokenDto(row), token: secret.token };
 }
 
 export async function revokeApiToken(deps: DeviceDeps, request: FastifyRequest, id: string) {
-  await inTransaction(deps.db, async (tx) => {
+  await auditedChange(deps.db, request, { action: "api_token.revoke", entity: "api_token" }, async (tx) => {
     const revoked = await repo.revokeApiToken(tx, id, deps.clock());
     if (!revoked) throw notFound("API token");
-    await audit(tx, request, { action: "api_token.revoke", entity: "api_token", entityId: revoked.id });
+    return revoked;
   });
 }

@@ -6,10 +6,9 @@ import type { Clock } from "../../core/clock.ts";
 import { conflict, invalidField, notFound } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { DB } from "../../db/schema.ts";
-import { inTransaction } from "../../db/transaction.ts";
 import { actorOf } from "../../http/principal.ts";
 import { releaseWorkplace } from "../../queue/workplace.ts";
-import { audit } from "../audit/audit.ts";
+import { auditedChange } from "../audit/audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import * as repo from "./repository.ts";
 
@@ -48,7 +47,9 @@ export async function createEmployee(deps: EmployeeDeps, request: FastifyRequest
   const branchId = request.branch.id;
   const competencies = competenciesFrom(b) ?? [];
   const passwordHash = await hashPassword(b.password);
-  return inTransaction(deps.db, async (tx) => {
+  const { password: _, ...logged } = b;
+  const entry = { action: "employee.create", entity: "employee", data: logged };
+  return auditedChange(deps.db, request, entry, async (tx) => {
     const row = await repo.insertEmployee(tx, branchId, {
       login: b.login,
       name: b.name,
@@ -57,13 +58,6 @@ export async function createEmployee(deps: EmployeeDeps, request: FastifyRequest
       active: b.active,
     });
     await repo.setCompetencies(tx, branchId, row.id, competencies);
-    const { password: _, ...logged } = b;
-    await audit(tx, request, {
-      action: "employee.create",
-      entity: "employee",
-      entityId: row.id,
-      data: logged,
-    });
     return getEmployee(tx, branchId, row.id);
   });
 }
@@ -83,7 +77,13 @@ export async function updateEmployee(
   if (self && ((b.role !== undefined && b.role !== "admin") || b.active === false)) {
     throw conflict("cannot_demote_self", "you cannot remove your own administrator rights");
   }
-  return inTransaction(deps.db, async (tx) => {
+  const { password, ...logged } = b;
+  const entry = {
+    action: "employee.update",
+    entity: "employee",
+    data: { ...logged, ...(password ? { passwordReset: true } : {}) },
+  };
+  return auditedChange(deps.db, request, entry, async (tx) => {
     const current = await getEmployee(tx, branchId, id);
     await repo.updateEmployee(tx, current.id, {
       ...(b.login !== undefined && { login: b.login }),
@@ -100,13 +100,6 @@ export async function updateEmployee(
     if (b.active === false) {
       await releaseWorkplace(tx, request.branch, current.id, actorOf(request.principal), deps.clock());
     }
-    const { password, ...logged } = b;
-    await audit(tx, request, {
-      action: "employee.update",
-      entity: "employee",
-      entityId: current.id,
-      data: { ...logged, ...(password ? { passwordReset: true } : {}) },
-    });
     return getEmployee(tx, branchId, current.id);
   });
 }
@@ -116,11 +109,11 @@ export async function archiveEmployee(deps: EmployeeDeps, request: FastifyReques
   if (request.principal.kind === "employee" && request.principal.id === id) {
     throw conflict("cannot_delete_self", "you cannot delete yourself");
   }
-  await inTransaction(deps.db, async (tx) => {
+  await auditedChange(deps.db, request, { action: "employee.delete", entity: "employee" }, async (tx) => {
     const current = await getEmployee(tx, request.branch.id, id);
     await releaseWorkplace(tx, request.branch, current.id, actorOf(request.principal), deps.clock());
     await repo.archiveEmployee(tx, current.id, deps.clock());
     await repo.endSessions(tx, current.id);
-    await audit(tx, request, { action: "employee.delete", entity: "employee", entityId: current.id });
+    return current;
   });
 }

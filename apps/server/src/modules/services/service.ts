@@ -6,8 +6,7 @@ import type { Clock } from "../../core/clock.ts";
 import { conflict, invalidField, notFound } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { DB, ServicesTable } from "../../db/schema.ts";
-import { inTransaction } from "../../db/transaction.ts";
-import { audit } from "../audit/audit.ts";
+import { auditedChange } from "../audit/audit.ts";
 import * as repo from "./repository.ts";
 
 /** The service tree: each change with its checks and its audit row in one transaction. */
@@ -41,9 +40,10 @@ export async function createService(
   b: ServiceCreate,
 ): Promise<Service> {
   const branchId = request.branch.id;
-  const row = await inTransaction(deps.db, async (tx) => {
+  const entry = { action: "service.create", entity: "service", data: b };
+  const row = await auditedChange(deps.db, request, entry, async (tx) => {
     await checkParent(tx, branchId, b.parentId);
-    const created = await repo.insertService(tx, {
+    return repo.insertService(tx, {
       branch_id: branchId,
       parent_id: b.parentId,
       is_group: b.isGroup,
@@ -61,8 +61,6 @@ export async function createService(
       active: b.active,
       accepting_tickets: b.acceptingTickets,
     });
-    await audit(tx, request, { action: "service.create", entity: "service", entityId: created.id, data: b });
-    return created;
   });
   return repo.toServiceDto(row);
 }
@@ -76,7 +74,8 @@ export async function updateService(
   const branchId = request.branch.id;
   // Nothing to change: the service as it is, with nothing written or audited.
   if (Object.keys(b).length === 0) return repo.toServiceDto(await getService(deps.db, branchId, id));
-  const row = await inTransaction(deps.db, async (tx) => {
+  const entry = { action: "service.update", entity: "service", data: b };
+  const row = await auditedChange(deps.db, request, entry, async (tx) => {
     const current = await getService(tx, branchId, id);
     if (b.parentId !== undefined) await checkParent(tx, branchId, b.parentId, current.id);
     if (b.prefix === null && !current.is_group)
@@ -96,22 +95,20 @@ export async function updateService(
     if (b.expectedServiceMinutes !== undefined) set.expected_service_minutes = b.expectedServiceMinutes;
     if (b.active !== undefined) set.active = b.active;
     if (b.acceptingTickets !== undefined) set.accepting_tickets = b.acceptingTickets;
-    const updated = await repo.updateService(tx, current.id, set as Updateable<ServicesTable>);
-    await audit(tx, request, { action: "service.update", entity: "service", entityId: current.id, data: b });
-    return updated;
+    return repo.updateService(tx, current.id, set as Updateable<ServicesTable>);
   });
   return repo.toServiceDto(row);
 }
 
 /** Archives a service (its history stays): refused for a group with services or open tickets. */
 export async function archiveService(deps: ServiceDeps, request: FastifyRequest, id: string) {
-  await inTransaction(deps.db, async (tx) => {
+  await auditedChange(deps.db, request, { action: "service.delete", entity: "service" }, async (tx) => {
     const current = await getService(tx, request.branch.id, id);
     if (await repo.hasLiveChildren(tx, current.id))
       throw conflict("group_not_empty", "move or delete the services of this group first");
     if (await repo.hasOpenTickets(tx, current.id))
       throw conflict("service_has_open_tickets", "the service still has open tickets");
     await repo.archiveService(tx, current.id, deps.clock());
-    await audit(tx, request, { action: "service.delete", entity: "service", entityId: current.id });
+    return current;
   });
 }

@@ -5,8 +5,7 @@ import type { Clock } from "../../core/clock.ts";
 import { conflict, notFound } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { DB } from "../../db/schema.ts";
-import { inTransaction } from "../../db/transaction.ts";
-import { audit } from "../audit/audit.ts";
+import { auditedChange } from "../audit/audit.ts";
 import * as repo from "./repository.ts";
 
 /** Workstations: each change, its services and its audit row in one transaction. */
@@ -27,7 +26,8 @@ export function createWorkstation(
   body: WorkstationCreate,
 ): Promise<Workstation> {
   const branchId = request.branch.id;
-  return inTransaction(deps.db, async (tx) => {
+  const entry = { action: "workstation.create", entity: "workstation", data: body };
+  return auditedChange(deps.db, request, entry, async (tx) => {
     const row = await repo.insertWorkstation(tx, {
       branch_id: branchId,
       name: body.name,
@@ -36,12 +36,6 @@ export function createWorkstation(
       active: body.active,
     });
     await repo.setServices(tx, branchId, row.id, body.serviceIds);
-    await audit(tx, request, {
-      action: "workstation.create",
-      entity: "workstation",
-      entityId: row.id,
-      data: body,
-    });
     return getWorkstation(tx, branchId, row.id);
   });
 }
@@ -55,7 +49,8 @@ export async function updateWorkstation(
   const branchId = request.branch.id;
   // Nothing to change: the workstation as it is, with nothing written or audited.
   if (Object.keys(patch).length === 0) return getWorkstation(deps.db, branchId, id);
-  return inTransaction(deps.db, async (tx) => {
+  const entry = { action: "workstation.update", entity: "workstation", data: patch };
+  return auditedChange(deps.db, request, entry, async (tx) => {
     const updated = await repo.updateWorkstation(tx, branchId, id, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.number !== undefined && { number: patch.number }),
@@ -65,22 +60,22 @@ export async function updateWorkstation(
     });
     if (!updated) throw notFound("workstation");
     if (patch.serviceIds) await repo.setServices(tx, branchId, updated.id, patch.serviceIds);
-    await audit(tx, request, {
-      action: "workstation.update",
-      entity: "workstation",
-      entityId: updated.id,
-      data: patch,
-    });
     return getWorkstation(tx, branchId, updated.id);
   });
 }
 
 /** Archives a workstation (its history stays); refused while someone works at it. */
 export async function archiveWorkstation(deps: WorkstationDeps, request: FastifyRequest, id: string) {
-  await inTransaction(deps.db, async (tx) => {
-    const w = await getWorkstation(tx, request.branch.id, id);
-    if (w.operator) throw conflict("workstation_in_use", `${w.operator.name} works at this workstation now`);
-    await repo.archiveWorkstation(tx, w.id, deps.clock());
-    await audit(tx, request, { action: "workstation.delete", entity: "workstation", entityId: w.id });
-  });
+  await auditedChange(
+    deps.db,
+    request,
+    { action: "workstation.delete", entity: "workstation" },
+    async (tx) => {
+      const w = await getWorkstation(tx, request.branch.id, id);
+      if (w.operator)
+        throw conflict("workstation_in_use", `${w.operator.name} works at this workstation now`);
+      await repo.archiveWorkstation(tx, w.id, deps.clock());
+      return w;
+    },
+  );
 }

@@ -1,19 +1,16 @@
-import { type AlertChannel, type AlertRule, alertRuleSchema, serviceSchema } from "@dq/shared";
-import { Alert, Badge, Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
+import { type AlertRule, alertRuleSchema, serviceSchema } from "@dq/shared";
+import { Alert, Button, Group, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { localName } from "../../operator/format.ts";
-import { ArchiveButton } from "../directories/RowActions.tsx";
 import { useDirectory } from "../useDirectory.ts";
-import { channelText, formatMinutes, formatThreshold } from "./alertText.ts";
 import { playAttention } from "./attention.ts";
 import { alertError } from "./errors.ts";
 import { RuleForm } from "./RuleForm.tsx";
+import { RulesTable } from "./RulesTable.tsx";
 import { TestResultsModal } from "./TestResultsModal.tsx";
 import { useAlertsTranslation } from "./texts.ts";
 import { reloadBanner, useChannelsStatus, useTestRule } from "./useAlerts.ts";
-
-const CHANNEL_COLOR = { in_app: "indigo", email: "blue", telegram: "cyan", webhook: "grape" } as const;
 
 /** The rules that raise alerts (administrators): a table, the editor, and a test message per rule. */
 export function AlertRules() {
@@ -66,88 +63,14 @@ export function AlertRules() {
           {alertError(t, error)}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped highlightOnHover verticalSpacing="xs" data-testid="alert-rules">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("rules.name")}</Table.Th>
-              <Table.Th>{t("rules.service")}</Table.Th>
-              <Table.Th>{t("rules.threshold")}</Table.Th>
-              <Table.Th>{t("rules.channels")}</Table.Th>
-              <Table.Th>{t("rules.cooldownShort")}</Table.Th>
-              <Table.Th>{t("rules.escalation")}</Table.Th>
-              <Table.Th>{t("common.active")}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t("rules.actions")}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((r) => (
-              <Table.Tr key={r.id} data-testid="rule-row" data-rule-id={r.id}>
-                <Table.Td>
-                  <Text fw={500}>{ruleName(r)}</Text>
-                  {r.name && (
-                    <Text size="xs" c="dimmed">
-                      {t(`kinds.${r.kind}`)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{serviceName(r.serviceId)}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }} data-testid="rule-threshold">
-                  {formatThreshold(t, r.kind, r.threshold)}
-                </Table.Td>
-                <Table.Td>
-                  <ChannelBadges channels={r.channels} />
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatMinutes(t, r.cooldownMinutes)}</Table.Td>
-                <Table.Td>
-                  {r.escalation ? (
-                    <Group gap={4}>
-                      <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                        {t("rules.escalationShort", {
-                          after: formatMinutes(t, r.escalation.afterMinutes),
-                        })}
-                      </Text>
-                      <ChannelBadges channels={r.escalation.channels} />
-                    </Group>
-                  ) : (
-                    t("rules.none")
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {r.active ? (
-                    <Badge color="green" variant="light" miw="max-content">
-                      {t("common.active")}
-                    </Badge>
-                  ) : (
-                    <Badge color="gray" miw="max-content">
-                      {t("common.inactive")}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button size="xs" variant="subtle" onClick={() => runTest(r)} data-testid="rule-test">
-                      {t("rules.test")}
-                    </Button>
-                    <Button size="xs" variant="light" onClick={() => open(r)} data-testid="rule-edit">
-                      {t("common.edit")}
-                    </Button>
-                    <ArchiveButton
-                      name={ruleName(r)}
-                      confirmKey="alerts:rules.confirmArchive"
-                      onArchive={() =>
-                        dir.archive.mutate(r.id, { onSuccess: () => void reloadBanner(client) })
-                      }
-                    />
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <RulesTable
+        rules={items}
+        ruleName={ruleName}
+        serviceName={serviceName}
+        onTest={runTest}
+        onEdit={open}
+        onArchive={(r) => dir.archive.mutate(r.id, { onSuccess: () => void reloadBanner(client) })}
+      />
       {dir.list.isSuccess && items.length === 0 && <Text c="dimmed">{t("rules.empty")}</Text>}
       {editing && (
         <RuleForm
@@ -168,27 +91,5 @@ export function AlertRules() {
         />
       )}
     </>
-  );
-}
-
-function ChannelBadges({ channels }: { channels: AlertChannel[] }) {
-  const { t } = useAlertsTranslation();
-  return (
-    <Group gap={4}>
-      {channels.map((c, i) => (
-        <Badge
-          // biome-ignore lint/suspicious/noArrayIndexKey: the same channel may be listed twice
-          key={i}
-          color={CHANNEL_COLOR[c.type]}
-          variant="light"
-          tt="none"
-          miw="max-content"
-          title={channelText(t, c)}
-          data-testid="rule-channel"
-        >
-          {t(`channelTypes.${c.type}`)}
-        </Badge>
-      ))}
-    </Group>
   );
 }

@@ -7,6 +7,7 @@ import { ChartCard, COLORS, ReportError } from "./ChartCard.tsx";
 import { CountsAndWaitChart } from "./CountsAndWaitChart.tsx";
 import { formatDuration, formatNumber, formatPercent, toMinutes } from "./format.ts";
 import { daysOf } from "./period.ts";
+import { ReportTable } from "./ReportTable.tsx";
 import { NS } from "./texts.ts";
 import { useReport } from "./useReport.ts";
 import type { ReportDirectories } from "./useReportDirectories.ts";
@@ -166,6 +167,18 @@ function RatingsChart({ kpi }: { kpi: Kpi }) {
   );
 }
 
+/** The figure columns of the by-service table, in order. */
+const BY_SERVICE_FIGURES = [
+  "kpi.issued",
+  "kpi.served",
+  "kpi.noShow",
+  "kpi.wait",
+  "kpi.service",
+  "byService.target",
+  "kpi.serviceLevel",
+  "kpi.rating",
+] as const;
+
 function ByService({ report, directories }: { report: SummaryReport; directories: ReportDirectories }) {
   const { t, i18n } = useTranslation(NS);
   const lang = i18n.language;
@@ -174,46 +187,33 @@ function ByService({ report, directories }: { report: SummaryReport; directories
     return s ? localName(s, lang) : fallback;
   };
   const d = (seconds: number | null) => formatDuration(t, lang, seconds);
+  const columns = [
+    { label: t("byService.service") },
+    ...BY_SERVICE_FIGURES.map((key) => ({ label: t(key), numeric: true })),
+  ];
   return (
     <ChartCard title={t("byService.title")} empty={report.byService.length === 0} testId="report-by-service">
-      <Table.ScrollContainer minWidth={820}>
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("byService.service")}</Table.Th>
-              <Table.Th ta="right">{t("kpi.issued")}</Table.Th>
-              <Table.Th ta="right">{t("kpi.served")}</Table.Th>
-              <Table.Th ta="right">{t("kpi.noShow")}</Table.Th>
-              <Table.Th ta="right">{t("kpi.wait")}</Table.Th>
-              <Table.Th ta="right">{t("kpi.service")}</Table.Th>
-              <Table.Th ta="right">{t("byService.target")}</Table.Th>
-              <Table.Th ta="right">{t("kpi.serviceLevel")}</Table.Th>
-              <Table.Th ta="right">{t("kpi.rating")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.byService.map((s) => (
-              <Table.Tr key={s.serviceId} data-testid="report-service-row">
-                <Table.Td>{name(s.serviceId, s.name)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(lang, s.issued)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(lang, s.served)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(lang, s.noShow)}</Table.Td>
-                <Table.Td ta="right">{d(s.waitSeconds.avg)}</Table.Td>
-                <Table.Td ta="right">{d(s.serviceSeconds.avg)}</Table.Td>
-                <Table.Td ta="right">
-                  {s.targetWaitMinutes ? t("units.m", { m: s.targetWaitMinutes }) : t("kpi.none")}
-                </Table.Td>
-                <Table.Td ta="right" c={s.serviceLevel !== null && s.serviceLevel < 0.75 ? "red" : undefined}>
-                  {formatPercent(lang, s.serviceLevel)}
-                </Table.Td>
-                <Table.Td ta="right">
-                  {s.ratings.avg === null ? t("kpi.none") : formatNumber(lang, s.ratings.avg, 1)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ReportTable minWidth={820} columns={columns}>
+        {report.byService.map((s) => (
+          <Table.Tr key={s.serviceId} data-testid="report-service-row">
+            <Table.Td>{name(s.serviceId, s.name)}</Table.Td>
+            <Table.Td ta="right">{formatNumber(lang, s.issued)}</Table.Td>
+            <Table.Td ta="right">{formatNumber(lang, s.served)}</Table.Td>
+            <Table.Td ta="right">{formatNumber(lang, s.noShow)}</Table.Td>
+            <Table.Td ta="right">{d(s.waitSeconds.avg)}</Table.Td>
+            <Table.Td ta="right">{d(s.serviceSeconds.avg)}</Table.Td>
+            <Table.Td ta="right">
+              {s.targetWaitMinutes ? t("units.m", { m: s.targetWaitMinutes }) : t("kpi.none")}
+            </Table.Td>
+            <Table.Td ta="right" c={s.serviceLevel !== null && s.serviceLevel < 0.75 ? "red" : undefined}>
+              {formatPercent(lang, s.serviceLevel)}
+            </Table.Td>
+            <Table.Td ta="right">
+              {s.ratings.avg === null ? t("kpi.none") : formatNumber(lang, s.ratings.avg, 1)}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ReportTable>
     </ChartCard>
   );
 }

@@ -1,0 +1,73 @@
+import { isUnder, type KioskMenu, type KioskService, treeIndex } from "@dq/shared";
+import { useSurfaceFormat } from "../surface-kit/common.tsx";
+import css from "./kiosk.module.css";
+
+/** The tiles of one level of the service tree: services to take a ticket for, groups to open. */
+export function ServiceMenu({
+  menu,
+  groupId,
+  onChoose,
+  onBack,
+}: {
+  menu: KioskMenu;
+  groupId: string | null;
+  onChoose: (s: KioskService) => void;
+  onBack: (groupId: string | null) => void;
+}) {
+  const f = useSurfaceFormat();
+  const items = menu.services.filter((s) => s.parentId === groupId);
+  const group = groupId ? menu.services.find((s) => s.id === groupId) : null;
+  const tree = treeIndex(menu.services);
+  // A group can be entered when something inside it, at any depth, takes tickets now.
+  const groupOpen = (g: KioskService) =>
+    menu.services.some((s) => !s.isGroup && s.state === "open" && isUnder(tree, s, g.id));
+  return (
+    <>
+      <div className={css.titleRow}>
+        {group && (
+          <button type="button" className={css.back} onClick={() => onBack(group.parentId)}>
+            ← {f.t("kiosk.back")}
+          </button>
+        )}
+        <h1 className={css.title}>{group ? f.name(group) : f.t("kiosk.welcome")}</h1>
+      </div>
+      {items.length === 0 && <p className={css.message}>{f.t("kiosk.empty")}</p>}
+      <div className={css.tiles}>
+        {items.map((s) => {
+          const available = s.isGroup ? groupOpen(s) : s.state === "open";
+          return (
+            <button
+              key={s.id}
+              type="button"
+              className={css.tile}
+              style={{ ["--tile-color" as string]: s.color }}
+              disabled={!available}
+              onClick={() => onChoose(s)}
+              data-testid={`service-${s.id}`}
+            >
+              <span className={css.tileName}>
+                {f.name(s)}
+                {s.isGroup && <span aria-hidden="true"> ›</span>}
+              </span>
+              {/* Descriptions are written in the office's own language only. */}
+              {s.description && f.lang === menu.branch.defaultLanguage && (
+                <span className={css.tileDescription}>{s.description}</span>
+              )}
+              <span className={css.tileMeta}>
+                {s.isGroup
+                  ? available
+                    ? null
+                    : f.t("state.outside_hours")
+                  : available
+                    ? s.waiting === 0
+                      ? f.t("noQueue")
+                      : [f.t("waitingCount", { count: s.waiting }), f.wait(s.estimatedWait)].join(" · ")
+                    : [f.t(`state.${s.state}`), f.opens(s.opensAt)].filter(Boolean).join(". ")}
+              </span>
+            </button>
+          );
+        })}
+      </div>
+    </>
+  );
+}

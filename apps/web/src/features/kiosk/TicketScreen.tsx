@@ -1,0 +1,83 @@
+import type { KioskMenu } from "@dq/shared";
+import { useEffect, useRef, useState } from "react";
+import { useSurfaceFormat } from "../surface-kit/common.tsx";
+import css from "./kiosk.module.css";
+import type { Screen } from "./kiosk-screen.ts";
+import { QrCode } from "./QrCode.tsx";
+import { Receipt } from "./Receipt.tsx";
+
+const TICKET_SCREEN_SECONDS = 20;
+
+/** The ticket just issued, printed once by itself (unless the kiosk does not print), then back to the start. */
+export function TicketScreen({
+  menu,
+  screen,
+  onDone,
+}: {
+  menu: KioskMenu;
+  screen: Extract<Screen, { name: "ticket" }>;
+  onDone: () => void;
+}) {
+  const f = useSurfaceFormat();
+  const [left, setLeft] = useState(TICKET_SCREEN_SECONDS);
+  const { ticket, service } = screen;
+  const printed = useRef(false);
+  useEffect(() => {
+    const timer = setInterval(() => setLeft((s) => s - 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (left <= 0) onDone();
+  }, [left, onDone]);
+  useEffect(() => {
+    if (printed.current || !(menu.device?.autoPrint ?? true)) return;
+    printed.current = true;
+    // After the receipt is laid out; Chrome's --kiosk-printing makes this silent.
+    requestAnimationFrame(() => window.print());
+  }, [menu.device]);
+  const trackUrl = `${window.location.origin}/t/${ticket.code}`;
+  return (
+    <section className={css.ticket} aria-label={f.t("kiosk.yourTicket")}>
+      <div className={css.ticketCard}>
+        <div className={css.ticketCaption}>{f.t("kiosk.yourTicket")}</div>
+        <div className={css.ticketLabel} data-testid="ticket-label">
+          {ticket.label}
+        </div>
+        <div className={css.ticketService}>{f.name(service)}</div>
+        <div className={css.ticketFacts}>
+          <div data-testid="people-ahead">
+            {ticket.position ? f.t("peopleAhead", { count: ticket.position }) : f.t("nobodyAhead")}
+          </div>
+          {ticket.estimatedWait && (
+            <div>
+              {f.t("kiosk.estimatedWait")}: {f.wait(ticket.estimatedWait)}
+            </div>
+          )}
+        </div>
+        <div className={css.qrRow}>
+          <QrCode value={trackUrl} className={css.qr} />
+          <span>{f.t("kiosk.scan")}</span>
+        </div>
+      </div>
+      <div className={css.actions}>
+        <button type="button" className={css.secondary} onClick={() => window.print()}>
+          {f.t(menu.device?.autoPrint === false ? "kiosk.printOnce" : "kiosk.print")}
+        </button>
+        <button type="button" className={css.primary} onClick={onDone}>
+          {f.t("kiosk.done")}
+        </button>
+      </div>
+      <p className={css.hint}>{f.t("kiosk.returning", { count: Math.max(0, left) })}</p>
+      <Receipt
+        office={menu.branch.name}
+        ticket={ticket}
+        serviceName={f.name(service)}
+        issuedAt={screen.issuedAt}
+        trackUrl={trackUrl}
+        ticketText={menu.branch.ticketText}
+        paperWidth={menu.device?.paperWidth ?? 80}
+        timeZone={menu.branch.timezone}
+      />
+    </section>
+  );
+}

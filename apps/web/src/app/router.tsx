@@ -27,9 +27,12 @@ const screenRoute = (screen: StaffScreen): RouteObject => ({
  * The layout around staff screens: the operator's workplace in one (open to every employee), the
  * office's screens in the other (supervisors and up).
  */
-const staffArea = (area: "OperatorArea" | "SupervisorArea"): RouteObject => ({
-  lazy: async () => ({ Component: (await import("../features/staff/StaffArea.tsx"))[area] }),
-  children: STAFF_SCREENS.filter((s) => (s.minRole === "operator") === (area === "OperatorArea")).map(
+const staffArea = (minRole: "operator" | "supervisor"): RouteObject => ({
+  lazy: async () => {
+    const { StaffArea } = await import("../features/staff/StaffArea.tsx");
+    return { element: <StaffArea minRole={minRole} /> };
+  },
+  children: STAFF_SCREENS.filter((s) => (s.minRole === "operator") === (minRole === "operator")).map(
     screenRoute,
   ),
 });
@@ -40,8 +43,8 @@ export const router = createBrowserRouter([
     children: [
       { path: "/", lazy: page(() => import("../features/common/HomeRedirect.tsx")) },
       { path: "/login", lazy: page(() => import("../features/login/LoginPage.tsx")) },
-      staffArea("OperatorArea"),
-      staffArea("SupervisorArea"),
+      staffArea("operator"),
+      staffArea("supervisor"),
       { path: "*", lazy: page(() => import("../features/common/NotFoundPage.tsx")) },
     ],
   },

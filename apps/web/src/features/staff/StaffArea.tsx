@@ -1,22 +1,16 @@
+import type { Role } from "@dq/shared";
 import { Suspense } from "react";
 import { RequireRole } from "../../app/auth.tsx";
 import { FullPageLoader } from "../common/FullPageLoader.tsx";
 import StaffLayout from "./StaffLayout.tsx";
 
-/** Layout routes of the staff screens; loaded lazily so public screens never carry them. */
-export function OperatorArea() {
+/**
+ * The layout route around staff screens, for employees of at least `minRole`; loaded lazily so
+ * public screens never carry it.
+ */
+export function StaffArea({ minRole }: { minRole: Role }) {
   return (
-    <RequireRole minRole="operator">
-      <Suspense fallback={<FullPageLoader />}>
-        <StaffLayout />
-      </Suspense>
-    </RequireRole>
-  );
-}
-
-export function SupervisorArea() {
-  return (
-    <RequireRole minRole="supervisor">
+    <RequireRole minRole={minRole}>
       <Suspense fallback={<FullPageLoader />}>
         <StaffLayout />
       </Suspense>

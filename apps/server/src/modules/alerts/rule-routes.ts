@@ -12,7 +12,7 @@ import type { DB, StoredChannel } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
-import { audit } from "../audit/audit.ts";
+import { audit, auditedChange } from "../audit/audit.ts";
 import { tags } from "./access.ts";
 import { appendAlertEvent } from "./evaluate.ts";
 import { lockBranchAlerts } from "./lock.ts";
@@ -68,20 +68,14 @@ export async function alertRuleRoutes(app: App) {
       const rule = request.body;
       await checkRuleReferences(db, request.branch.id, rule, app.deps.senders);
       const escalation = storedEscalation(rule.escalation, null, []);
-      const row = await inTransaction(db, async (tx) => {
-        const created = await insertRule(
+      const entry = { action: "alert_rule.create", entity: "alert_rule", data: auditedRule(rule) };
+      const row = await auditedChange(db, request, entry, (tx) =>
+        insertRule(
           tx,
           request.branch.id,
           ruleValues(rule, storedChannels(rule.channels), escalation && JSON.stringify(escalation)),
-        );
-        await audit(tx, request, {
-          action: "alert_rule.create",
-          entity: "alert_rule",
-          entityId: created.id,
-          data: auditedRule(rule),
-        });
-        return created;
-      });
+        ),
+      );
       return reply.status(201).send(ruleDto(row, true));
     },
   );
@@ -154,13 +148,13 @@ export async function alertRuleRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      await inTransaction(db, async (tx) => {
+      await auditedChange(db, request, { action: "alert_rule.delete", entity: "alert_rule" }, async (tx) => {
         await lockBranchAlerts(tx, request.branch.id);
         const now = app.deps.clock();
         const deleted = await archiveRule(tx, request.branch.id, request.params.id, now);
         if (!deleted) throw notFound("alert rule");
         await closeAlertsOfRule(tx, request.branch.id, deleted.id, now);
-        await audit(tx, request, { action: "alert_rule.delete", entity: "alert_rule", entityId: deleted.id });
+        return deleted;
       });
       return reply.status(204).send();
     },

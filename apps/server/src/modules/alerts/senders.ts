@@ -53,15 +53,9 @@ export function webhookBody(
 }
 
 /** What a channel is sent: the JSON above for a webhook, the plain text for e-mail and Telegram. */
-export function messageBody(
-  channel: StoredChannel,
-  event: DeliveryEvent | "test",
-  alert: Alert | null,
-  branch: { id: string; name: string },
-  text: string,
-  at: Date,
-): string {
-  return channel.type === "webhook" ? webhookBody(event, alert, branch, text, at) : text;
+export function messageBody(channel: StoredChannel, ...message: Parameters<typeof webhookBody>): string {
+  const [, , , text] = message;
+  return channel.type === "webhook" ? webhookBody(...message) : text;
 }
 
 export function webhookSignature(secret: string, body: string): string {

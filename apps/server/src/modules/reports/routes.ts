@@ -2,10 +2,14 @@ import {
   dailyReportSchema,
   hourlyReportSchema,
   operatorsReportSchema,
+  type ReportQuery,
   reportQuerySchema,
   summaryReportSchema,
   workstationsReportSchema,
 } from "@dq/shared";
+import type { z } from "zod";
+import type { BranchContext } from "../../core/branch-context.ts";
+import type { Executor } from "../../db/executor.ts";
 import type { App } from "../../http/types.ts";
 import { access, tags } from "./access.ts";
 import { ticketHistoryRoutes } from "./history-routes.ts";
@@ -13,84 +17,71 @@ import { daily, hourly, operators, workstations } from "./queries.ts";
 import { summary } from "./summary.ts";
 
 export async function reportRoutes(app: App) {
-  const db = app.deps.reports;
-
-  app.get(
-    "/api/v1/reports/summary",
-    {
-      config: { access },
-      schema: {
-        operationId: "getSummaryReport",
-        tags,
-        summary:
-          "KPIs of a period, overall and per service: counts, waits, service times, service level, ratings",
-        querystring: reportQuerySchema,
-        response: { 200: summaryReportSchema },
-      },
-    },
-    async (request) => summary(db, request.branch, request.query),
-  );
-
-  app.get(
-    "/api/v1/reports/operators",
-    {
-      config: { access },
-      schema: {
-        operationId: "getOperatorsReport",
-        tags,
-        summary:
-          "Per employee: served, no-shows, service time, ratings, time signed in / serving / paused / idle",
-        querystring: reportQuerySchema,
-        response: { 200: operatorsReportSchema },
-      },
-    },
-    async (request) => operators(db, request.branch, request.query, app.deps.clock()),
-  );
-
-  app.get(
-    "/api/v1/reports/workstations",
-    {
-      config: { access },
-      schema: {
-        operationId: "getWorkstationsReport",
-        tags,
-        summary: "Per workstation: served, serving time, open time and load",
-        querystring: reportQuerySchema,
-        response: { 200: workstationsReportSchema },
-      },
-    },
-    async (request) => workstations(db, request.branch, request.query, app.deps.clock()),
-  );
-
-  app.get(
-    "/api/v1/reports/hourly",
-    {
-      config: { access },
-      schema: {
-        operationId: "getHourlyReport",
-        tags,
-        summary: "Arrivals, average wait and served per hour of the day, and per weekday × hour",
-        querystring: reportQuerySchema,
-        response: { 200: hourlyReportSchema },
-      },
-    },
-    async (request) => hourly(db, request.branch, request.query),
-  );
-
-  app.get(
-    "/api/v1/reports/daily",
-    {
-      config: { access },
-      schema: {
-        operationId: "getDailyReport",
-        tags,
-        summary: "Per day: issued, served, no-shows, average wait and service level (the trend)",
-        querystring: reportQuerySchema,
-        response: { 200: dailyReportSchema },
-      },
-    },
-    async (request) => daily(db, request.branch, request.query),
-  );
+  reportRoute(app, {
+    path: "summary",
+    operationId: "getSummaryReport",
+    summary:
+      "KPIs of a period, overall and per service: counts, waits, service times, service level, ratings",
+    response: summaryReportSchema,
+    build: summary,
+  });
+  reportRoute(app, {
+    path: "operators",
+    operationId: "getOperatorsReport",
+    summary:
+      "Per employee: served, no-shows, service time, ratings, time signed in / serving / paused / idle",
+    response: operatorsReportSchema,
+    build: operators,
+  });
+  reportRoute(app, {
+    path: "workstations",
+    operationId: "getWorkstationsReport",
+    summary: "Per workstation: served, serving time, open time and load",
+    response: workstationsReportSchema,
+    build: workstations,
+  });
+  reportRoute(app, {
+    path: "hourly",
+    operationId: "getHourlyReport",
+    summary: "Arrivals, average wait and served per hour of the day, and per weekday × hour",
+    response: hourlyReportSchema,
+    build: hourly,
+  });
+  reportRoute(app, {
+    path: "daily",
+    operationId: "getDailyReport",
+    summary: "Per day: issued, served, no-shows, average wait and service level (the trend)",
+    response: dailyReportSchema,
+    build: daily,
+  });
 
   await ticketHistoryRoutes(app);
+}
+
+/** A report: GET /api/v1/reports/<path> over a period (the report query), read from the reports database. */
+function reportRoute<S extends z.ZodType>(
+  app: App,
+  report: {
+    path: string;
+    operationId: string;
+    summary: string;
+    response: S;
+    build: (db: Executor, branch: BranchContext, q: ReportQuery, now: Date) => Promise<z.input<S>>;
+  },
+) {
+  app.get(
+    `/api/v1/reports/${report.path}`,
+    {
+      config: { access },
+      schema: {
+        operationId: report.operationId,
+        tags,
+        summary: report.summary,
+        querystring: reportQuerySchema,
+        response: { 200: report.response as z.ZodType },
+      },
+    },
+    // The answer's type is checked where the report is declared (`build` against `response`).
+    async (request) => report.build(app.deps.reports, request.branch, request.query, app.deps.clock()),
+  );
 }

@@ -62,6 +62,16 @@ export async function findTicketByCode(db: Executor, code: string): Promise<Tick
   return db.selectFrom("tickets").selectAll().where("code", "=", code).executeTakeFirst();
 }
 
+/** What a ticket going back to the queue drops: its call, its start and who had it. */
+export const BACK_IN_QUEUE = {
+  called_at: null,
+  last_called_at: null,
+  started_at: null,
+  call_count: 0,
+  workstation_id: null,
+  employee_id: null,
+} as const satisfies TicketUpdate;
+
 export async function updateTicket(db: Executor, id: string, patch: TicketUpdate): Promise<TicketRow> {
   return db.updateTable("tickets").set(patch).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }

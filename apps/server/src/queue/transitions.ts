@@ -8,6 +8,7 @@ import type { QueueDeps } from "./deps.ts";
 import { assertFree, lockWorkplace, setOperatorStatus } from "./operator-status.ts";
 import { callClassOf, preferredClass } from "./policy.ts";
 import {
+  BACK_IN_QUEUE,
   canServe,
   claimNextWaiting,
   lockBranchCalls,
@@ -279,15 +280,7 @@ export const returnToQueue = (
     employeeId,
     id,
     "return",
-    (t, now) => ({
-      enqueued_at: toEnd ? now : t.enqueued_at,
-      called_at: null,
-      last_called_at: null,
-      started_at: null,
-      call_count: 0,
-      workstation_id: null,
-      employee_id: null,
-    }),
+    (t, now) => ({ ...BACK_IN_QUEUE, enqueued_at: toEnd ? now : t.enqueued_at }),
     "ticket.returned",
     "free",
     () => ({ toEnd }),
@@ -325,12 +318,7 @@ export function redirect(
         service_id: target.id,
         segment: t.segment + 1,
         enqueued_at: now,
-        called_at: null,
-        last_called_at: null,
-        started_at: null,
-        call_count: 0,
-        workstation_id: null,
-        employee_id: null,
+        ...BACK_IN_QUEUE,
         note: note ?? t.note,
       };
     },

@@ -5,7 +5,7 @@ import type { Executor } from "../db/executor.ts";
 import { joinOrStartTransaction } from "../db/transaction.ts";
 import type { QueueDeps } from "./deps.ts";
 import { lockWorkplace, setOperatorStatus } from "./operator-status.ts";
-import { activeTicketOf, updateTicket } from "./repository.ts";
+import { activeTicketOf, BACK_IN_QUEUE, updateTicket } from "./repository.ts";
 import { transition } from "./state-machine.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 import { appendTicketEvent } from "./ticket-events.ts";
@@ -182,14 +182,7 @@ export async function releaseWorkplace(
     const returned = held.status === "called";
     const updated = await updateTicket(tx, held.id, {
       ...(returned
-        ? {
-            status: transition(held.status, "return"),
-            called_at: null,
-            last_called_at: null,
-            call_count: 0,
-            workstation_id: null,
-            employee_id: null,
-          }
+        ? { status: transition(held.status, "return"), ...BACK_IN_QUEUE }
         : { status: transition(held.status, "finish"), finished_at: now, close_reason: "released" }),
       updated_at: now,
     });

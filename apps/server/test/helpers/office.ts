@@ -1,4 +1,5 @@
-import type { TestContext } from "./test-app.ts";
+import { afterAll, beforeAll } from "vitest";
+import { createTestContext, type TestContext, type TestContextOptions } from "./test-app.ts";
 
 export const OPERATOR_PASSWORD = "operator-password-1";
 
@@ -106,6 +107,25 @@ export async function buildOffice(ctx: TestContext): Promise<Office> {
     kioskToken: kiosk.token,
     boardToken: board.token,
   };
+}
+
+type UseOffice = (ctx: TestContext, office: Office) => void | Promise<void>;
+
+/**
+ * The usual set-up of a test file: a test app (with `options`) and the small office, made before the
+ * file's tests and closed after them. `use` receives both, to keep in the file's variables, and may
+ * prepare more.
+ */
+export function setUpOffice(use: UseOffice): void;
+export function setUpOffice(options: TestContextOptions, use: UseOffice): void;
+export function setUpOffice(...args: [UseOffice] | [TestContextOptions, UseOffice]): void {
+  const [options, use] = args.length === 1 ? [{}, args[0]] : args;
+  let ctx: TestContext | undefined;
+  beforeAll(async () => {
+    ctx = await createTestContext(options);
+    await use(ctx, await buildOffice(ctx));
+  });
+  afterAll(() => ctx?.close());
 }
 
 /** Issues a ticket through the kiosk device and returns it. */

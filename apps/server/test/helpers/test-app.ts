@@ -65,9 +65,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function createTestContext(
-  options: { clock?: TestClock; realClock?: boolean; config?: Partial<Config>; dataDir?: string } = {},
-): Promise<TestContext> {
+export interface TestContextOptions {
+  clock?: TestClock;
+  realClock?: boolean;
+  config?: Partial<Config>;
+  dataDir?: string;
+}
+
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
   const testDb = await createTestDatabase(undefined, options.dataDir ?? null);
   const database = await testDb.open();
   const clock = options.clock ?? new TestClock();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, type Office, OPERATOR_PASSWORD } from "../helpers/office.ts";
+import { describe, expect, it } from "vitest";
+import { type Office, OPERATOR_PASSWORD, setUpOffice } from "../helpers/office.ts";
 import { SseClient } from "../helpers/sse.ts";
-import { ADMIN, createTestContext, type RequestOptions, type TestContext } from "../helpers/test-app.ts";
+import { ADMIN, type RequestOptions, type TestContext } from "../helpers/test-app.ts";
 
 /**
  * Every route, every kind of caller: who may pass the access check. The table must list exactly
@@ -142,9 +142,9 @@ let ctx: TestContext;
 let office: Office;
 let callers: Record<Who, RequestOptions>;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice(async (c, o) => {
+  ctx = c;
+  office = o;
   const token = async (role: string) =>
     (await ctx.request("POST", "/api/v1/api-tokens", { cookie: ctx.adminCookie, body: { name: role, role } }))
       .body.token as string;
@@ -159,7 +159,6 @@ beforeAll(async () => {
     apiSupervisor: { token: await token("supervisor") },
   };
 });
-afterAll(() => ctx.close());
 
 function appRoutes(): string[] {
   const doc = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };

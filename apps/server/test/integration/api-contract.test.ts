@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
+import { describe, expect, it } from "vitest";
+import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { SseClient } from "../helpers/sse.ts";
-import { ADMIN, createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { ADMIN, type TestContext } from "../helpers/test-app.ts";
 
 /** The API contract (the OpenAPI document and README), point by point, with exact statuses and fields. Runs on PGlite and PostgreSQL. */
 let ctx: TestContext;
 let office: Office;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice((c, o) => {
+  ctx = c;
+  office = o;
 });
-afterAll(() => ctx.close());
 
 describe("health", () => {
   it("healthz and readyz answer 200", async () => {

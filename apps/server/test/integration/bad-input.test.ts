@@ -1,7 +1,7 @@
 import { FIELD_ISSUE_CODES } from "@dq/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, type Office, takeWorkstation } from "../helpers/office.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import type { TestContext } from "../helpers/test-app.ts";
 
 /**
  * Bad input never yields a 500: every route gets malformed ids, bodies of the wrong types, huge
@@ -10,12 +10,11 @@ import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 let ctx: TestContext;
 let office: Office;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice(async (c, o) => {
+  ctx = c;
+  office = o;
   await takeWorkstation(ctx, office.supervisor.cookie, office.workstations.w2);
 });
-afterAll(() => ctx.close());
 
 const HUGE = "x".repeat(10_000);
 const WRONG_VALUES: unknown[] = [

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, type Office, OPERATOR_PASSWORD } from "../helpers/office.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { type Office, OPERATOR_PASSWORD, setUpOffice } from "../helpers/office.ts";
+import type { TestContext } from "../helpers/test-app.ts";
 
 /** What an administrator may and may not do to employees, with exact answers. */
 let ctx: TestContext;
 let office: Office;
 const admin = () => ({ cookie: ctx.adminCookie });
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice((c, o) => {
+  ctx = c;
+  office = o;
 });
-afterAll(() => ctx.close());
 
 describe("employees", () => {
   it("an administrator cannot demote, deactivate or delete himself", async () => {

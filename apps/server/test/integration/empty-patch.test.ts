@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/schema.ts";
-import { buildOffice, issue, type Office } from "../helpers/office.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { issue, type Office, setUpOffice } from "../helpers/office.ts";
+import type { TestContext } from "../helpers/test-app.ts";
 
 /**
  * A PATCH that names nothing to change answers 200 with the object as a GET shows it, and writes
@@ -11,11 +11,10 @@ import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 let ctx: TestContext;
 let office: Office;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice((c, o) => {
+  ctx = c;
+  office = o;
 });
-afterAll(() => ctx.close());
 
 const admin = () => ({ cookie: ctx.adminCookie });
 

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { neutraliseFormula } from "../../src/modules/reports/export.ts";
-import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
-import { createTestContext, TestClock, type TestContext } from "../helpers/test-app.ts";
+import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import { TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /**
  * CSV/formula injection (OWASP "CSV Injection"): names and comments typed by staff or clients must come
@@ -16,9 +16,9 @@ let ctx: TestContext;
 let office: Office;
 const clock = new TestClock(new Date("2026-03-02T06:00:00Z"));
 
-beforeAll(async () => {
-  ctx = await createTestContext({ clock });
-  office = await buildOffice(ctx);
+setUpOffice({ clock }, async (c, o) => {
+  ctx = c;
+  office = o;
   const evil = await ctx.request("POST", "/api/v1/categories", {
     cookie: ctx.adminCookie,
     body: { name: EVIL, priority: 1 },
@@ -43,7 +43,6 @@ beforeAll(async () => {
   expect(rated.status, JSON.stringify(rated.body)).toBeLessThan(300);
   clock.advance(3600);
 });
-afterAll(() => ctx.close());
 
 /** RFC 4180: fields separated by commas, rows by CRLF, `"` quotes a field and `""` is a quote inside it. */
 function parseCsv(text: string): string[][] {

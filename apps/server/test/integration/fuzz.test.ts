@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, type Office } from "../helpers/office.ts";
+import { type Office, setUpOffice } from "../helpers/office.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 
 /**
@@ -27,12 +27,11 @@ interface Operation {
 }
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[] };
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice((c, o) => {
+  ctx = c;
+  office = o;
   operatorCookie = office.operators.anna.cookie;
 });
-afterAll(() => ctx.close());
 
 function operations(): Operation[] {
   const doc = ctx.app.swagger() as { paths: Record<string, Record<string, any>> };

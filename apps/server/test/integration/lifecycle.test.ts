@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import type { TestContext } from "../helpers/test-app.ts";
 
 let ctx: TestContext;
 let office: Office;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice((c, o) => {
+  ctx = c;
+  office = o;
 });
-afterAll(() => ctx.close());
 
 const closeDay = () => ctx.request("POST", "/api/v1/queue/close-day", { cookie: ctx.adminCookie });
 

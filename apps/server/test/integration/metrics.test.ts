@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/core/config.ts";
 import type { App } from "../../src/http/types.ts";
-import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
+import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { SseClient } from "../helpers/sse.ts";
-import { createTestContext, TestClock, type TestContext, testConfig } from "../helpers/test-app.ts";
+import { TestClock, type TestContext, testConfig } from "../helpers/test-app.ts";
 
 /**
  * /metrics after one scripted morning whose every figure was worked out by hand (Monday 2 March
@@ -32,10 +32,10 @@ const at = (minute: number) => {
 };
 let codes: string[] = [];
 
-beforeAll(async () => {
-  // No web app: a request that matches no route is then a plain 404, wherever the tests run.
-  ctx = await createTestContext({ clock, config: { webDist: "/nonexistent" } });
-  office = await buildOffice(ctx);
+// No web app: a request that matches no route is then a plain 404, wherever the tests run.
+setUpOffice({ clock, config: { webDist: "/nonexistent" } }, async (c, o) => {
+  ctx = c;
+  office = o;
   const { anna, boris } = office.operators;
   const { buy, refund, corporate } = office.services;
   const op = async (cookie: string, path: string, body?: unknown) => {
@@ -100,7 +100,6 @@ beforeAll(async () => {
   at(50);
   codes = [y1, y2, a1, a2, a3, a4, b1, b2, k1].map((t) => t.code as string);
 });
-afterAll(() => ctx?.close());
 
 interface Sample {
   name: string;

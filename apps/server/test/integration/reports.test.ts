@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
-import { createTestContext, TestClock, type TestContext } from "../helpers/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import { TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /**
  * One scripted morning (Monday 2 March 2026, Moscow, 08:00–09:00) whose every figure was worked
@@ -24,9 +24,9 @@ const at = (minute: number) => {
 };
 const DAY = "from=2026-03-02&to=2026-03-02";
 
-beforeAll(async () => {
-  ctx = await createTestContext({ clock });
-  office = await buildOffice(ctx);
+setUpOffice({ clock }, async (c, o) => {
+  ctx = c;
+  office = o;
   const { anna, boris } = office.operators;
   const op = (cookie: string, path: string, body?: unknown) =>
     ctx.request("POST", `/api/v1/operator/${path}`, { cookie, body }).then((r) => {
@@ -87,7 +87,6 @@ beforeAll(async () => {
   await ctx.request("DELETE", "/api/v1/operator/workstation", { cookie: boris.cookie });
   at(180);
 });
-afterAll(() => ctx.close());
 
 const get = async (path: string) => {
   const res = await ctx.request("GET", path, { cookie: office.supervisor.cookie });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ticketEventData } from "../../src/queue/ticket-events.ts";
-import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import type { TestContext } from "../helpers/test-app.ts";
 
 /**
  * Every `ticket.*` event carries the same fields, built in one place: the event written by the
@@ -10,11 +10,10 @@ import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 let ctx: TestContext;
 let office: Office;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice((c, o) => {
+  ctx = c;
+  office = o;
 });
-afterAll(() => ctx.close());
 
 const ticketFields = {
   id: "1",

@@ -25,6 +25,17 @@ function row(id: number, type = "ticket.called"): EventRow {
   };
 }
 
+/** A board connection with room to spare, unless a test says otherwise. */
+function connect(out: Writable, options: Partial<ConstructorParameters<typeof SseConnection>[1]> = {}) {
+  return new SseConnection(out, {
+    channel: "board",
+    lastEventId: null,
+    maxBufferedBytes: 1e6,
+    onDrop: () => {},
+    ...options,
+  });
+}
+
 /** A client socket: `stalled` never acknowledges writes, like a client that stopped reading. */
 function client(stalled = false) {
   const chunks: string[] = [];
@@ -46,12 +57,7 @@ function client(stalled = false) {
 describe("an SSE connection", () => {
   it("starts over from the present when the client names an id the log never had", () => {
     const c = client();
-    const conn = new SseConnection(c.out, {
-      channel: "board",
-      lastEventId: "500000",
-      maxBufferedBytes: 1e6,
-      onDrop: () => {},
-    });
+    const conn = connect(c.out, { lastEventId: "500000" });
     conn.finishReplay([], 100, "40");
     conn.deliver(row(41));
     expect(c.chunks.join("")).toContain('id: 40\nevent: reset\ndata: {"reason":"unknown_last_event_id"}');
@@ -60,12 +66,7 @@ describe("an SSE connection", () => {
 
   it("replays the missed events, then the ones that arrived meanwhile, without duplicates", () => {
     const c = client();
-    const conn = new SseConnection(c.out, {
-      channel: "board",
-      lastEventId: "10",
-      maxBufferedBytes: 1e6,
-      onDrop: () => {},
-    });
+    const conn = connect(c.out, { lastEventId: "10" });
     conn.deliver(row(12)); // live, during the replay
     conn.deliver(row(13));
     conn.finishReplay([row(11), row(12)], 100);
@@ -76,12 +77,7 @@ describe("an SSE connection", () => {
 
   it("sends the board only public fields", () => {
     const c = client();
-    const conn = new SseConnection(c.out, {
-      channel: "board",
-      lastEventId: null,
-      maxBufferedBytes: 1e6,
-      onDrop: () => {},
-    });
+    const conn = connect(c.out);
     conn.finishReplay([], 100);
     conn.deliver(row(1));
     conn.deliver(row(2, "operator.status"));
@@ -94,12 +90,7 @@ describe("an SSE connection", () => {
 
   it("tells the client to reload when too much was missed", () => {
     const c = client();
-    const conn = new SseConnection(c.out, {
-      channel: "board",
-      lastEventId: "1",
-      maxBufferedBytes: 1e6,
-      onDrop: () => {},
-    });
+    const conn = connect(c.out, { lastEventId: "1" });
     // 3 missed of a limit of 2 (the replay reads limit + 1); the log's newest is 9.
     conn.finishReplay([row(2), row(3), row(4)], 2, "9");
     conn.deliver(row(9));
@@ -111,12 +102,7 @@ describe("an SSE connection", () => {
   it("drops a client whose replay never finishes rather than holding live events without end", () => {
     const c = client();
     let dropped = 0;
-    const conn = new SseConnection(c.out, {
-      channel: "board",
-      lastEventId: "1",
-      maxBufferedBytes: 1e6,
-      onDrop: () => dropped++,
-    });
+    const conn = connect(c.out, { lastEventId: "1", onDrop: () => dropped++ });
     for (let id = 2; id <= 10_002; id++) conn.deliver(row(id));
     expect(dropped).toBe(1);
     expect(conn.closed).toBe(true);
@@ -126,12 +112,7 @@ describe("an SSE connection", () => {
   it("drops a client that stopped reading instead of buffering without end", () => {
     const c = client(true);
     let dropped = 0;
-    const conn = new SseConnection(c.out, {
-      channel: "staff",
-      lastEventId: null,
-      maxBufferedBytes: 8 * 1024,
-      onDrop: () => dropped++,
-    });
+    const conn = connect(c.out, { channel: "staff", maxBufferedBytes: 8 * 1024, onDrop: () => dropped++ });
     conn.finishReplay([], 100);
     let sent = 0;
     while (!conn.closed && sent < 10_000) conn.deliver(row(++sent));
@@ -145,12 +126,7 @@ describe("an SSE connection", () => {
 
   it("sends a heartbeat as a comment line by default, which EventSource ignores", () => {
     const c = client();
-    const conn = new SseConnection(c.out, {
-      channel: "board",
-      lastEventId: "5",
-      maxBufferedBytes: 1e6,
-      onDrop: () => {},
-    });
+    const conn = connect(c.out, { lastEventId: "5" });
     conn.finishReplay([], 100, "5");
     conn.heartbeat();
     expect(c.chunks.join("")).toBe(": heartbeat\n\n");
@@ -159,13 +135,7 @@ describe("an SSE connection", () => {
 
   it("sends a heartbeat as a named event without an id when asked, so a client can tell a dead stream", () => {
     const c = client();
-    const conn = new SseConnection(c.out, {
-      channel: "board",
-      lastEventId: "5",
-      maxBufferedBytes: 1e6,
-      onDrop: () => {},
-      heartbeat: "event",
-    });
+    const conn = connect(c.out, { lastEventId: "5", heartbeat: "event" });
     conn.finishReplay([], 100, "5");
     conn.heartbeat();
     expect(c.chunks.join("")).toBe("event: heartbeat\ndata: {}\n\n");

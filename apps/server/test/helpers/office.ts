@@ -143,3 +143,10 @@ export async function issue(
 export async function takeWorkstation(ctx: TestContext, cookie: string, workstationId: string) {
   return ok(ctx.request("POST", "/api/v1/operator/workstation", { cookie, body: { workstationId } }), 200);
 }
+
+/** An operator's action (`POST /api/v1/operator/<path>`) that must succeed; returns the answer's body. */
+export async function operatorAction(ctx: TestContext, cookie: string, path: string, body?: unknown) {
+  const r = await ctx.request("POST", `/api/v1/operator/${path}`, { cookie, body });
+  if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}

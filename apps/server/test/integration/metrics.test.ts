@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/core/config.ts";
 import type { App } from "../../src/http/types.ts";
-import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import { issue, type Office, operatorAction, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { SseClient } from "../helpers/sse.ts";
 import { TestClock, type TestContext, testConfig } from "../helpers/test-app.ts";
 
@@ -38,11 +38,7 @@ setUpOffice({ clock, config: { webDist: "/nonexistent" } }, async (c, o) => {
   office = o;
   const { anna, boris } = office.operators;
   const { buy, refund, corporate } = office.services;
-  const op = async (cookie: string, path: string, body?: unknown) => {
-    const r = await ctx.request("POST", `/api/v1/operator/${path}`, { cookie, body });
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
+  const op = (cookie: string, path: string, body?: unknown) => operatorAction(ctx, cookie, path, body);
 
   // Yesterday, 09:00 local.
   clock.now = new Date("2026-03-01T06:00:00Z");

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import { issue, type Office, operatorAction, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /**
@@ -28,11 +28,7 @@ setUpOffice({ clock }, async (c, o) => {
   ctx = c;
   office = o;
   const { anna, boris } = office.operators;
-  const op = (cookie: string, path: string, body?: unknown) =>
-    ctx.request("POST", `/api/v1/operator/${path}`, { cookie, body }).then((r) => {
-      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-      return r.body;
-    });
+  const op = (cookie: string, path: string, body?: unknown) => operatorAction(ctx, cookie, path, body);
   const { buy, refund, corporate } = office.services;
 
   at(0);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appendEvent } from "../../src/events/log.ts";
-import { buildOffice, type Office, OPERATOR_PASSWORD, takeWorkstation } from "../helpers/office.ts";
+import { type Office, seatOperators, setUpOffice } from "../helpers/office.ts";
 import { SseClient } from "../helpers/sse.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import type { TestContext } from "../helpers/test-app.ts";
 
 /**
  * PostgreSQL only: transactions that overlap commit in another order than they started. Live
@@ -12,12 +12,11 @@ let ctx: TestContext;
 let office: Office;
 let base: string;
 
-beforeAll(async () => {
-  ctx = await createTestContext({ realClock: true });
-  office = await buildOffice(ctx);
+setUpOffice({ realClock: true }, async (c, o) => {
+  ctx = c;
+  office = o;
   base = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
 });
-afterAll(() => ctx.close());
 
 const issue = (serviceId: string) =>
   ctx.request("POST", "/api/v1/tickets", { token: office.kioskToken, body: { serviceId } });
@@ -79,26 +78,12 @@ describe("event ids follow commit order", () => {
         .executeTakeFirstOrThrow()
     ).max as string | null;
 
-    const operators: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const ws = await ctx.request("POST", "/api/v1/workstations", {
-        ...admin,
-        body: { name: `Load ${i}`, number: `L${i}`, serviceIds: [office.services.refund] },
-      });
-      await ctx.request("POST", "/api/v1/employees", {
-        ...admin,
-        body: {
-          login: `load${i}`,
-          name: `Load ${i}`,
-          role: "operator",
-          password: OPERATOR_PASSWORD,
-          serviceIds: [office.services.refund],
-        },
-      });
-      const cookie = await ctx.login(`load${i}`, OPERATOR_PASSWORD);
-      await takeWorkstation(ctx, cookie, ws.body.id);
-      operators.push(cookie);
-    }
+    const operators = await seatOperators(ctx, office.services.refund, 4, (i) => ({
+      workstation: `Load ${i}`,
+      number: `L${i}`,
+      login: `load${i}`,
+      name: `Load ${i}`,
+    }));
     const until = Date.now() + 2500;
     const kiosks = Array.from({ length: 8 }, async () => {
       while (Date.now() < until) expect((await issue(office.services.refund)).status).toBe(201);
@@ -137,26 +122,12 @@ describe("the ratio rule with operators calling at once", () => {
       ...admin,
       body: { settings: { callingPolicy: { slaGuard: false, ratio: { normal: 2, priority: 1 } } } },
     });
-    const operators: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const ws = await ctx.request("POST", "/api/v1/workstations", {
-        ...admin,
-        body: { name: `Ratio ${i}`, number: `R${i}`, serviceIds: [office.services.corporate] },
-      });
-      await ctx.request("POST", "/api/v1/employees", {
-        ...admin,
-        body: {
-          login: `ratio${i}`,
-          name: `Ratio ${i}`,
-          role: "operator",
-          password: OPERATOR_PASSWORD,
-          serviceIds: [office.services.corporate],
-        },
-      });
-      const cookie = await ctx.login(`ratio${i}`, OPERATOR_PASSWORD);
-      await takeWorkstation(ctx, cookie, ws.body.id);
-      operators.push(cookie);
-    }
+    const operators = await seatOperators(ctx, office.services.corporate, 3, (i) => ({
+      workstation: `Ratio ${i}`,
+      number: `R${i}`,
+      login: `ratio${i}`,
+      name: `Ratio ${i}`,
+    }));
     for (let i = 0; i < 16; i++) {
       await ctx.request("POST", "/api/v1/tickets", {
         token: office.kioskToken,

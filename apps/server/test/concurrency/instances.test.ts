@@ -1,14 +1,14 @@
 import { sql } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bootstrap } from "../../src/bootstrap.ts";
 import { openDatabase } from "../../src/db/database.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import type { App } from "../../src/http/types.ts";
-import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
+import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { adminUrl, testDatabaseName, withDatabase } from "../helpers/postgres-url.ts";
 import { SseClient } from "../helpers/sse.ts";
-import { createTestContext, type TestContext, testConfig } from "../helpers/test-app.ts";
+import { type TestContext, testConfig } from "../helpers/test-app.ts";
 
 /** PostgreSQL only: several app instances on one database, as behind a load balancer. */
 let ctx: TestContext;
@@ -16,13 +16,12 @@ let office: Office;
 let second: App;
 let secondUrl: string;
 
-beforeAll(async () => {
-  ctx = await createTestContext({ realClock: true });
-  office = await buildOffice(ctx);
+setUpOffice({ realClock: true }, async (c, o) => {
+  ctx = c;
+  office = o;
   second = await ctx.secondInstance();
   secondUrl = await second.listen({ port: 0, host: "127.0.0.1" });
 });
-afterAll(() => ctx.close());
 
 describe("two instances on one PostgreSQL", () => {
   it("a call made through instance A reaches a board connected to instance B", async () => {

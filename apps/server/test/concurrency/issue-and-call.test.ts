@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, type Office, OPERATOR_PASSWORD, takeWorkstation } from "../helpers/office.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { type Office, seatOperators, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import type { TestContext } from "../helpers/test-app.ts";
 
 /** PostgreSQL only: real concurrent transactions on a pool of connections. */
 let ctx: TestContext;
 let office: Office;
 
-beforeAll(async () => {
-  ctx = await createTestContext({ realClock: true });
-  office = await buildOffice(ctx);
+setUpOffice({ realClock: true }, (c, o) => {
+  ctx = c;
+  office = o;
 });
-afterAll(() => ctx.close());
 
 const issue = (serviceId: string, key?: string) =>
   ctx.request("POST", "/api/v1/tickets", {
@@ -59,30 +58,15 @@ describe("kiosks issuing at the same moment", () => {
 
 describe("operators calling at the same moment", () => {
   it("never share a ticket and lose none", async () => {
-    const admin = { cookie: ctx.adminCookie };
     const TICKETS = 120;
     const OPERATORS = 16;
     // Everyone serves "buy" at their own workstation.
-    const operators: string[] = [];
-    for (let i = 0; i < OPERATORS; i++) {
-      const ws = await ctx.request("POST", "/api/v1/workstations", {
-        ...admin,
-        body: { name: `Desk ${i}`, number: `D${i}`, serviceIds: [office.services.buy] },
-      });
-      await ctx.request("POST", "/api/v1/employees", {
-        ...admin,
-        body: {
-          login: `op${i}`,
-          name: `Operator ${i}`,
-          role: "operator",
-          password: OPERATOR_PASSWORD,
-          serviceIds: [office.services.buy],
-        },
-      });
-      const cookie = await ctx.login(`op${i}`, OPERATOR_PASSWORD);
-      await takeWorkstation(ctx, cookie, ws.body.id);
-      operators.push(cookie);
-    }
+    const operators = await seatOperators(ctx, office.services.buy, OPERATORS, (i) => ({
+      workstation: `Desk ${i}`,
+      number: `D${i}`,
+      login: `op${i}`,
+      name: `Operator ${i}`,
+    }));
     const issued = await Promise.all(Array.from({ length: TICKETS }, () => issue(office.services.buy)));
     const issuedIds = new Set(issued.map((r) => r.body.id));
 

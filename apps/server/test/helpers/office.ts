@@ -150,3 +150,38 @@ export async function operatorAction(ctx: TestContext, cookie: string, path: str
   if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
+
+/**
+ * `count` more operators, each at a workstation of his own that serves one service; returns their
+ * session cookies. `names` gives the i-th workstation's and operator's names.
+ */
+export async function seatOperators(
+  ctx: TestContext,
+  serviceId: string,
+  count: number,
+  names: (i: number) => { workstation: string; number: string; login: string; name: string },
+): Promise<string[]> {
+  const admin = { cookie: ctx.adminCookie };
+  const cookies: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = names(i);
+    const ws = await ctx.request("POST", "/api/v1/workstations", {
+      ...admin,
+      body: { name: n.workstation, number: n.number, serviceIds: [serviceId] },
+    });
+    await ctx.request("POST", "/api/v1/employees", {
+      ...admin,
+      body: {
+        login: n.login,
+        name: n.name,
+        role: "operator",
+        password: OPERATOR_PASSWORD,
+        serviceIds: [serviceId],
+      },
+    });
+    const cookie = await ctx.login(n.login, OPERATOR_PASSWORD);
+    await takeWorkstation(ctx, cookie, ws.body.id);
+    cookies.push(cookie);
+  }
+  return cookies;
+}

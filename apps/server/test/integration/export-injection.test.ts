@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { neutraliseFormula } from "../../src/modules/reports/export.ts";
+import { ticketsSheet } from "../helpers/exports.ts";
 import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { TestClock, type TestContext } from "../helpers/test-app.ts";
 
@@ -113,15 +114,7 @@ describe("the ticket history exports", () => {
   });
 
   it("XLSX: the formula-like category and comment are text cells, numbers stay numeric cells", async () => {
-    const res = await ctx.app.inject({
-      method: "GET",
-      url: `/api/v1/reports/tickets?${DAY}&format=xlsx&lang=en`,
-      headers: { cookie: office.supervisor.cookie },
-    });
-    expect(res.statusCode).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.getWorksheet("Tickets")!;
+    const sheet = await ticketsSheet(ctx, DAY, office.supervisor.cookie);
     const header = sheet.getRow(1).values as unknown[];
     const col = (name: string) => header.indexOf(name);
     const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));

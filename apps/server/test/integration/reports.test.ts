@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { ticketsSheet } from "../helpers/exports.ts";
 import { issue, type Office, operatorAction, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { TestClock, type TestContext } from "../helpers/test-app.ts";
 
@@ -263,15 +263,7 @@ describe("the ticket history", () => {
     );
     expect(lines.filter((l) => l.startsWith("2026-03-02,A002,")).length).toBe(2);
 
-    const xlsx = await ctx.app.inject({
-      method: "GET",
-      url: `/api/v1/reports/tickets?${DAY}&format=xlsx&lang=en`,
-      headers: { cookie: office.supervisor.cookie },
-    });
-    expect(xlsx.statusCode).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.getWorksheet("Tickets")!;
+    const sheet = await ticketsSheet(ctx, DAY, office.supervisor.cookie);
     expect(sheet.rowCount).toBe(8);
     expect((sheet.getRow(1).values as string[]).slice(1, 5)).toEqual(["Day", "Ticket", "Segment", "Service"]);
     const labels = Array.from({ length: 7 }, (_, i) => sheet.getRow(i + 2).getCell(2).value);

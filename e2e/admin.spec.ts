@@ -254,6 +254,19 @@ test("an administrator builds an office from nothing in the browser; a ticket fr
     await expect(page.getByTestId("service-row")).toHaveCount(3);
     await page.screenshot({ path: `${shots}/admin-services-ru.png` });
 
+    // Field errors in words, by their codes: the form's own check, then the server's (a taken prefix).
+    await page.getByRole("button", { name: "Добавить услугу" }).click();
+    await dialog.getByRole("textbox", { name: "Название", exact: true }).fill("Дубль");
+    const prefixBox = dialog.getByRole("textbox", { name: "Префикс талона" });
+    await prefixBox.fill("д1");
+    await save();
+    await expect(dialog).toContainText("1–3 заглавные буквы (латиница или кириллица)");
+    await prefixBox.fill("Д");
+    await save();
+    await expect(dialog).toContainText("Такое значение уже используется");
+    await dialog.getByRole("button", { name: "Отмена" }).click();
+    await expect(dialog).toHaveCount(0);
+
     // A category.
     await page.goto("/admin/categories");
     await page.getByRole("button", { name: "Добавить" }).click();

@@ -72,7 +72,9 @@ const GENERIC_CODES = [
   "malformed",
 ] as const;
 
-export type FieldIssueCode = keyof typeof FIELD_ISSUE_MESSAGES | (typeof GENERIC_CODES)[number];
+/** A code with its own message in the table (what the server's own checks name). */
+export type FieldIssueTableCode = keyof typeof FIELD_ISSUE_MESSAGES;
+export type FieldIssueCode = FieldIssueTableCode | (typeof GENERIC_CODES)[number];
 export const FIELD_ISSUE_CODES: [FieldIssueCode, ...FieldIssueCode[]] = [
   ...GENERIC_CODES,
   ...(Object.keys(FIELD_ISSUE_MESSAGES) as (keyof typeof FIELD_ISSUE_MESSAGES)[]),

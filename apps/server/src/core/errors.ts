@@ -1,4 +1,11 @@
-import { type FieldIssue, fieldIssueCode, type ZodIssueLike } from "@dq/shared";
+import {
+  type FieldIssue,
+  type FieldIssueParams,
+  type FieldIssueTableCode,
+  fieldIssueCode,
+  fieldIssueMessage,
+  type ZodIssueLike,
+} from "@dq/shared";
 
 /** A failure the client caused or must know about; rendered as the one error shape (README, "Architecture"). */
 export class DomainError extends Error {
@@ -24,9 +31,9 @@ export const validationError = (details: FieldIssue[]) =>
     details,
   );
 
-/** A 400 that names the offending field, in the same shape as schema validation errors. */
-export const invalidField = (field: string, message: string) =>
-  validationError([{ field, ...fieldIssueCode({ code: "custom", message }), message }]);
+/** A 400 that names the offending field and why (a code of packages/shared's field-issues table). */
+export const invalidField = (field: string, code: FieldIssueTableCode, params?: FieldIssueParams) =>
+  validationError([{ field, code, message: fieldIssueMessage(code, params), ...(params ? { params } : {}) }]);
 
 /** One zod issue as a field issue of the API: the field, the code screens translate, zod's words. */
 export const zodFieldIssue = (field: string, issue: ZodIssueLike): FieldIssue => ({

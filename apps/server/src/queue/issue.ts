@@ -48,13 +48,13 @@ export async function issueTicket(
     .where("branch_id", "=", branch.id)
     .where("deleted_at", "is", null)
     .executeTakeFirst();
-  if (!service) throw invalidField("serviceId", "no such service");
+  if (!service) throw invalidField("serviceId", "unknownService");
   if (service.is_group || !service.prefix)
-    throw invalidField("serviceId", "is a group of services, not a service");
+    throw invalidField("serviceId", "groupNotService");
   if (input.offeredServiceIds?.length) {
     const tree = treeIndex(await serviceTree(db, branch.id));
     if (!isOffered(tree, { id: service.id, parentId: service.parent_id }, input.offeredServiceIds)) {
-      throw invalidField("serviceId", "this kiosk does not offer this service");
+      throw invalidField("serviceId", "notOffered");
     }
   }
   // The daily limit is the issuing statement's to enforce; asked again below when it refuses.
@@ -63,7 +63,7 @@ export async function issueTicket(
   let priority = 0;
   if (input.categoryId) {
     const category = await findActiveCategory(db, branch.id, input.categoryId);
-    if (!category) throw invalidField("categoryId", "no such client category");
+    if (!category) throw invalidField("categoryId", "noSuchCategory");
     priority = category.priority;
   }
 

@@ -88,7 +88,7 @@ export async function updateWaitingTicket(
           change.priority = c.priority;
         } else if (patch.categoryId !== t.category_id) {
           // Archived categories are given to no ticket; one that already has it keeps it.
-          throw invalidField("categoryId", "no such client category");
+          throw invalidField("categoryId", "noSuchCategory");
         }
       }
     }
@@ -100,7 +100,7 @@ export async function updateWaitingTicket(
         .where("branch_id", "=", branch.id)
         .where("deleted_at", "is", null)
         .executeTakeFirst();
-      if (!s || s.is_group) throw invalidField("serviceId", "no such service");
+      if (!s || s.is_group) throw invalidField("serviceId", "unknownService");
       change.service_id = s.id;
     }
     const updated = await updateTicket(tx, t.id, { ...change, updated_at: now });

@@ -311,9 +311,9 @@ export function redirect(
         .where("branch_id", "=", branch.id)
         .where("deleted_at", "is", null)
         .executeTakeFirst();
-      if (!target || target.is_group) throw invalidField("serviceId", "no such service");
+      if (!target || target.is_group) throw invalidField("serviceId", "unknownService");
       if (target.id === t.service_id)
-        throw invalidField("serviceId", "must differ from the ticket's current service");
+        throw invalidField("serviceId", "sameService");
       return {
         service_id: target.id,
         segment: t.segment + 1,

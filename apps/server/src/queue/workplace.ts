@@ -26,7 +26,7 @@ export async function takeWorkstation(
       .where("branch_id", "=", branch.id)
       .where("deleted_at", "is", null)
       .executeTakeFirst();
-    if (!ws) throw invalidField("workstationId", "no such workstation");
+    if (!ws) throw invalidField("workstationId", "noSuchWorkstation");
     if (!ws.active) throw conflict("workstation_inactive", `workstation ${ws.number} is switched off`);
     const occupant = await tx
       .selectFrom("operator_states")
@@ -88,7 +88,7 @@ export async function pause(
         .where("branch_id", "=", branch.id)
         .where("deleted_at", "is", null)
         .executeTakeFirst();
-      if (!r) throw invalidField("reasonId", "no such pause reason");
+      if (!r) throw invalidField("reasonId", "noSuchPauseReason");
       text = r.name;
     }
     await setOperatorStatus(tx, {

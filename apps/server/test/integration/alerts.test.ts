@@ -549,7 +549,7 @@ describe("rules: validation, secrets and access", () => {
     });
     expect(patch.status).toBe(400);
     expect(patch.body.error.details).toEqual([
-      { field: "threshold", message: "must be a whole number of clients" },
+      { field: "threshold", code: "wholeClients", message: "must be a whole number of clients" },
     ]);
   });
 

@@ -339,7 +339,7 @@ describe("tickets", () => {
     });
     expect(outside.status).toBe(400);
     expect(outside.body.error.details).toEqual([
-      { field: "serviceId", message: "this kiosk does not offer this service" },
+      { field: "serviceId", code: "notOffered", message: "this kiosk does not offer this service" },
     ]);
   });
 

@@ -40,7 +40,7 @@ describe("employees", () => {
     });
     expect(both.status).toBe(400);
     expect(both.body.error.details).toEqual([
-      { field: "competencies", message: "give serviceIds or competencies, not both" },
+      { field: "competencies", code: "bothWays", message: "give serviceIds or competencies, not both" },
     ]);
     const twice = await ctx.request("POST", "/api/v1/employees", {
       ...admin(),
@@ -54,7 +54,12 @@ describe("employees", () => {
     });
     expect(twice.status).toBe(400);
     expect(twice.body.error.details).toEqual([
-      { field: "competencies", message: `service ${office.services.buy} is listed twice` },
+      {
+        field: "competencies",
+        code: "listedTwice",
+        params: { id: office.services.buy },
+        message: `service ${office.services.buy} is listed twice`,
+      },
     ]);
     const created = await ctx.request("POST", "/api/v1/employees", {
       ...admin(),

@@ -242,7 +242,9 @@ describe("the workplace", () => {
       body: { serviceId: office.services.group },
     });
     expect(group.status).toBe(400);
-    expect(group.body.error.details).toEqual([{ field: "serviceId", message: "no such service" }]);
+    expect(group.body.error.details).toEqual([
+      { field: "serviceId", code: "unknownService", message: "no such service" },
+    ]);
   });
 });
 
@@ -311,14 +313,18 @@ describe("an archived client category", () => {
       body: { serviceId: office.services.buy, categoryId: created.body.id },
     });
     expect(kiosk.status).toBe(400);
-    expect(kiosk.body.error.details).toEqual([{ field: "categoryId", message: "no such client category" }]);
+    expect(kiosk.body.error.details).toEqual([
+      { field: "categoryId", code: "noSuchCategory", message: "no such client category" },
+    ]);
 
     const moved = await ctx.request("PATCH", `/api/v1/queue/tickets/${other.id}`, {
       ...sup,
       body: { categoryId: created.body.id },
     });
     expect(moved.status).toBe(400);
-    expect(moved.body.error.details).toEqual([{ field: "categoryId", message: "no such client category" }]);
+    expect(moved.body.error.details).toEqual([
+      { field: "categoryId", code: "noSuchCategory", message: "no such client category" },
+    ]);
     const unchanged = await ctx.request("GET", `/api/v1/queue/tickets?q=${other.label}`, sup);
     expect(unchanged.body.items.map((t: { categoryId: string | null }) => t.categoryId)).toEqual([null]);
 

@@ -13,10 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const fieldError = (field: string, message: string) => ({
+const fieldError = (field: string, code: string, message: string) => ({
   code: "validation_error",
   message: `${field}: ${message}`,
-  details: [{ field, message }],
+  details: [{ field, code, message }],
 });
 
 describe("the service tree", () => {
@@ -36,26 +36,30 @@ describe("the service tree", () => {
       body: { parentId: inner.body.id },
     });
     expect(loop.status).toBe(400);
-    expect(loop.body.error).toEqual(fieldError("parentId", "would put the group inside itself"));
+    expect(loop.body.error).toEqual(fieldError("parentId", "cycle", "would put the group inside itself"));
 
     const underService = await ctx.request("POST", "/api/v1/services", {
       ...admin(),
       body: { name: "Под услугой", prefix: "Ю", parentId: office.services.buy },
     });
-    expect(underService.body.error).toEqual(fieldError("parentId", "must be a group, not a service"));
+    expect(underService.body.error).toEqual(
+      fieldError("parentId", "notAGroup", "must be a group, not a service"),
+    );
 
     const nowhere = await ctx.request("POST", "/api/v1/services", {
       ...admin(),
       body: { name: "Нигде", prefix: "Э", parentId: "999999" },
     });
-    expect(nowhere.body.error).toEqual(fieldError("parentId", "no such service group"));
+    expect(nowhere.body.error).toEqual(fieldError("parentId", "noSuchGroup", "no such service group"));
 
     const noPrefix = await ctx.request("PATCH", `/api/v1/services/${office.services.refund}`, {
       ...admin(),
       body: { prefix: null },
     });
     expect(noPrefix.status).toBe(400);
-    expect(noPrefix.body.error).toEqual(fieldError("prefix", "a service needs a ticket prefix"));
+    expect(noPrefix.body.error).toEqual(
+      fieldError("prefix", "prefixRequired", "a service needs a ticket prefix"),
+    );
   });
 
   it("a group with services, or a service with open tickets, is not archived", async () => {

@@ -28,11 +28,11 @@ export class ApiError extends Error {
     this.details = details;
     this.retryAfterSeconds = retryAfterSeconds ?? null;
   }
-  /** Field errors of a 400, keyed by field name (body fields are named bare), for forms. */
-  get fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
+  /** Field issues of a 400 (code, words, params), keyed by field name (body fields are named bare), for forms. */
+  get fieldErrors(): Record<string, FieldIssue> {
+    const out: Record<string, FieldIssue> = {};
     if (Array.isArray(this.details)) {
-      for (const d of this.details as FieldIssue[]) out[d.field] = d.message;
+      for (const d of this.details as FieldIssue[]) out[d.field] = d;
     }
     return out;
   }

@@ -81,9 +81,9 @@ export async function checkRuleReferences(
       .where("id", "=", rule.serviceId)
       .where("deleted_at", "is", null)
       .executeTakeFirst();
-    if (!service) throw invalidField("serviceId", "no such service in this office");
+    if (!service) throw invalidField("serviceId", "noSuchService");
     if (service.is_group)
-      throw invalidField("serviceId", "is a group of services: choose a service, or none for all of them");
+      throw invalidField("serviceId", "isGroup");
   }
   for (const c of [...(rule.channels ?? []), ...(rule.escalation?.channels ?? [])]) {
     if (c.type === "email" && !senders.available.email)

@@ -32,12 +32,12 @@ export function competenciesFrom(body: {
   competencies?: Competency[];
 }): Competency[] | undefined {
   if (body.serviceIds && body.competencies)
-    throw invalidField("competencies", "give serviceIds or competencies, not both");
+    throw invalidField("competencies", "bothWays");
   const list = body.competencies ?? body.serviceIds?.map((serviceId) => ({ serviceId, rank: 1 }));
   if (!list) return undefined;
   const seen = new Set<string>();
   for (const c of list) {
-    if (seen.has(c.serviceId)) throw invalidField("competencies", `service ${c.serviceId} is listed twice`);
+    if (seen.has(c.serviceId)) throw invalidField("competencies", "listedTwice", { id: c.serviceId });
     seen.add(c.serviceId);
   }
   return list;

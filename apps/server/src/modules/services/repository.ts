@@ -85,7 +85,7 @@ export async function assertServicesExist(db: Executor, branchId: string, ids: s
     .where("id", "in", unique)
     .execute();
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalidField(field, `no such services: ${missing.join(", ")}`);
+  if (missing.length) throw invalidField(field, "noSuchServices", { ids: missing.join(", ") });
 }
 
 export function insertService(db: Executor, values: Insertable<ServicesTable>) {

@@ -27,10 +27,10 @@ export async function getService(db: Executor, branchId: string, id: string) {
 async function checkParent(db: Executor, branchId: string, parentId: string | null, selfId?: string) {
   if (!parentId) return;
   const parent = await repo.findService(db, branchId, parentId);
-  if (!parent) throw invalidField("parentId", "no such service group");
-  if (!parent.is_group) throw invalidField("parentId", "must be a group, not a service");
+  if (!parent) throw invalidField("parentId", "noSuchGroup");
+  if (!parent.is_group) throw invalidField("parentId", "notAGroup");
   if (selfId && (parentId === selfId || (await repo.ancestorIds(db, branchId, parentId)).includes(selfId))) {
-    throw invalidField("parentId", "would put the group inside itself");
+    throw invalidField("parentId", "cycle");
   }
 }
 
@@ -79,7 +79,7 @@ export async function updateService(
     const current = await getService(tx, branchId, id);
     if (b.parentId !== undefined) await checkParent(tx, branchId, b.parentId, current.id);
     if (b.prefix === null && !current.is_group)
-      throw invalidField("prefix", "a service needs a ticket prefix");
+      throw invalidField("prefix", "prefixRequired");
     const set: Partial<Record<keyof ServicesTable, unknown>> = { updated_at: deps.clock() };
     if (b.name !== undefined) set.name = b.name;
     if (b.translations !== undefined) set.translations = JSON.stringify(b.translations);

@@ -1,4 +1,5 @@
 import {
+  FIELD_ISSUE_MESSAGES,
   publicTicketSchema,
   ratingSchema,
   ticketCodeParamsSchema,
@@ -6,7 +7,7 @@ import {
   ticketSchema,
 } from "@dq/shared";
 import { z } from "zod";
-import { invalidField, notFound } from "../../core/errors.ts";
+import { notFound, validationError, zodFieldIssue } from "../../core/errors.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
@@ -16,9 +17,7 @@ import { findTicketByCode } from "../../queue/repository.ts";
 import { publicTicketView } from "./public-view.ts";
 
 const tags = ["tickets"];
-const idempotencyKeySchema = z
-  .string()
-  .regex(/^[\x21-\x7e]{1,200}$/, "must be 1–200 visible ASCII characters");
+const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, FIELD_ISSUE_MESSAGES.idempotencyKey);
 
 export async function ticketRoutes(app: App) {
   const deps = app.deps;
@@ -42,7 +41,8 @@ export async function ticketRoutes(app: App) {
       let idempotencyKey: string | null = null;
       if (typeof rawKey === "string") {
         const parsed = idempotencyKeySchema.safeParse(rawKey);
-        if (!parsed.success) throw invalidField("headers.idempotency-key", parsed.error.issues[0]!.message);
+        if (!parsed.success)
+          throw validationError([zodFieldIssue("headers.idempotency-key", parsed.error.issues[0]!)]);
         idempotencyKey = parsed.data;
       }
       const p = request.principal;

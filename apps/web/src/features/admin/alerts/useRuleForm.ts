@@ -2,7 +2,7 @@ import { type AlertKind, type AlertRule, alertRuleCreateSchema } from "@dq/share
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { issueText, showFieldErrors } from "../directories/texts.ts";
+import { showFieldErrors } from "../directories/texts.ts";
 import { zodValidate } from "../form.ts";
 import type { useDirectory } from "../useDirectory.ts";
 import { typeAvailable } from "./ChannelsEditor.tsx";
@@ -34,7 +34,7 @@ export function useRuleForm(rule: AlertRule | null, dir: RuleDirectory, onClose:
   const form = useForm<RuleValues>({
     initialValues: initial,
     // The server's own schema, so the form refuses what the API would.
-    validate: (values) => zodValidate(alertRuleCreateSchema, issueText)(ruleBody(values)),
+    validate: (values) => zodValidate(alertRuleCreateSchema)(ruleBody(values)),
     onValuesChange: (values, previous) => {
       if (!sameList(values.channels, previous.channels)) form.clearFieldError("channels");
       if (!sameList(values.escalation.channels, previous.escalation.channels))

@@ -5,6 +5,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../app/api.ts";
 import { errorMessage } from "../../../app/errors.ts";
+import { issueText } from "../../../app/field-issues.ts";
 import i18n, { addTranslations } from "../../../app/i18n.ts";
 // The shared administration strings (common.save, common.cancel…) that these screens use too.
 import "../texts.ts";
@@ -221,43 +222,6 @@ const ru = {
     conflict: "Такое значение уже используется.",
     invalid_reference: "Связанная запись не найдена — возможно, её уже убрали.",
   },
-  issues: {
-    empty: "Заполните поле",
-    color: "Цвет в виде #1e88e5",
-    time: "Время ЧЧ:ММ от 00:00 до 24:00",
-    interval: "Конец должен быть позже начала",
-    prefix: "1–3 заглавные буквы (латиница или кириллица)",
-    prefixRequired: "Услуге нужен префикс талона",
-    workstationNumber: "1–8 букв или цифр, например 3 или 12А",
-    password: "Не короче 8 символов",
-    login: "2–64 латинские буквы, цифры или . _ @ -",
-    timezone: "Часовой пояс вида Europe/Moscow",
-    taken: "Такое значение уже используется",
-    noSuchGroup: "Такой группы нет",
-    notAGroup: "Выберите группу, а не услугу",
-    cycle: "Группу нельзя вложить в саму себя",
-    bothWays: "Укажите компетенции одним способом",
-    number: "Введите число",
-    integer: "Введите целое число",
-    min: "Не меньше {{n}}",
-    max: "Не больше {{n}}",
-    maxLength: "Не длиннее {{n}} символов",
-    minItems: "Выберите хотя бы один вариант",
-    maxItems: "Не больше {{n}} вариантов",
-    invalid: "Неверное значение",
-    noSuchServices: "Некоторых услуг уже нет: обновите страницу",
-    url: "Адрес вида http://… или https://…",
-    email: "Адрес электронной почты",
-    chatId: "Числовой id чата или @имя_канала",
-    channels: "Добавьте хотя бы один канал",
-    wholeClients: "Целое число клиентов",
-    positiveMinutes: "Больше 0 минут",
-    maxMinutes: "Не больше 1440 минут (суток)",
-    noSuchService: "Такой услуги нет: обновите страницу",
-    isGroup: "Это группа: выберите услугу или оставьте «все услуги»",
-    sameChannel: "Один и тот же канал указан дважды",
-    urlCredentials: "Без логина и пароля в адресе: для подписи есть секрет",
-  },
 };
 
 const en: typeof ru = {
@@ -471,43 +435,6 @@ const en: typeof ru = {
     conflict: "This value is already used.",
     invalid_reference: "A linked record was not found; it may have been removed.",
   },
-  issues: {
-    empty: "Fill in this field",
-    color: "A colour like #1e88e5",
-    time: "A time HH:MM from 00:00 to 24:00",
-    interval: "The end must be after the start",
-    prefix: "1–3 capital letters (Latin or Cyrillic)",
-    prefixRequired: "A service needs a ticket prefix",
-    workstationNumber: "1–8 letters or digits, e.g. 3 or 12A",
-    password: "At least 8 characters",
-    login: "2–64 Latin letters, digits or . _ @ -",
-    timezone: "A timezone such as Europe/Moscow",
-    taken: "This value is already used",
-    noSuchGroup: "No such group",
-    notAGroup: "Choose a group, not a service",
-    cycle: "A group cannot be put inside itself",
-    bothWays: "Give the competencies one way only",
-    number: "Enter a number",
-    integer: "Enter a whole number",
-    min: "At least {{n}}",
-    max: "At most {{n}}",
-    maxLength: "At most {{n}} characters",
-    minItems: "Choose at least one",
-    maxItems: "At most {{n}} items",
-    invalid: "Invalid value",
-    noSuchServices: "Some services no longer exist: reload the page",
-    url: "An address like http://… or https://…",
-    email: "An e-mail address",
-    chatId: "A numeric chat id or @channelname",
-    channels: "Add at least one channel",
-    wholeClients: "A whole number of clients",
-    positiveMinutes: "More than 0 minutes",
-    maxMinutes: "At most 1440 minutes (a day)",
-    noSuchService: "No such service: reload the page",
-    isGroup: "This is a group: choose a service, or leave “all services”",
-    sameChannel: "The same channel is named twice",
-    urlCredentials: "No user name or password in the address: use the secret to sign",
-  },
 };
 
 addTranslations("directories", { ru, en });
@@ -517,65 +444,6 @@ export const NAMESPACES = [NS, "admin"] as const;
 
 /** `t` of a directory screen: a key missing from its own strings is looked up in the shared ones. */
 export const useDirectoryTranslation = () => useTranslation(NAMESPACES, { nsMode: "fallback" });
-
-type IssueKey = keyof typeof ru.issues;
-
-/** The fixed messages of the shared schemas and of the server's checks, by their English text. */
-const MESSAGES: Record<string, IssueKey> = {
-  "must not be empty": "empty",
-  "must be a colour like #1e88e5": "color",
-  "must be a time HH:MM between 00:00 and 24:00": "time",
-  "`from` must be before `to`": "interval",
-  "must be 1–3 capital letters (Latin or Cyrillic)": "prefix",
-  "a service needs a ticket prefix": "prefixRequired",
-  "must be 1–8 letters or digits, e.g. 3 or 12A": "workstationNumber",
-  "must be at least 8 characters": "password",
-  "must be 2–64 latin letters, digits or . _ @ -": "login",
-  "must be an IANA timezone such as Europe/Moscow": "timezone",
-  "this value is already used": "taken",
-  "no such service group": "noSuchGroup",
-  "must be a group, not a service": "notAGroup",
-  "would put the group inside itself": "cycle",
-  "give serviceIds or competencies, not both": "bothWays",
-  "must be an http:// or https:// URL": "url",
-  "must be an e-mail address": "email",
-  "must be a numeric chat id or @channelname": "chatId",
-  "name at least one channel": "channels",
-  "must be a whole number of clients": "wholeClients",
-  "must be more than 0 minutes": "positiveMinutes",
-  "must be at most 1440 minutes": "maxMinutes",
-  "no such service in this office": "noSuchService",
-  "is a group of services: choose a service, or none for all of them": "isGroup",
-  "names the same channel twice": "sameChannel",
-  "must not contain a user name or password": "urlCredentials",
-};
-
-// zod's own messages, with the bound they name.
-const PATTERNS: [RegExp, IssueKey][] = [
-  [/^Invalid input: expected int/, "integer"],
-  [/^Invalid input: expected number/, "number"],
-  [/^Too small: expected number to be >=?(-?[\d.]+)/, "min"],
-  [/^Too big: expected number to be <=?(-?[\d.]+)/, "max"],
-  [/^Too big: expected string to have <=(\d+) characters/, "maxLength"],
-  [/^Too small: expected array to have >=1 items/, "minItems"],
-  [/^Too big: expected array to have <=(\d+) items/, "maxItems"],
-  [/^no such services/, "noSuchServices"],
-  [/^Invalid (input|option)/, "invalid"],
-];
-
-/**
- * A validation message of the shared schemas (or of the server, which uses the same ones) in the
- * UI language. Messages it does not know are shown as they are.
- */
-export function issueText(message: string): string {
-  const known = MESSAGES[message];
-  if (known) return i18n.t(`issues.${known}`, { ns: NS });
-  for (const [pattern, key] of PATTERNS) {
-    const match = message.match(pattern);
-    if (match) return i18n.t(`issues.${key}`, { ns: NS, n: match[1] });
-  }
-  return message;
-}
 
 /**
  * Shows the server's field errors (a 400's `details`, a 409 on a unique field) on the form, in the
@@ -589,7 +457,7 @@ export function showFieldErrors<T>(
   if (!(error instanceof ApiError)) return false;
   const entries = Object.entries(error.fieldErrors);
   if (entries.length === 0) return false;
-  form.setErrors(Object.fromEntries(entries.map(([field, message]) => [rename(field), issueText(message)])));
+  form.setErrors(Object.fromEntries(entries.map(([field, issue]) => [rename(field), issueText(issue)])));
   return true;
 }
 

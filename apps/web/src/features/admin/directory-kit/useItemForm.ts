@@ -1,6 +1,6 @@
 import { useForm } from "@mantine/form";
 import type { z } from "zod";
-import { issueText, showFieldErrors } from "../directories/texts.ts";
+import { showFieldErrors } from "../directories/texts.ts";
 import { zodValidate } from "../form.ts";
 
 /** A create or update request as a form runs it: its state, and a run that reports how it ended. */
@@ -20,7 +20,7 @@ export interface SaveRequests<T, Created = T> {
 }
 
 /** A body's errors by the shared schema the server validates it with, in the UI language. */
-export const schemaErrors = <S>(schema: z.ZodType<S>, body: unknown) => zodValidate(schema, issueText)(body);
+export const schemaErrors = <S>(schema: z.ZodType<S>, body: unknown) => zodValidate(schema)(body);
 
 /**
  * The form of a directory item's dialog: `item` null creates one. It validates as `validate` says,

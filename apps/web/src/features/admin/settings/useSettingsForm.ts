@@ -3,7 +3,7 @@ import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../../app/api.ts";
-import { issueText, showFieldErrors, useDirectoryTranslation } from "../directories/texts.ts";
+import { showFieldErrors, useDirectoryTranslation } from "../directories/texts.ts";
 import { zodValidate } from "../form.ts";
 import { formField, initialValues, toBody, type Values } from "./settingsValues.ts";
 
@@ -21,7 +21,7 @@ export function useSettingsForm(branch: Branch) {
     initialValues: initialValues(branch),
     validate: (values) => {
       const errors: Record<string, string> = {};
-      for (const [k, v] of Object.entries(zodValidate(branchPatchSchema, issueText)(toBody(values)))) {
+      for (const [k, v] of Object.entries(zodValidate(branchPatchSchema)(toBody(values)))) {
         errors[formField(k)] ??= v;
       }
       // Kiosks start in the default language, so it must be one they offer.

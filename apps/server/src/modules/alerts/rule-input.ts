@@ -82,8 +82,7 @@ export async function checkRuleReferences(
       .where("deleted_at", "is", null)
       .executeTakeFirst();
     if (!service) throw invalidField("serviceId", "noSuchService");
-    if (service.is_group)
-      throw invalidField("serviceId", "isGroup");
+    if (service.is_group) throw invalidField("serviceId", "isGroup");
   }
   for (const c of [...(rule.channels ?? []), ...(rule.escalation?.channels ?? [])]) {
     if (c.type === "email" && !senders.available.email)

@@ -31,8 +31,7 @@ export function competenciesFrom(body: {
   serviceIds?: string[];
   competencies?: Competency[];
 }): Competency[] | undefined {
-  if (body.serviceIds && body.competencies)
-    throw invalidField("competencies", "bothWays");
+  if (body.serviceIds && body.competencies) throw invalidField("competencies", "bothWays");
   const list = body.competencies ?? body.serviceIds?.map((serviceId) => ({ serviceId, rank: 1 }));
   if (!list) return undefined;
   const seen = new Set<string>();

@@ -78,8 +78,7 @@ export async function updateService(
   const row = await auditedChange(deps.db, request, entry, async (tx) => {
     const current = await getService(tx, branchId, id);
     if (b.parentId !== undefined) await checkParent(tx, branchId, b.parentId, current.id);
-    if (b.prefix === null && !current.is_group)
-      throw invalidField("prefix", "prefixRequired");
+    if (b.prefix === null && !current.is_group) throw invalidField("prefix", "prefixRequired");
     const set: Partial<Record<keyof ServicesTable, unknown>> = { updated_at: deps.clock() };
     if (b.name !== undefined) set.name = b.name;
     if (b.translations !== undefined) set.translations = JSON.stringify(b.translations);

@@ -49,8 +49,7 @@ export async function issueTicket(
     .where("deleted_at", "is", null)
     .executeTakeFirst();
   if (!service) throw invalidField("serviceId", "unknownService");
-  if (service.is_group || !service.prefix)
-    throw invalidField("serviceId", "groupNotService");
+  if (service.is_group || !service.prefix) throw invalidField("serviceId", "groupNotService");
   if (input.offeredServiceIds?.length) {
     const tree = treeIndex(await serviceTree(db, branch.id));
     if (!isOffered(tree, { id: service.id, parentId: service.parent_id }, input.offeredServiceIds)) {

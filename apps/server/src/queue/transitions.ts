@@ -312,8 +312,7 @@ export function redirect(
         .where("deleted_at", "is", null)
         .executeTakeFirst();
       if (!target || target.is_group) throw invalidField("serviceId", "unknownService");
-      if (target.id === t.service_id)
-        throw invalidField("serviceId", "sameService");
+      if (target.id === t.service_id) throw invalidField("serviceId", "sameService");
       return {
         service_id: target.id,
         segment: t.segment + 1,

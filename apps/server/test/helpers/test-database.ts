@@ -1,5 +1,5 @@
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/database.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { adminUrl, testDatabaseName, withDatabase } from "./postgres-url.ts";
@@ -53,5 +53,26 @@ export async function createTestDatabase(
       await c.query(`drop database if exists "${name}" with (force)`);
       await c.end();
     },
+  };
+}
+
+/**
+ * A migrated database of the test file's own, opened before its tests and dropped after them:
+ * `const database = useTestDatabase();`, then `database().db` inside a test.
+ */
+export function useTestDatabase(): () => Database {
+  let testDb: TestDatabase | undefined;
+  let database: Database | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    database = await testDb.open();
+  });
+  afterAll(async () => {
+    await database?.close();
+    await testDb?.drop();
+  });
+  return () => {
+    if (!database) throw new Error("the test database is opened in beforeAll");
+    return database;
   };
 }

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/database.ts";
+import { describe, expect, it } from "vitest";
+import { rng } from "../../src/demo/history-office.ts";
 import { type Server, serves, servesSql } from "../../src/queue/eligibility.ts";
 import { canServe } from "../../src/queue/repository.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+import { useTestDatabase } from "../helpers/test-database.ts";
 
 /**
  * "The operator is competent in the service and the workstation serves it" exists twice: as the
@@ -11,26 +11,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database.
  * every employee × workstation × service, with either side left out too.
  */
 
-let testDb: TestDatabase;
-let database: Database;
-
-// A tiny deterministic generator so a failure can be reproduced from its seed.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  database = await testDb.open();
-});
-afterAll(async () => {
-  await database.close();
-  await testDb.drop();
-});
+const database = useTestDatabase();
 
 interface Office {
   employees: Map<string, Set<string>>;
@@ -41,7 +22,7 @@ interface Office {
 /** An office whose employees are competent in, and workstations serve, a random part of its services. */
 async function randomOffice(seed: number): Promise<Office> {
   const random = rng(seed);
-  const db = database.db;
+  const db = database().db;
   const branch = await db
     .insertInto("branches")
     .values({ name: `b${seed}`, timezone: "UTC", settings: "{}" })
@@ -101,7 +82,7 @@ describe("the eligibility rule: SQL and its pure twin agree", () => {
       where e.id in (${sql.join([...office.employees.keys()])})
         and w.id in (${sql.join([...office.workstations.keys()])})
         and s.id in (${sql.join(office.services)})
-    `.execute(database.db);
+    `.execute(database().db);
     expect(rows.rows).toHaveLength(4 * 3 * 5);
     for (const r of rows.rows) {
       const who = {
@@ -129,7 +110,7 @@ describe("the eligibility rule: SQL and its pure twin agree", () => {
           };
           const expected = serves(sets, service);
           const label = JSON.stringify({ employee, workstation, service });
-          expect(await canServe(database.db, ids, service), label).toBe(expected);
+          expect(await canServe(database().db, ids, service), label).toBe(expected);
         }
       }
     }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, issue, type Office } from "../helpers/office.ts";
-import { createTestContext, TestClock, type TestContext } from "../helpers/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { issue, type Office, setUpOffice } from "../helpers/office.ts";
+import { TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /** What a kiosk and the public overview show: every button's state, explained. */
 let ctx: TestContext;
@@ -8,11 +8,10 @@ let office: Office;
 // Monday 2026-03-02, 12:00 in Moscow.
 const clock = new TestClock(new Date("2026-03-02T09:00:00Z"));
 
-beforeAll(async () => {
-  ctx = await createTestContext({ clock });
-  office = await buildOffice(ctx);
+setUpOffice({ clock }, (c, o) => {
+  ctx = c;
+  office = o;
 });
-afterAll(() => ctx.close());
 
 const admin = () => ({ cookie: ctx.adminCookie });
 const menu = async (token = office.kioskToken) => {

@@ -1,18 +1,17 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { up as addTicketCalls } from "../../src/db/migrations/0005_ticket_calls.ts";
-import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import type { TestContext } from "../helpers/test-app.ts";
 
 /** The operator's day through the API: the calling policy, pauses, state and queue summaries. */
 let ctx: TestContext;
 let office: Office;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice((c, o) => {
+  ctx = c;
+  office = o;
 });
-afterAll(() => ctx.close());
 
 const call = async (cookie: string) => {
   const res = await ctx.request("POST", "/api/v1/operator/call-next", { cookie });

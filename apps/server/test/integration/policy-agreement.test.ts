@@ -1,39 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/database.ts";
+import { describe, expect, it } from "vitest";
+import { rng } from "../../src/demo/history-office.ts";
 import { type CallClass, type Candidate, pickNext, preferredClass } from "../../src/queue/policy.ts";
 import { claimNextWaiting } from "../../src/queue/repository.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
+import { useTestDatabase } from "../helpers/test-database.ts";
 
 /**
  * The calling policy exists twice: as the pure function in policy.ts and as the SQL that claims a
  * ticket. Random offices with many ties prove both pick the same ticket, every time.
  */
 
-let testDb: TestDatabase;
-let database: Database;
-
-// A tiny deterministic generator so a failure can be reproduced from its seed.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  database = await testDb.open();
-});
-afterAll(async () => {
-  await database.close();
-  await testDb.drop();
-});
+const database = useTestDatabase();
 
 async function scenario(seed: number) {
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-  const db = database.db;
+  const db = database().db;
   const now = new Date("2026-03-02T10:00:00.000Z");
   const branch = await db
     .insertInto("branches")

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOffice, issue, type Office } from "../helpers/office.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { issue, type Office, setUpOffice } from "../helpers/office.ts";
+import type { TestContext } from "../helpers/test-app.ts";
 
 /** The rules of the service tree an administrator edits: where things may go, what may be archived. */
 let ctx: TestContext;
 let office: Office;
 const admin = () => ({ cookie: ctx.adminCookie });
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  office = await buildOffice(ctx);
+setUpOffice((c, o) => {
+  ctx = c;
+  office = o;
 });
-afterAll(() => ctx.close());
 
 const fieldError = (field: string, code: string, message: string) => ({
   code: "validation_error",

@@ -264,6 +264,7 @@ test("an administrator builds an office from nothing in the browser; a ticket fr
     await prefixBox.fill("Д");
     await save();
     await expect(dialog).toContainText("Такое значение уже используется");
+    await page.screenshot({ path: `${shots}/admin-service-field-error-ru.png` });
     await dialog.getByRole("button", { name: "Отмена" }).click();
     await expect(dialog).toHaveCount(0);
 

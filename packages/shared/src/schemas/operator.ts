@@ -57,5 +57,33 @@ export const operatorTodaySchema = z.object({
 });
 export type OperatorToday = z.infer<typeof operatorTodaySchema>;
 
+/**
+ * A workstation as the operator's chooser shows it: who works there, and which of the signed-in
+ * operator's services it serves (by the eligibility rule, in his order). An empty list: he could
+ * call nobody there.
+ */
+export const workstationChoiceSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  number: z.string(),
+  active: z.boolean(),
+  operator: z.object({ id: idSchema, name: z.string() }).nullable(),
+  services: z.array(z.object({ id: idSchema, name: z.string() })),
+});
+export type WorkstationChoice = z.infer<typeof workstationChoiceSchema>;
+
+/**
+ * A workstation a waiting ticket may be sent to: it serves the ticket's service. The operator
+ * there (if any) and his status; only a free operator can take the client now.
+ */
+export const sendTargetSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  number: z.string(),
+  employee: z.object({ id: idSchema, name: z.string() }).nullable(),
+  status: operatorStatusSchema,
+});
+export type SendTarget = z.infer<typeof sendTargetSchema>;
+
 /** `?workstationId=`: a supervisor watches another workstation's view (read-only). */
 export const workplaceQuerySchema = z.object({ workstationId: idSchema.optional() });

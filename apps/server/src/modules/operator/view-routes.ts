@@ -4,16 +4,32 @@ import {
   queueSummarySchema,
   ticketSchema,
   workplaceQuerySchema,
+  workstationChoiceSchema,
 } from "@dq/shared";
 import { z } from "zod";
 import type { App } from "../../http/types.ts";
 import { getOperatorState } from "../../queue/workplace.ts";
 import { queuesFor, todayOf, waitingFor, workstationHeader } from "../../queue/workplace-view.ts";
-import { access, subjectOf, tags } from "./access.ts";
+import { workstationChoices } from "../../queue/workstation-fit.ts";
+import { access, employeeId, subjectOf, tags } from "./access.ts";
 
-/** What a workplace screen reads: state, queues, callable tickets, today's figures. */
+/** What a workplace screen reads: the workstations to choose from, state, queues, callable tickets, today's figures. */
 export async function workplaceViewRoutes(app: App) {
   const deps = app.deps;
+
+  app.get(
+    "/api/v1/operator/workstations",
+    {
+      config: { access },
+      schema: {
+        operationId: "listWorkstationChoices",
+        tags,
+        summary: "The workstations to choose from: who works there and which of my services each serves",
+        response: { 200: z.object({ items: z.array(workstationChoiceSchema) }) },
+      },
+    },
+    async (request) => ({ items: await workstationChoices(deps.db, request.branch, employeeId(request)) }),
+  );
 
   app.get(
     "/api/v1/operator/state",

@@ -1,4 +1,11 @@
-import { dateSchema, idParamsSchema, idSchema, TICKET_STATUSES, ticketSchema } from "@dq/shared";
+import {
+  dateSchema,
+  idParamsSchema,
+  idSchema,
+  sendTargetSchema,
+  TICKET_STATUSES,
+  ticketSchema,
+} from "@dq/shared";
 import { z } from "zod";
 import { notFound } from "../../core/errors.ts";
 import { errorResponses } from "../../http/openapi.ts";
@@ -8,6 +15,7 @@ import { cancelTicket, updateWaitingTicket } from "../../queue/management.ts";
 import { findTicket, searchTickets } from "../../queue/repository.ts";
 import { toTicketDto } from "../../queue/ticket-dto.ts";
 import { sendToWorkstation } from "../../queue/transitions.ts";
+import { sendTargets } from "../../queue/workstation-fit.ts";
 import { audit } from "../audit/audit.ts";
 
 import { access, tags } from "./access.ts";
@@ -95,6 +103,26 @@ export async function queueTicketRoutes(app: App) {
     },
     async (request) =>
       updateWaitingTicket(deps, request.branch, request.params.id, request.body, actorOf(request.principal)),
+  );
+
+  app.get(
+    "/api/v1/queue/tickets/:id/workstations",
+    {
+      config: { access },
+      schema: {
+        operationId: "listSendTargets",
+        tags,
+        summary:
+          "The workstations this ticket may be sent to (those serving its service), with who works there and his status",
+        params: idParamsSchema,
+        response: { 200: z.object({ items: z.array(sendTargetSchema) }) },
+      },
+    },
+    async (request) => {
+      const t = await findTicket(deps.db, request.branch.id, request.params.id);
+      if (!t) throw notFound("ticket");
+      return { items: await sendTargets(deps.db, request.branch.id, t.service_id) };
+    },
   );
 
   app.post(

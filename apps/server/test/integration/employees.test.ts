@@ -92,3 +92,59 @@ describe("employees", () => {
     expect(JSON.stringify(audited.body)).not.toContain("a-brand-new-password");
   });
 });
+
+describe("sign-in lock", () => {
+  const signIn = (password: string) =>
+    ctx.request("POST", "/api/v1/auth/login", { body: { login: "vera", password } });
+  const listed = async (id: string) =>
+    (await ctx.request("GET", "/api/v1/employees", admin())).body.items.find(
+      (e: { id: string }) => e.id === id,
+    );
+
+  it("ten wrong passwords lock the login; the employees list says until when", async () => {
+    const { vera } = office.operators;
+    expect((await listed(vera.id)).signInLockedUntil).toBeNull();
+    for (let i = 0; i < 10; i++)
+      expect((await signIn("wrong-password")).status, `attempt ${i + 1}`).toBe(401);
+    const locked = await signIn(OPERATOR_PASSWORD);
+    expect(locked.status).toBe(429);
+    const row = await ctx.database.db
+      .selectFrom("sign_in_failures")
+      .select(["failures", "window_started_at"])
+      .where("key", "like", "al:%:vera")
+      .executeTakeFirstOrThrow();
+    expect(row.failures).toBe(10);
+    const until = new Date(row.window_started_at.getTime() + 15 * 60_000).toISOString();
+    expect((await listed(vera.id)).signInLockedUntil).toBe(until);
+    const one = await ctx.request("GET", `/api/v1/employees/${vera.id}`, admin());
+    expect(one.body.signInLockedUntil).toBe(until);
+  });
+
+  it("only an administrator may unlock", async () => {
+    const { vera, anna } = office.operators;
+    for (const cookie of [office.supervisor.cookie, anna.cookie]) {
+      const res = await ctx.request("POST", `/api/v1/employees/${vera.id}/unlock`, { cookie });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe("forbidden");
+    }
+    expect((await signIn(OPERATOR_PASSWORD)).status).toBe(429);
+    const unknown = await ctx.request("POST", "/api/v1/employees/999999/unlock", admin());
+    expect(unknown.status).toBe(404);
+  });
+
+  it("an administrator unlocks: the employee signs in again, and the unlock is audited", async () => {
+    const { vera } = office.operators;
+    const unlocked = await ctx.request("POST", `/api/v1/employees/${vera.id}/unlock`, admin());
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body).toMatchObject({ id: vera.id, login: "vera", signInLockedUntil: null });
+    expect((await listed(vera.id)).signInLockedUntil).toBeNull();
+    expect((await signIn(OPERATOR_PASSWORD)).status).toBe(200);
+    const audited = await ctx.request("GET", "/api/v1/audit-log?entity=employee", admin());
+    const entries = audited.body.items.filter(
+      (e: { action: string; entityId: string }) => e.action === "employee.unlock",
+    );
+    expect(
+      entries.map((e: { entityId: string; actor: { name: string } }) => [e.entityId, e.actor.name]),
+    ).toEqual([[vera.id, "admin"]]);
+  });
+});

@@ -44,5 +44,7 @@ export const employeeSchema = z.object({
   active: z.boolean(),
   competencies: z.array(competencySchema),
   createdAt: z.string(),
+  /** Until when sign-in is refused after too many wrong passwords (ISO time); null when it is not. */
+  signInLockedUntil: z.string().nullable(),
 });
 export type Employee = z.infer<typeof employeeSchema>;

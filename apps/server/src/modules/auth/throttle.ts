@@ -11,8 +11,10 @@ const WINDOW_MINUTES = 15;
  */
 const LIMITS = { addressAndLogin: 10, address: 30, login: 50 } as const;
 
+const loginKey = (login: string) => login.trim().toLowerCase();
+
 function keys(address: string, login: string) {
-  const name = login.trim().toLowerCase();
+  const name = loginKey(login);
   return [
     { key: `al:${address}:${name}`, limit: LIMITS.addressAndLogin },
     { key: `a:${address}`, limit: LIMITS.address },
@@ -69,6 +71,44 @@ export async function recordSignInFailure(db: Executor, address: string, login: 
 /** A successful sign-in forgets the failures of that address and login. */
 export async function clearSignInFailures(db: Executor, address: string, login: string) {
   await db.deleteFrom("sign_in_failures").where("key", "=", keys(address, login)[0]!.key).execute();
+}
+
+/**
+ * Logins that may not sign in now because of their own failures (per login, or per address and
+ * login from any address), each with the end of its lock. The per-address limit locks an address,
+ * not a login, and is not listed.
+ */
+export async function lockedLogins(db: Executor, now: Date): Promise<Map<string, Date>> {
+  const rows = await db
+    .selectFrom("sign_in_failures")
+    .select(["key", "window_started_at"])
+    .where("window_started_at", ">", new Date(now.getTime() - WINDOW_MINUTES * 60_000))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("key", "like", "al:%"), eb("failures", ">=", LIMITS.addressAndLogin)]),
+        eb.and([eb("key", "like", "l:%"), eb("failures", ">=", LIMITS.login)]),
+      ]),
+    )
+    .execute();
+  const locks = new Map<string, Date>();
+  for (const row of rows) {
+    // Logins hold no colon, so the login is what follows the key's last one.
+    const login = row.key.slice(row.key.lastIndexOf(":") + 1);
+    const until = new Date(row.window_started_at.getTime() + WINDOW_MINUTES * 60_000);
+    if (until > (locks.get(login) ?? 0)) locks.set(login, until);
+  }
+  return locks;
+}
+
+/** An administrator's unlock: forgets the failures of that login, from every address. */
+export async function clearLoginLock(db: Executor, login: string) {
+  const name = loginKey(login);
+  // `_` is the only LIKE wildcard a login may hold.
+  const suffix = `:${name}`.replaceAll("_", "\\_");
+  await db
+    .deleteFrom("sign_in_failures")
+    .where((eb) => eb.or([eb("key", "=", `l:${name}`), eb("key", "like", `al:%${suffix}`)]))
+    .execute();
 }
 
 /** Old windows are kept only until they expire; the end-of-day job drops them. */

@@ -2,6 +2,7 @@ import type { Competency, Employee } from "@dq/shared";
 import type { Insertable, Updateable } from "kysely";
 import type { Executor } from "../../db/executor.ts";
 import type { EmployeesTable } from "../../db/schema.ts";
+import { lockedLogins } from "../auth/throttle.ts";
 import { assertServicesExist } from "../services/repository.ts";
 
 /** Data access for employees of a branch and their competencies (services with a rank). */
@@ -29,6 +30,8 @@ export async function loadEmployees(db: Executor, branchId: string, id?: string)
         .orderBy("service_id")
         .execute()
     : [];
+  // Sign-in limits run on real time (see auth/throttle.ts), so their locks are read on it too.
+  const locks = rows.length ? await lockedLogins(db, new Date()) : new Map<string, Date>();
   return rows.map((r) => ({
     id: r.id,
     login: r.login,
@@ -39,6 +42,7 @@ export async function loadEmployees(db: Executor, branchId: string, id?: string)
     competencies: competencies
       .filter((c) => c.employee_id === r.id)
       .map((c) => ({ serviceId: c.service_id, rank: c.rank })),
+    signInLockedUntil: locks.get(r.login.toLowerCase())?.toISOString() ?? null,
   }));
 }
 

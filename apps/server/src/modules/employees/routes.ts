@@ -9,7 +9,7 @@ import { z } from "zod";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { loadEmployees } from "./repository.ts";
-import { archiveEmployee, createEmployee, getEmployee, updateEmployee } from "./service.ts";
+import { archiveEmployee, createEmployee, getEmployee, unlockEmployee, updateEmployee } from "./service.ts";
 
 const tags = ["directories"];
 
@@ -63,6 +63,21 @@ export async function employeeRoutes(app: App) {
       },
     },
     (request) => updateEmployee(deps, request, request.params.id, request.body),
+  );
+
+  app.post(
+    "/api/v1/employees/:id/unlock",
+    {
+      config: { access: { role: "admin" } },
+      schema: {
+        operationId: "unlockEmployee",
+        tags,
+        summary: "Lift the sign-in lock that too many wrong passwords put on the employee's login",
+        params: idParamsSchema,
+        response: { 200: employeeSchema },
+      },
+    },
+    (request) => unlockEmployee(deps, request, request.params.id),
   );
 
   app.delete(

@@ -10,6 +10,7 @@ import { actorOf } from "../../http/principal.ts";
 import { releaseWorkplace } from "../../queue/workplace.ts";
 import { auditedChange } from "../audit/audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
+import { clearLoginLock } from "../auth/throttle.ts";
 import * as repo from "./repository.ts";
 
 /** Employees: each change, its competencies, sessions and audit row in one transaction. */
@@ -114,5 +115,15 @@ export async function archiveEmployee(deps: EmployeeDeps, request: FastifyReques
     await repo.archiveEmployee(tx, current.id, deps.clock());
     await repo.endSessions(tx, current.id);
     return current;
+  });
+}
+
+/** Lifts the sign-in lock that wrong passwords put on an employee's login (from any address). */
+export async function unlockEmployee(deps: EmployeeDeps, request: FastifyRequest, id: string) {
+  const entry = { action: "employee.unlock", entity: "employee" };
+  return auditedChange(deps.db, request, entry, async (tx) => {
+    const current = await getEmployee(tx, request.branch.id, id);
+    await clearLoginLock(tx, current.login);
+    return getEmployee(tx, request.branch.id, id);
   });
 }

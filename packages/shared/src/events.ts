@@ -7,6 +7,8 @@ export const TICKET_EVENT_TYPES = [
   "ticket.started",
   "ticket.served",
   "ticket.no_show",
+  /** The operator took the no-show back within seconds: the ticket is called again. */
+  "ticket.no_show_undone",
   "ticket.returned",
   "ticket.redirected",
   "ticket.cancelled",

@@ -22,5 +22,6 @@ export function transition(status: TicketStatus, action: TicketAction): TicketSt
 }
 
 function describe(action: TicketAction): string {
-  return action === "noShow" ? "mark as no-show" : action;
+  if (action === "noShow") return "mark as no-show";
+  return action === "undoNoShow" ? "undo the no-show of" : action;
 }

@@ -1,4 +1,4 @@
-import type { Ticket } from "@dq/shared";
+import { NO_SHOW_UNDO_SECONDS, type Ticket } from "@dq/shared";
 import type { BranchContext } from "../core/branch-context.ts";
 import { conflict, invalidField, notFound } from "../core/errors.ts";
 import type { Executor } from "../db/executor.ts";
@@ -325,4 +325,43 @@ export function redirect(
     "free",
     () => ({ fromServiceId, toServiceId: serviceId, note: note ?? null }),
   );
+}
+
+/**
+ * Takes back "the client did not come" within `NO_SHOW_UNDO_SECONDS`: only the operator who said
+ * it, at the workstation where he said it, while he has nobody else called. The ticket is called
+ * again as it was (same call time and count, no new announcement); its segment is open again.
+ */
+export async function undoNoShow(deps: QueueDeps, branch: BranchContext, employeeId: string, id: string) {
+  const now = deps.clock();
+  return joinOrStartTransaction(deps.db, async (tx) => {
+    const { workstationId, held, status } = await lockWorkplace(tx, branch.id, employeeId);
+    const ticket = await lockTicket(tx, branch.id, id);
+    if (!ticket) throw notFound("ticket");
+    const next = transition(ticket.status, "undoNoShow");
+    if (ticket.employee_id !== employeeId || ticket.workstation_id !== workstationId) {
+      throw conflict(
+        "not_your_ticket",
+        `ticket ${ticket.label} was not marked a no-show by you at this workstation`,
+      );
+    }
+    const age = (now.getTime() - ticket.finished_at!.getTime()) / 1000;
+    if (age > NO_SHOW_UNDO_SECONDS) {
+      throw conflict("undo_expired", `a no-show can be undone within ${NO_SHOW_UNDO_SECONDS} s only`, {
+        seconds: NO_SHOW_UNDO_SECONDS,
+      });
+    }
+    assertFree(held);
+    if (status === "paused") throw conflict("operator_paused", "resume work before undoing the no-show");
+    const updated = await updateTicket(tx, ticket.id, { status: next, finished_at: null, updated_at: now });
+    await appendTicketEvent(tx, branch, "ticket.no_show_undone", updated, { employeeId, workstationId }, now);
+    await setOperatorStatus(tx, {
+      branchId: branch.id,
+      employeeId,
+      workstationId,
+      status: "calling",
+      at: now,
+    });
+    return toTicketDto(updated);
+  });
 }

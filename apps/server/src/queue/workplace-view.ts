@@ -130,7 +130,7 @@ export async function waitingFor(
 
 /**
  * An operator's own figures for today (the branch's calendar day): clients served and their
- * average service time, no-shows, redirections. Counted from the event log, so a client he served
+ * average service time, no-shows (less those taken back), redirections. Counted from the event log, so a client he served
  * and then redirected counts for him too.
  */
 export async function todayOf(
@@ -144,7 +144,8 @@ export async function todayOf(
     with mine as (
       select e.type, e.ticket_id, e.created_at from events e
       where e.branch_id = ${branch.id} and e.employee_id = ${employeeId}
-        and e.type in ('ticket.started', 'ticket.served', 'ticket.no_show', 'ticket.redirected')
+        and e.type in ('ticket.started', 'ticket.served', 'ticket.no_show', 'ticket.no_show_undone',
+                       'ticket.redirected')
         and e.created_at >= (date_trunc('day', ${now}::timestamptz at time zone ${branch.timezone})
                              at time zone ${branch.timezone})
     ), ended as (
@@ -155,7 +156,9 @@ export async function todayOf(
     )
     select
       (select count(*)::int from mine where type = 'ticket.served') as served,
-      (select count(*)::int from mine where type = 'ticket.no_show') as no_shows,
+      -- A no-show taken back does not count.
+      (select count(*) filter (where type = 'ticket.no_show')::int
+        - count(*) filter (where type = 'ticket.no_show_undone')::int from mine) as no_shows,
       (select count(*)::int from mine where type = 'ticket.redirected') as redirected,
       (select avg(extract(epoch from ended_at - started_at))::float8 from ended where started_at is not null) as avg_service
   `.execute(db);

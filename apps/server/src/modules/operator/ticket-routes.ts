@@ -12,10 +12,12 @@ import {
   redirect,
   returnToQueue,
   start,
+  undoNoShow,
 } from "../../queue/transitions.ts";
 import { access, employeeId, tags } from "./access.ts";
 
-/** What an operator does with tickets: call, recall, start, no-show, finish, return, redirect. */
+/** What an operator does with tickets: call, recall, start, no-show (and its undo), finish, return,
+ * redirect. */
 export async function ticketActionRoutes(app: App) {
   const deps = app.deps;
 
@@ -68,6 +70,12 @@ export async function ticketActionRoutes(app: App) {
   );
   ticketAction("markNoShow", "no-show", "The client did not come", (r, id) =>
     noShow(deps, r.branch, employeeId(r), id),
+  );
+  ticketAction(
+    "undoNoShow",
+    "undo-no-show",
+    "Take back a no-show within 10 s (same operator and workstation): the client is called again",
+    (r, id) => undoNoShow(deps, r.branch, employeeId(r), id),
   );
 
   app.post(

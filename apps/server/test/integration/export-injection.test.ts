@@ -110,7 +110,9 @@ describe("the ticket history exports", () => {
     expect(row![col("Wait, s")]).toBe("120");
     expect(row![col("Service, s")]).toBe("300");
     expect(row![col("Rating")]).toBe("4");
-    expect(row![col("Issued")]).toBe("2026-03-02T06:00:00.000Z");
+    // In the office's time (Moscow), as a spreadsheet reads a date and time.
+    expect(row![col("Issued")]).toBe("2026-03-02 09:00:00");
+    expect(row![col("Outcome")]).toBe("Served");
   });
 
   it("XLSX: the formula-like category and comment are text cells, numbers stay numeric cells", async () => {

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ticketsSheet } from "../helpers/exports.ts";
 import { issue, type Office, operatorAction, setUpOffice, takeWorkstation } from "../helpers/office.ts";
@@ -243,31 +244,98 @@ describe("the ticket history", () => {
     expect(search.items.map((r: { outcome: string | null }) => r.outcome)).toEqual([null]);
   });
 
-  it("CSV and XLSX downloads have the right columns and every row", async () => {
-    const csv = await ctx.request("GET", `/api/v1/reports/tickets?${DAY}&format=csv`, {
-      cookie: office.supervisor.cookie,
+  /** The whole download as the client gets it: every byte, the BOM included. */
+  const download = async (query: string) => {
+    const res = await ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/reports/tickets?${DAY}&${query}`,
+      headers: { cookie: office.supervisor.cookie },
     });
-    expect(csv.status).toBe(200);
-    expect(csv.headers["content-type"]).toContain("text/csv");
-    const text = String(csv.body);
-    const lines = text
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
-    expect(lines).toHaveLength(8);
-    expect(lines[0]).toBe(
-      "День,Талон,Этап,Услуга,Категория,Выдан,В очереди с,Вызван,Начало обслуживания,Окончание,Ожидание, с,Обслуживание, с,Вызовов,Итог,Причина закрытия,Оператор,Рабочее место,Оценка,Комментарий".replace(
-        /Ожидание, с,Обслуживание, с/,
-        '"Ожидание, с","Обслуживание, с"',
-      ),
-    );
-    expect(lines.filter((l) => l.startsWith("2026-03-02,A002,")).length).toBe(2);
+    expect(res.statusCode).toBe(200);
+    return res;
+  };
 
-    const sheet = await ticketsSheet(ctx, DAY, office.supervisor.cookie);
+  it("CSV in Russian: a BOM, `;` between fields, office times, outcomes and reasons in Russian", async () => {
+    const res = await download("format=csv");
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["content-disposition"]).toBe(
+      'attachment; filename="tickets-2026-03-02-2026-03-02.csv"',
+    );
+    const t = (minute: number) => `2026-03-02 08:${String(minute).padStart(2, "0")}:00`;
+    const lines = [
+      "День;Талон;Этап;Услуга;Категория;Выдан;В очереди с;Вызван;Начало обслуживания;Окончание;Ожидание, с;Обслуживание, с;Вызовов;Итог;Причина закрытия;Оператор;Рабочее место;Оценка;Комментарий",
+      `2026-03-02;A001;1;Купить билет;;${t(0)};${t(0)};${t(5)};${t(6)};${t(16)};300;600;1;Обслужен;;anna;Окно 1;5;`,
+      `2026-03-02;A002;1;Купить билет;;${t(0)};${t(0)};${t(16)};${t(17)};${t(20)};960;180;1;Перенаправлен;;anna;Окно 1;;`,
+      `2026-03-02;A002;2;Возврат;;${t(0)};${t(20)};${t(22)};${t(23)};${t(33)};120;600;1;Обслужен;;boris;Окно 2;3;долго`,
+      `2026-03-02;B001;1;Возврат;;${t(0)};${t(0)};${t(10)};;${t(14)};600;;2;Не пришёл;;boris;Окно 2;;`,
+      `2026-03-02;A003;1;Купить билет;;${t(20)};${t(20)};${t(35)};${t(36)};${t(41)};900;300;1;Обслужен;;anna;Окно 1;;`,
+      `2026-03-02;B002;1;Возврат;;${t(30)};${t(30)};;;${t(31)};;;0;Отменён;Отменён клиентом;;;;`,
+      `2026-03-02;K001;1;Корпоративные;;${t(40)};${t(40)};;;;;;0;Не завершён;;;;;`,
+    ];
+    expect(res.rawPayload.toString("utf8")).toBe(`\uFEFF${lines.join("\r\n")}\r\n`);
+    expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("CSV in English: `,` between fields (a heading with a comma quoted), English outcomes", async () => {
+    const text = (await download("format=csv&lang=en")).rawPayload.toString("utf8");
+    const lines = text.split("\r\n");
+    expect(lines[0]).toBe(
+      '\uFEFFDay,Ticket,Segment,Service,Category,Issued,Queued at,Called,Started,Finished,"Wait, s","Service, s",Calls,Outcome,Close reason,Operator,Workstation,Rating,Comment',
+    );
+    expect(lines[4]).toBe(
+      "2026-03-02,B001,1,Возврат,,2026-03-02 08:00:00,2026-03-02 08:00:00,2026-03-02 08:10:00,,2026-03-02 08:14:00,600,,2,Did not come,,boris,Окно 2,,",
+    );
+    expect(lines[6]).toBe(
+      "2026-03-02,B002,1,Возврат,,2026-03-02 08:30:00,2026-03-02 08:30:00,,,2026-03-02 08:31:00,,,0,Cancelled,Cancelled by the client,,,,",
+    );
+    expect(lines.map((l) => l.split(",")[13])).toContain("Not finished");
+    expect(lines).toHaveLength(9); // the heading, seven rows and the empty string after the last CRLF
+  });
+
+  it("XLSX: days and times are date cells in the office's time, figures numbers, outcomes in words", async () => {
+    const sheet = await ticketsSheet(ctx, DAY, office.supervisor.cookie, "ru");
     expect(sheet.rowCount).toBe(8);
-    expect((sheet.getRow(1).values as string[]).slice(1, 5)).toEqual(["Day", "Ticket", "Segment", "Service"]);
-    const labels = Array.from({ length: 7 }, (_, i) => sheet.getRow(i + 2).getCell(2).value);
-    expect(labels.sort()).toEqual(["A001", "A002", "A002", "A003", "B001", "B002", "K001"]);
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([
+      ...["День", "Талон", "Этап", "Услуга", "Категория", "Выдан", "В очереди с", "Вызван"],
+      ...["Начало обслуживания", "Окончание", "Ожидание, с", "Обслуживание, с", "Вызовов", "Итог"],
+      ...["Причина закрытия", "Оператор", "Рабочее место", "Оценка", "Комментарий"],
+    ]);
+    const cells = (row: number) =>
+      Array.from({ length: 19 }, (_, i) => {
+        const c = sheet.getRow(row).getCell(i + 1);
+        return { type: c.type, value: c.value, numFmt: c.numFmt };
+      });
+    const { Date: D, Number: N, String: S, Null } = ExcelJS.ValueType;
+    const day = { type: D, value: new Date(Date.UTC(2026, 2, 2)), numFmt: "dd.mm.yyyy" };
+    // A date cell holds the office's wall-clock time (a spreadsheet has no timezones).
+    const at = (minute: number) => ({
+      type: D,
+      value: new Date(Date.UTC(2026, 2, 2, 8, minute)),
+      numFmt: "dd.mm.yyyy hh:mm:ss",
+    });
+    const num = (value: number) => ({ type: N, value });
+    const text = (value: string) => ({ type: S, value });
+    const empty = { type: Null, value: null };
+    expect(cells(2)).toMatchObject([
+      ...[day, text("A001"), num(1), text("Купить билет"), empty],
+      ...[at(0), at(0), at(5), at(6), at(16), num(300), num(600), num(1), text("Обслужен"), empty],
+      ...[text("anna"), text("Окно 1"), num(5), empty],
+    ]);
+    expect(cells(5)).toMatchObject([
+      ...[day, text("B001"), num(1), text("Возврат"), empty],
+      ...[at(0), at(0), at(10), empty, at(14), num(600), empty, num(2), text("Не пришёл"), empty],
+      ...[text("boris"), text("Окно 2"), empty, empty],
+    ]);
+    expect(cells(7).slice(12, 15)).toMatchObject([num(0), text("Отменён"), text("Отменён клиентом")]);
+    expect(cells(8)[13]).toMatchObject(text("Не завершён"));
+
+    const en = await ticketsSheet(ctx, DAY, office.supervisor.cookie, "en");
+    expect(en.getRow(2).getCell(1).numFmt).toBe("yyyy-mm-dd");
+    expect(en.getRow(2).getCell(6)).toMatchObject({
+      value: new Date(Date.UTC(2026, 2, 2, 8, 0)),
+      numFmt: "yyyy-mm-dd hh:mm:ss",
+    });
+    expect(en.getRow(5).getCell(14).value).toBe("Did not come");
   });
 });
 

@@ -17,7 +17,9 @@ export async function ticketHistoryRoutes(app: App) {
         operationId: "getTicketHistory",
         tags,
         summary:
-          "The ticket history, one row per service segment; `format=csv` or `xlsx` downloads the whole filtered history",
+          "The ticket history, one row per service segment; `format=csv` or `xlsx` downloads the whole filtered history " +
+          "in `lang` (headings, outcomes and close reasons in words; CSV separated by `;` in Russian, `,` in English) " +
+          "with times in the office's timezone (XLSX: date cells)",
         querystring: z.intersection(
           reportQuerySchema,
           historyQuerySchema.extend({ lang: z.enum(["ru", "en"]).default("ru") }),
@@ -41,7 +43,8 @@ export async function ticketHistoryRoutes(app: App) {
       });
       const chunks = historyChunks(db, request.branch, q, q.q);
       try {
-        await (q.format === "csv" ? writeCsv(out, chunks, q.lang) : writeXlsx(out, chunks, q.lang));
+        const write = q.format === "csv" ? writeCsv : writeXlsx;
+        await write(out, chunks, q.lang, request.branch.timezone);
       } catch (error) {
         // Headers are gone already: cut the download short so that it cannot look complete.
         request.log.error({ err: error }, "export failed");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { duration, localName, secondsBetween } from "../src/features/operator/format.ts";
+import { duration, localName, secondsBetween, secondsSince } from "../src/features/operator/format.ts";
 
 describe("workplace formatting", () => {
   it("shows durations as m:ss, and h:mm:ss past an hour", () => {
@@ -15,5 +15,12 @@ describe("workplace formatting", () => {
       "Buy a ticket",
     );
     expect(localName({ name: "Купить билет", translations: {} }, "en")).toBe("Купить билет");
+  });
+  it("lets a wait the server measured grow with the time since it was read", () => {
+    const readAt = Date.parse("2026-03-02T10:00:00Z");
+    expect(secondsSince(112, readAt, readAt)).toBe(112);
+    expect(secondsSince(112, readAt, new Date(readAt + 38_000))).toBe(150);
+    expect(duration(secondsSince(112, readAt, readAt + 300_000))).toBe("6:52");
+    expect(secondsSince(112, readAt, readAt - 5_000)).toBe(112);
   });
 });

@@ -1,21 +1,29 @@
 import type { QueueSummary } from "@dq/shared";
 import { Badge, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { duration } from "./format.ts";
+import { useNow } from "../../app/use-now.ts";
+import { duration, secondsSince } from "./format.ts";
 import { PanelCard } from "./PanelCard.tsx";
 import { NS } from "./texts.ts";
 
-/** The queues of the services this workplace serves: how many wait, for how long, how many overdue. */
+/**
+ * The queues of the services this workplace serves: how many wait, for how long (counting on each
+ * second from when the figures were read), how many overdue.
+ */
 export function MyQueues({
   queues,
+  readAt,
   serviceName,
   watched,
 }: {
   queues: QueueSummary[];
+  /** When `queues` was read (ms). */
+  readAt: number;
   serviceName: (id: string) => string;
   watched: boolean;
 }) {
   const { t } = useTranslation(NS);
+  const now = useNow(1000);
   return (
     <PanelCard title={t(watched ? "side.queuesHere" : "side.queues")}>
       <Table verticalSpacing={4} data-testid="my-queues">
@@ -42,7 +50,7 @@ export function MyQueues({
                 {q.waiting}
               </Table.Td>
               <Table.Td ta="right" ff="monospace">
-                {q.waiting ? duration(q.longestWaitSeconds) : "—"}
+                {q.waiting ? duration(secondsSince(q.longestWaitSeconds, readAt, now)) : "—"}
               </Table.Td>
               <Table.Td ta="right">{q.overdue > 0 ? <Badge color="red">{q.overdue}</Badge> : "0"}</Table.Td>
             </Table.Tr>

@@ -20,7 +20,12 @@ export function SidePanel({
   const watched = !onCall;
   return (
     <Stack gap="md">
-      <MyQueues queues={data.queues.data?.items ?? []} serviceName={serviceName} watched={watched} />
+      <MyQueues
+        queues={data.queues.data?.items ?? []}
+        readAt={data.queues.dataUpdatedAt}
+        serviceName={serviceName}
+        watched={watched}
+      />
       <WaitingList
         waiting={data.waiting.data?.items ?? []}
         serviceName={serviceName}

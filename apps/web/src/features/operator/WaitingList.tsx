@@ -20,7 +20,7 @@ export function WaitingList({
   onCall?: (ticketId: string) => void;
 }) {
   const { t } = useTranslation(NS);
-  const now = useNow(5000);
+  const now = useNow(1000);
   return (
     <PanelCard title={t("side.list")}>
       {waiting.length === 0 ? (

@@ -5,7 +5,14 @@ import {
   request as playwrightRequest,
   test,
 } from "@playwright/test";
-import { buildOffice, type E2eOffice, SPEECH_STUB } from "./support/office.ts";
+import {
+  ADMIN,
+  buildOffice,
+  type E2eOffice,
+  OPERATOR_PASSWORD,
+  SPEECH_STUB,
+  signInCookie,
+} from "./support/office.ts";
 import { startServer } from "./support/server.ts";
 
 /**
@@ -198,6 +205,68 @@ test.describe("board, counter and tracking page", () => {
     await board.close();
     await counter.close();
     await phone.close();
+  });
+
+  test("the counter says when its window is closed or on a pause, with the reason if it is one of the office's", async ({
+    browser,
+    request,
+  }) => {
+    const admin = { headers: { cookie: await signInCookie(request, ADMIN.login, ADMIN.password) } };
+    const create = async (url: string, data: unknown) => {
+      const res = await request.post(url, { ...admin, data });
+      expect(res.status(), await res.text()).toBe(201);
+      return res.json();
+    };
+    const service = await create("/api/v1/services", {
+      name: "Справка",
+      translations: { en: "Certificate" },
+      prefix: "Ю",
+    });
+    const ws = await create("/api/v1/workstations", {
+      name: "Окно 70",
+      number: "70",
+      serviceIds: [service.id],
+    });
+    const lunch = await create("/api/v1/pause-reasons", { name: "Обед", translations: { en: "Lunch" } });
+    await create("/api/v1/employees", {
+      login: "op-counter-70",
+      name: "Оператор 70",
+      role: "operator",
+      password: OPERATOR_PASSWORD,
+      serviceIds: [service.id],
+    });
+    const cookie = await signInCookie(request, "op-counter-70", OPERATOR_PASSWORD);
+    const act = async (method: "post" | "delete", path: string, data?: unknown) => {
+      const res = await request[method](`/api/v1/operator/${path}`, { headers: { cookie }, data });
+      expect(res.status(), await res.text()).toBe(200);
+    };
+
+    const counter = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await counter.goto("/counter/70");
+    // Nobody is signed in at the window.
+    await expect(counter.getByTestId("counter-idle")).toHaveText("Окно закрыто");
+    await act("post", "workstation", { workstationId: ws.id });
+    await expect(counter.getByTestId("counter-idle")).toHaveText("Окно свободно");
+    await act("post", "pause", { reasonId: lunch.id });
+    await expect(counter.getByTestId("counter-idle")).toHaveText("Перерыв");
+    await expect(counter.getByTestId("counter-pause-reason")).toHaveText("Обед");
+    await counter.screenshot({ path: `${shots}/counter-pause-ru.png` });
+    await counter.getByTestId("counter-idle").evaluate(() => localStorage.setItem("dq.lang", "en"));
+    await counter.reload();
+    await expect(counter.getByTestId("counter-idle")).toHaveText("On a break");
+    await expect(counter.getByTestId("counter-pause-reason")).toHaveText("Lunch");
+    await counter.screenshot({ path: `${shots}/counter-pause-en.png` });
+    // A reason the operator typed himself is not shown.
+    await act("post", "resume");
+    await act("post", "pause", { reason: "К врачу" });
+    await expect(counter.getByTestId("counter-idle")).toHaveText("On a break");
+    await expect(counter.getByTestId("counter-pause-reason")).toHaveCount(0);
+    await act("post", "resume");
+    await expect(counter.getByTestId("counter-idle")).toHaveText("Window open");
+    await act("delete", "workstation");
+    await expect(counter.getByTestId("counter-idle")).toHaveText("Window closed");
+    await counter.screenshot({ path: `${shots}/counter-closed-en.png` });
+    await counter.close();
   });
 
   test("the client cancels a waiting ticket from the phone", async ({ page, request }) => {

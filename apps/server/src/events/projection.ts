@@ -2,8 +2,10 @@ import type { BoardEventData, SseChannel } from "@dq/shared";
 import type { EventRow } from "../db/schema.ts";
 
 /**
- * What each channel may see of an event. The public board gets only ticket events, reduced to what
- * is shown on a board anyway (label, status, window); staff channels get the whole record.
+ * What each channel may see of an event. The public board gets ticket events, reduced to what is
+ * shown on a board anyway (label, status, window), and of an operator's status change only that it
+ * happened (a counter display then asks whether its window is open, paused or closed); staff
+ * channels get the whole record.
  */
 export function project(channel: SseChannel, row: EventRow): Record<string, unknown> | null {
   if (channel === "staff") {
@@ -16,6 +18,7 @@ export function project(channel: SseChannel, row: EventRow): Record<string, unkn
       workstationId: row.workstation_id,
     };
   }
+  if (row.type === "operator.status") return { at: row.created_at.toISOString() };
   if (!row.type.startsWith("ticket.") || row.type === "ticket.rated") return null;
   const d = row.data as Record<string, unknown> & {
     workstation?: { name: string; number: string; spokenName: string } | null;

@@ -32,6 +32,21 @@ export const boardSchema = z.object({
 });
 export type Board = z.infer<typeof boardSchema>;
 
+/** Whether a window takes clients: someone works there, is on a pause, or nobody is signed in. */
+export const COUNTER_WINDOW_STATES = ["open", "paused", "closed"] as const;
+export const counterDisplaySchema = z.object({
+  workstation: z.object({ name: z.string(), number: z.string() }),
+  /** The ticket called to the window or served there now. */
+  ticket: z.object({ label: z.string(), status: z.string(), callCount: z.number() }).nullable(),
+  window: z.enum(COUNTER_WINDOW_STATES),
+  /**
+   * The pause's reason, when it is one of the office's pause reasons (those are public); a reason
+   * the operator typed himself is not shown.
+   */
+  pauseReason: z.object({ name: z.string(), translations: z.record(z.string(), z.string()) }).nullable(),
+});
+export type CounterDisplay = z.infer<typeof counterDisplaySchema>;
+
 export const publicQueueSchema = z.object({
   items: z.array(
     z.object({

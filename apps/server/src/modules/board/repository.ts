@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Executor } from "../../db/executor.ts";
 
 /** What boards and counter displays read: current calls, who waits, the window's ticket. */
@@ -72,7 +73,11 @@ export async function newestEventId(db: Executor, branchId: string): Promise<str
   return String(last?.max ?? 0);
 }
 
-/** A window by its number, and the ticket called to it or served there now. */
+/**
+ * A window by its number, the ticket called to it or served there now, and who works there: the
+ * operator's status (none when nobody is signed in) and, on a pause, the office's pause reason of
+ * that name, if the reason is one of the list (a reason typed by the operator has none).
+ */
 export async function counterOf(db: Executor, branchId: string, number: string) {
   const workstation = await db
     .selectFrom("workstations")
@@ -88,5 +93,18 @@ export async function counterOf(db: Executor, branchId: string, number: string) 
     .where("workstation_id", "=", workstation.id)
     .where("status", "in", ["called", "serving"])
     .executeTakeFirst();
-  return { workstation, ticket };
+  const operator = await db
+    .selectFrom("operator_states as os")
+    .leftJoin("pause_reasons as pr", (j) =>
+      j.onRef("pr.branch_id", "=", "os.branch_id").onRef("pr.name", "=", "os.pause_reason"),
+    )
+    .select(["os.status", "pr.name as reason_name", "pr.translations as reason_translations"])
+    .where("os.workstation_id", "=", workstation.id)
+    .where("os.branch_id", "=", branchId)
+    .where("os.status", "<>", "offline")
+    // Should two be signed in at one window, the one at work decides.
+    .orderBy(sql`os.status = 'paused'`)
+    .orderBy("pr.deleted_at", "desc")
+    .executeTakeFirst();
+  return { workstation, ticket, operator };
 }

@@ -1,4 +1,10 @@
-import { boardSchema, publicQueueSchema, workstationNumberSchema } from "@dq/shared";
+import {
+  boardSchema,
+  type CounterDisplay,
+  counterDisplaySchema,
+  publicQueueSchema,
+  workstationNumberSchema,
+} from "@dq/shared";
 import { z } from "zod";
 import { notFound } from "../../core/errors.ts";
 import type { App } from "../../http/types.ts";
@@ -37,21 +43,21 @@ export async function boardRoutes(app: App) {
         tags,
         summary: "What the counter display above one window shows",
         params: z.object({ number: workstationNumberSchema }),
-        response: {
-          200: z.object({
-            workstation: z.object({ name: z.string(), number: z.string() }),
-            ticket: z.object({ label: z.string(), status: z.string(), callCount: z.number() }).nullable(),
-          }),
-        },
+        response: { 200: counterDisplaySchema },
       },
     },
     async (request) => {
       const counter = await counterOf(db, request.branch.id, request.params.number);
       if (!counter) throw notFound("workstation");
-      const { workstation: w, ticket: t } = counter;
+      const { workstation: w, ticket: t, operator: o } = counter;
+      const paused = o?.status === "paused";
+      const state: CounterDisplay["window"] = !o ? "closed" : paused ? "paused" : "open";
       return {
         workstation: { name: w.name, number: w.number },
         ticket: t ? { label: t.label, status: t.status, callCount: t.call_count } : null,
+        window: state,
+        pauseReason:
+          paused && o.reason_name ? { name: o.reason_name, translations: o.reason_translations ?? {} } : null,
       };
     },
   );

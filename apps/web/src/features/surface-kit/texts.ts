@@ -63,6 +63,8 @@ const ru = {
     calling: "Приглашается",
     serving: "Обслуживается",
     free: "Окно свободно",
+    paused: "Перерыв",
+    closed: "Окно закрыто",
     unknown: "Нет окна с номером {{number}}",
   },
   track: {
@@ -173,6 +175,8 @@ const en: typeof ru = {
     calling: "Now calling",
     serving: "Now serving",
     free: "Window open",
+    paused: "On a break",
+    closed: "Window closed",
     unknown: "There is no window {{number}}",
   },
   track: {

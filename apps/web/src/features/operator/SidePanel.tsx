@@ -18,6 +18,13 @@ export function SidePanel({
   onCall?: (ticketId: string) => void;
 }) {
   const watched = !onCall;
+  // Nothing served here at all: no queue fits both the operator and the workstation.
+  const servesNothing = data.queues.isSuccess && data.queues.data.items.length === 0;
+  const who = !watched
+    ? "notServedHere"
+    : data.state.data?.employee
+      ? "notServedHereWatched"
+      : "servesNothing";
   return (
     <Stack gap="md">
       <MyQueues
@@ -28,6 +35,7 @@ export function SidePanel({
       />
       <WaitingList
         waiting={data.waiting.data?.items ?? []}
+        whyNobody={servesNothing ? who : "empty"}
         serviceName={serviceName}
         canCall={canCall}
         onCall={onCall}

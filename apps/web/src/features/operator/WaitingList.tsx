@@ -1,19 +1,27 @@
 import type { Ticket } from "@dq/shared";
-import { Badge, Button, Group, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNow } from "../../app/use-now.ts";
 import { duration, secondsBetween } from "./format.ts";
 import { PanelCard } from "./PanelCard.tsx";
 import { NS } from "./texts.ts";
 
+/**
+ * Why nobody can be called: nobody waits ("empty"), or no service fits both the operator and the
+ * workstation (as the operator, a supervisor watching him, or at a window with nobody there).
+ */
+export type WhyNobody = "empty" | "notServedHere" | "notServedHereWatched" | "servesNothing";
+
 /** The clients this workplace may call, in queue order, each with a button to call him out of turn. */
 export function WaitingList({
   waiting,
+  whyNobody,
   serviceName,
   canCall,
   onCall,
 }: {
   waiting: Ticket[];
+  whyNobody: WhyNobody;
   serviceName: (id: string) => string;
   canCall: boolean;
   /** Absent when the workplace is only watched. */
@@ -23,8 +31,12 @@ export function WaitingList({
   const now = useNow(1000);
   return (
     <PanelCard title={t("side.list")}>
-      {waiting.length === 0 ? (
-        <Text c="dimmed" size="sm">
+      {waiting.length === 0 && whyNobody !== "empty" ? (
+        <Alert color="orange" data-testid="nobody-callable" p="xs">
+          {t(`side.${whyNobody}`)}
+        </Alert>
+      ) : waiting.length === 0 ? (
+        <Text c="dimmed" size="sm" data-testid="nobody-callable">
           {t("side.empty")}
         </Text>
       ) : (

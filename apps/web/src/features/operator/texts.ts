@@ -9,6 +9,11 @@ const ru = {
     inactive: "Отключено",
     watch: "Смотреть",
     none: "Рабочих мест пока нет. Их создаёт администратор.",
+    serves: "Ваши услуги здесь: {{services}}",
+    servesNone: "Не обслуживает ваши услуги — здесь вы никого не сможете пригласить",
+    takeAnyway: "Занять всё равно",
+    noneFits:
+      "Ни одно рабочее место не обслуживает ваши услуги. Попросите администратора назначить вам услуги или добавить их рабочему месту.",
   },
   workplace: {
     title: "{{name}}",
@@ -72,6 +77,10 @@ const ru = {
     noShows: "Не пришли",
     redirected: "Перенаправлено",
     empty: "Очередь пуста",
+    notServedHere:
+      "Это окно не обслуживает ваши услуги: здесь вы никого не сможете пригласить. Покиньте рабочее место и выберите подходящее.",
+    notServedHereWatched: "Это рабочее место не обслуживает ни одной услуги оператора.",
+    servesNothing: "Это рабочее место не обслуживает ни одной услуги.",
   },
 };
 
@@ -84,6 +93,11 @@ const en: typeof ru = {
     inactive: "Switched off",
     watch: "Watch",
     none: "There are no workstations yet. An administrator creates them.",
+    serves: "Your services here: {{services}}",
+    servesNone: "Serves none of your services: you could call nobody here",
+    takeAnyway: "Take anyway",
+    noneFits:
+      "No workstation serves your services. Ask an administrator to give you services or to add them to a workstation.",
   },
   workplace: {
     title: "{{name}}",
@@ -147,6 +161,10 @@ const en: typeof ru = {
     noShows: "No-shows",
     redirected: "Redirected",
     empty: "The queue is empty",
+    notServedHere:
+      "This window serves none of your services: you can call nobody here. Leave the workstation and choose one that fits.",
+    notServedHereWatched: "This workstation serves none of the operator's services.",
+    servesNothing: "This workstation serves no service.",
   },
 };
 

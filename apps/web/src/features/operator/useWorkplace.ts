@@ -7,7 +7,7 @@ import {
   queueSummarySchema,
   serviceSchema,
   ticketSchema,
-  workstationSchema,
+  workstationChoiceSchema,
 } from "@dq/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../app/api.ts";
@@ -63,10 +63,11 @@ export function useDirectories() {
   };
 }
 
+/** The workstations to choose from, each with which of my services it serves. */
 export function useWorkstations() {
   return useQuery({
     queryKey: ["operator", "workstations"],
-    queryFn: () => api.get("/api/v1/workstations", listOf(workstationSchema)),
+    queryFn: () => api.get("/api/v1/operator/workstations", listOf(workstationChoiceSchema)),
   });
 }
 

@@ -1,8 +1,10 @@
-import type { Category, Dashboard, Service, Ticket } from "@dq/shared";
-import { Button, Group, Modal, Select, Stack } from "@mantine/core";
+import type { Category, SendTarget, Service, Ticket } from "@dq/shared";
+import { Alert, Button, Group, Modal, Select, Stack, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../../../app/api.ts";
+import { errorMessage } from "../../../app/errors.ts";
 import { localName } from "../../operator/format.ts";
 import { NS } from "../texts.ts";
 import type { Change } from "./changes.ts";
@@ -10,14 +12,20 @@ import type { Change } from "./changes.ts";
 /** The changes of a waiting ticket that ask for one choice: its category, its service, a workstation. */
 export type DialogKind = "category" | "move" | "send";
 
-/** The choices of a dialog: active categories (or none), the other services, or the free workstations. */
+export type DialogOption = { value: string; label: string; disabled?: boolean };
+
+/**
+ * The choices of a dialog: active categories (or none), the other services, or the workstations
+ * that serve the ticket's service (as the server lists them); only those with a free operator can
+ * be chosen, the others say why not.
+ */
 export function changeOptions(
   kind: DialogKind,
   ticket: Ticket,
-  sources: { categories: Category[]; leaves: Service[]; dashboard: Dashboard | undefined },
+  sources: { categories: Category[]; leaves: Service[]; sendTargets: SendTarget[] },
   t: TFunction,
   language: string,
-): { value: string; label: string }[] {
+): DialogOption[] {
   switch (kind) {
     case "category":
       return [
@@ -31,9 +39,21 @@ export function changeOptions(
         .filter((s) => s.id !== ticket.serviceId)
         .map((s) => ({ value: s.id, label: localName(s, language) }));
     case "send":
-      return (sources.dashboard?.workstations ?? [])
-        .filter((w) => w.employee && !w.ticket && w.status !== "paused")
-        .map((w) => ({ value: w.id, label: `${w.name} — ${w.employee!.name}` }));
+      return sources.sendTargets.map((w) => {
+        const why = !w.employee
+          ? t("queue.sendNobody")
+          : w.status === "paused"
+            ? t("queue.sendPaused")
+            : w.status !== "free"
+              ? t("queue.sendBusy")
+              : null;
+        const who = w.employee ? w.employee.name : t("queue.sendNobody");
+        return {
+          value: w.id,
+          label: why && w.employee ? `${w.name} — ${who} (${why})` : `${w.name} — ${who}`,
+          disabled: why !== null,
+        };
+      });
   }
 }
 
@@ -49,10 +69,20 @@ export function changeOf(kind: DialogKind, ticket: Ticket, value: string): Chang
   }
 }
 
+/** A failed change in the supervisor's words (the operator's texts would address him as the operator). */
+function failure(t: TFunction, kind: DialogKind, error: unknown): string {
+  const key = `queue.sendErrors.${error instanceof ApiError ? error.code : ""}`;
+  return kind === "send" && error instanceof ApiError && t(key) !== key ? t(key) : errorMessage(t, error);
+}
+
 export function ChangeDialog(props: {
   kind: DialogKind;
   ticket: Ticket;
-  options: { value: string; label: string }[];
+  options: DialogOption[];
+  /** The options are still being read. */
+  loading?: boolean;
+  /** Why the last try failed; shown in the dialog, which stays open. */
+  error: unknown;
   busy: boolean;
   onClose: () => void;
   onConfirm: (value: string) => void;
@@ -68,6 +98,12 @@ export function ChangeDialog(props: {
     <Modal opened onClose={props.onClose} title={`${props.ticket.label}: ${title}`}>
       <Stack>
         <Select label={title} data={props.options} value={value} onChange={setValue} data-autofocus />
+        {props.kind === "send" && !props.loading && props.options.length === 0 && (
+          <Text c="dimmed" size="sm">
+            {t("queue.sendNoWindow")}
+          </Text>
+        )}
+        {props.error != null && <Alert color="red">{failure(t, props.kind, props.error)}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             {t("common.cancel")}

@@ -11,7 +11,7 @@ import { useQueueChange } from "./changes.ts";
 import { QueueTickets } from "./QueueTickets.tsx";
 import { ServicesAccepting } from "./ServicesAccepting.tsx";
 import { TicketFilters } from "./TicketFilters.tsx";
-import { useQueueData, useQueueFilters } from "./useQueueData.ts";
+import { useQueueData, useQueueFilters, useSendTargets } from "./useQueueData.ts";
 
 /** Queue management: find tickets and change them; stop or resume issuing; close the day. */
 export default function QueuePage() {
@@ -21,6 +21,11 @@ export default function QueuePage() {
   const { tickets, services, categories, dashboard } = useQueueData(filters);
   const { change, result, clearResult } = useQueueChange();
   const [dialog, setDialog] = useState<{ kind: DialogKind; ticket: Ticket } | null>(null);
+  const sendTargets = useSendTargets(dialog?.kind === "send" ? dialog.ticket.id : null);
+  const closeDialog = () => {
+    setDialog(null);
+    change.reset();
+  };
 
   const leaves = (services.data?.items ?? []).filter((s) => !s.isGroup);
   const name = (id: string | null) => {
@@ -55,7 +60,8 @@ export default function QueuePage() {
           {result}
         </Alert>
       )}
-      {change.error && (
+      {/* A change made in a dialog tells its failure there. */}
+      {change.error && !dialog && (
         <Alert color="red" withCloseButton onClose={() => change.reset()}>
           {errorMessage(t, change.error)}
         </Alert>
@@ -66,7 +72,10 @@ export default function QueuePage() {
         tickets={tickets.data?.items ?? []}
         serviceName={name}
         categoryName={categoryName}
-        onChange={(kind, ticket) => setDialog({ kind, ticket })}
+        onChange={(kind, ticket) => {
+          change.reset();
+          setDialog({ kind, ticket });
+        }}
         onCancel={(ticket) =>
           window.confirm(t("queue.cancelConfirm", { label: ticket.label })) &&
           change.mutate({ kind: "cancel", ticket })
@@ -86,14 +95,16 @@ export default function QueuePage() {
           options={changeOptions(
             dialog.kind,
             dialog.ticket,
-            { categories: categories.data?.items ?? [], leaves, dashboard: dashboard.data },
+            { categories: categories.data?.items ?? [], leaves, sendTargets: sendTargets.data?.items ?? [] },
             t,
             i18n.language,
           )}
+          loading={dialog.kind === "send" && !sendTargets.isSuccess}
+          error={change.error}
           busy={change.isPending}
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
           onConfirm={(value) =>
-            change.mutate(changeOf(dialog.kind, dialog.ticket, value), { onSuccess: () => setDialog(null) })
+            change.mutate(changeOf(dialog.kind, dialog.ticket, value), { onSuccess: closeDialog })
           }
         />
       )}

@@ -2,6 +2,7 @@ import {
   categorySchema,
   dashboardSchema,
   listOf,
+  sendTargetSchema,
   serviceSchema,
   type TicketStatus,
   ticketSchema,
@@ -46,3 +47,16 @@ export function useQueueData(filters: QueueFilters) {
 }
 
 export type QueueData = ReturnType<typeof useQueueData>;
+
+/** The workstations a ticket may be sent to (those serving its service); read while its dialog is open. */
+export function useSendTargets(ticketId: string | null) {
+  return useQuery({
+    queryKey: ["queue", "send-targets", ticketId],
+    queryFn: () =>
+      api.get(
+        `/api/v1/queue/tickets/${encodeURIComponent(ticketId!)}/workstations`,
+        listOf(sendTargetSchema),
+      ),
+    enabled: ticketId !== null,
+  });
+}

@@ -9,6 +9,7 @@ import {
 import { Badge, Button, Code, Group, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { type ReactNode, useState } from "react";
+import { useOffice } from "../../../app/office.ts";
 import { DirectoryPage } from "../directory-kit/DirectoryPage.tsx";
 import type { Column } from "../directory-kit/DirectoryTable.tsx";
 import { useEditing } from "../directory-kit/useEditing.ts";
@@ -37,7 +38,9 @@ export default function DevicesPage() {
   const [created, setCreated] = useState<CreatedDevice | null>(null);
   // Revoked devices last.
   const items = [...(dir.list.data?.items ?? [])].sort((a, b) => Number(isRevoked(a)) - Number(isRevoked(b)));
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short" });
+  // Times in the office's timezone, like the rest of the administration.
+  const timeZone = useOffice().data?.timezone;
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone });
   const columns = deviceColumns(t, services, when, (d) => (
     <DeviceActions
       device={d}

@@ -15,8 +15,13 @@ import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { homeOf, useLogin, useMe } from "../../app/auth.tsx";
 import { errorMessage } from "../../app/errors.ts";
+import { addTranslations } from "../../app/i18n.ts";
 import { FullPageLoader } from "../common/FullPageLoader.tsx";
 import { LanguageSwitch } from "../common/LanguageSwitch.tsx";
+import { lockoutSeconds, lockoutText, useSecondsLeft } from "./lockout.ts";
+import { en, ru } from "./strings.ts";
+
+addTranslations("login", { ru, en });
 
 /** Only same-site paths: a crafted ?next= must not send people to another site. */
 function safeNext(next: string | null): string | null {
@@ -41,7 +46,8 @@ export default function LoginPage() {
   if (me.isPending) return <FullPageLoader />;
   if (me.data) return <Navigate to={next ?? homeOf(me.data.role)} replace />;
 
-  const message = login.error ? errorMessage(t, login.error) : null;
+  const lockout = lockoutSeconds(login.error);
+  const message = login.error && lockout === null ? errorMessage(t, login.error) : null;
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">
@@ -70,6 +76,8 @@ export default function LoginPage() {
                 {message}
               </Alert>
             )}
+            {/* Each refusal counts down from its own Retry-After. */}
+            {lockout !== null && <LockoutAlert key={login.submittedAt} seconds={lockout} />}
             <TextInput
               label={t("login.login")}
               autoComplete="username"
@@ -88,5 +96,16 @@ export default function LoginPage() {
         </form>
       </Paper>
     </Center>
+  );
+}
+
+/** Too many wrong passwords: how long sign-in stays refused, counting down to "try again". */
+function LockoutAlert({ seconds }: { seconds: number }) {
+  const { t } = useTranslation("login");
+  const left = useSecondsLeft(seconds);
+  return (
+    <Alert color={left > 0 ? "red" : "blue"} role="alert" data-testid="login-lockout">
+      {lockoutText(t, left)}
+    </Alert>
   );
 }

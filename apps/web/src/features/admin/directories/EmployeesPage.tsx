@@ -1,9 +1,10 @@
 import { type Employee, employeeSchema, type Role, type Service, serviceSchema } from "@dq/shared";
-import { Badge, Button, Group, Text } from "@mantine/core";
+import { Badge, Button, Group, Stack, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { api } from "../../../app/api.ts";
 import { useMe } from "../../../app/auth.tsx";
+import { useOffice } from "../../../app/office.ts";
 import { DirectoryPage } from "../directory-kit/DirectoryPage.tsx";
 import type { Column } from "../directory-kit/DirectoryTable.tsx";
 import { useEditing } from "../directory-kit/useEditing.ts";
@@ -16,6 +17,7 @@ import { useDirectoryTranslation } from "./texts.ts";
 const ROLE_COLOR: Record<Role, string> = { admin: "red", supervisor: "violet", operator: "blue" };
 
 type Toggle = ReturnType<typeof useToggle>;
+type Unlock = ReturnType<typeof useUnlock>;
 
 /** Switching an employee off (or on again) without archiving. */
 const useToggle = () =>
@@ -23,19 +25,28 @@ const useToggle = () =>
     api.patch(`/api/v1/employees/${id}`, { active }, employeeSchema),
   );
 
+/** Lifting the sign-in lock that too many wrong passwords put on a login. */
+const useUnlock = () =>
+  useListChange("employees", (id: string) => api.post(`/api/v1/employees/${id}/unlock`, {}, employeeSchema));
+
 /** «Сотрудники»: who may sign in, as what, and which services each serves at which rank. */
 export default function EmployeesPage() {
-  const { t } = useDirectoryTranslation();
+  const { t, i18n } = useDirectoryTranslation();
   const dir = useDirectory("employees", employeeSchema);
   const services = useDirectory("services", serviceSchema).list.data?.items ?? [];
   const me = useMe().data;
   const toggle = useToggle();
+  const unlock = useUnlock();
+  // A lock lasts minutes: its end as a time of day in the office.
+  const timeZone = useOffice().data?.timezone;
+  const clock = new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone });
   const { editing, open, close } = useEditing<Employee | "new">([dir.create, dir.update]);
-  const columns = employeeColumns(t, services, (e) => (
+  const columns = employeeColumns(t, services, clock, (e) => (
     <EmployeeActions
       employee={e}
       self={me?.id === e.id}
       toggle={toggle}
+      unlock={unlock}
       onEdit={() => open(e)}
       onArchive={() => dir.archive.mutate(e.id)}
     />
@@ -47,9 +58,10 @@ export default function EmployeesPage() {
       onCreate={() => open("new")}
       errors={[
         {
-          error: toggle.error ?? dir.archive.error ?? dir.list.error,
+          error: toggle.error ?? unlock.error ?? dir.archive.error ?? dir.list.error,
           onClose: () => {
             toggle.reset();
+            unlock.reset();
             dir.archive.reset();
           },
           testId: "employees-error",
@@ -77,6 +89,7 @@ export default function EmployeesPage() {
 function employeeColumns(
   t: TFunction,
   services: Service[],
+  clock: Intl.DateTimeFormat,
   actions: (e: Employee) => ReactNode,
 ): Column<Employee>[] {
   return [
@@ -107,14 +120,28 @@ function employeeColumns(
     { header: t("employees.competencies"), cell: (e) => <Competencies employee={e} services={services} /> },
     {
       header: t("common.active"),
-      cell: (e) =>
-        e.active ? (
-          t("common.yes")
-        ) : (
-          <Badge color="gray" miw="max-content" data-testid="employee-inactive">
-            {t("employees.deactivated")}
-          </Badge>
-        ),
+      cell: (e) => (
+        <Stack gap={4} align="flex-start">
+          {e.active ? (
+            t("common.yes")
+          ) : (
+            <Badge color="gray" miw="max-content" data-testid="employee-inactive">
+              {t("employees.deactivated")}
+            </Badge>
+          )}
+          {e.signInLockedUntil && (
+            <Badge
+              color="red"
+              variant="light"
+              miw="max-content"
+              title={t("employees.lockedHint")}
+              data-testid="employee-locked"
+            >
+              {t("employees.locked", { until: clock.format(new Date(e.signInLockedUntil)) })}
+            </Badge>
+          )}
+        </Stack>
+      ),
     },
     { cell: actions },
   ];
@@ -146,18 +173,30 @@ function Competencies({ employee: e, services }: { employee: Employee; services:
   );
 }
 
-/** Edit, switch off or on (not oneself), archive (not oneself). */
+/** Unlock (when locked), edit, switch off or on (not oneself), archive (not oneself). */
 function EmployeeActions(props: {
   employee: Employee;
   self: boolean;
   toggle: Toggle;
+  unlock: Unlock;
   onEdit: () => void;
   onArchive: () => void;
 }) {
   const { t } = useDirectoryTranslation();
-  const { employee: e, toggle } = props;
+  const { employee: e, toggle, unlock } = props;
   return (
     <Group gap="xs" justify="flex-end" wrap="nowrap">
+      {e.signInLockedUntil && (
+        <Button
+          size="xs"
+          variant="light"
+          color="red"
+          loading={unlock.isPending && unlock.variables === e.id}
+          onClick={() => unlock.mutate(e.id)}
+        >
+          {t("employees.unlock")}
+        </Button>
+      )}
       <Button size="xs" variant="light" onClick={props.onEdit}>
         {t("common.edit")}
       </Button>

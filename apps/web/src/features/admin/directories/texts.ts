@@ -114,6 +114,9 @@ const ru = {
       "Отключить «{{name}}»? Сотрудник не сможет войти, его сеансы завершатся. История сохранится.",
     confirmArchive: "Убрать «{{name}}» в архив? Войти он больше не сможет; история его работы сохранится.",
     more: "ещё {{count}}",
+    locked: "Вход заблокирован до {{until}}",
+    lockedHint: "Слишком много неверных паролей подряд; блокировка снимется сама.",
+    unlock: "Разблокировать",
   },
   workstations: {
     title: "Рабочие места",
@@ -326,6 +329,9 @@ const en: typeof ru = {
       "Switch off “{{name}}”? The employee cannot sign in and is signed out. History is kept.",
     confirmArchive: "Archive “{{name}}”? The employee can no longer sign in; the work history is kept.",
     more: "{{count}} more",
+    locked: "Sign-in locked until {{until}}",
+    lockedHint: "Too many wrong passwords in a row; the lock ends by itself.",
+    unlock: "Unlock",
   },
   workstations: {
     title: "Workstations",

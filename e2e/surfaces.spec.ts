@@ -313,6 +313,127 @@ test.describe("board, counter and tracking page", () => {
   });
 });
 
+test.describe("the board at 1920×1080", () => {
+  /** The box of an element and its font size, in CSS pixels. */
+  const measure = (el: import("@playwright/test").Locator) =>
+    el.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return {
+        top: r.top,
+        bottom: r.bottom,
+        height: r.height,
+        font: Number.parseFloat(getComputedStyle(e).fontSize),
+        fits: e.scrollWidth <= e.clientWidth + 1,
+      };
+    });
+
+  test("the newest call is at least 15 % of the screen high and the calls fill their column, in both languages", async ({
+    browser,
+    request,
+  }) => {
+    const admin = { headers: { cookie: await signInCookie(request, ADMIN.login, ADMIN.password) } };
+    const create = async (url: string, data: unknown) => {
+      const res = await request.post(url, { ...admin, data });
+      expect(res.status(), await res.text()).toBe(201);
+      return res.json();
+    };
+    const service = await create("/api/v1/services", {
+      name: "Консультация",
+      translations: { en: "Consultation" },
+      prefix: "Э",
+    });
+    const numbers = ["71", "72", "73", "74"];
+    const cookies: string[] = [];
+    for (const number of numbers) {
+      const ws = await create("/api/v1/workstations", {
+        name: `Окно ${number}`,
+        number,
+        serviceIds: [service.id],
+      });
+      await create("/api/v1/employees", {
+        login: `op-board-${number}`,
+        name: `Оператор ${number}`,
+        role: "operator",
+        password: OPERATOR_PASSWORD,
+        serviceIds: [service.id],
+      });
+      const cookie = await signInCookie(request, `op-board-${number}`, OPERATOR_PASSWORD);
+      const took = await request.post("/api/v1/operator/workstation", {
+        headers: { cookie },
+        data: { workstationId: ws.id },
+      });
+      expect(took.status()).toBe(200);
+      cookies.push(cookie);
+    }
+    const device = await create("/api/v1/devices", {
+      kind: "board",
+      name: "Табло 71–74",
+      config: { workstationNumbers: numbers },
+    });
+    const kiosk = await create("/api/v1/devices", { kind: "kiosk", name: "Киоск 71–74" });
+    const take = async () => {
+      const res = await request.post("/api/v1/tickets", {
+        headers: { authorization: `Bearer ${kiosk.token}` },
+        data: { serviceId: service.id },
+      });
+      expect(res.status()).toBe(201);
+    };
+    for (let i = 0; i < 9; i++) await take();
+    const call = async (cookie: string) => {
+      const res = await request.post("/api/v1/operator/call-next", { headers: { cookie } });
+      expect(res.status(), await res.text()).toBe(200);
+      return res.json();
+    };
+    // Three calls made before the board is opened, the fourth while it is on.
+    for (const cookie of cookies.slice(0, 3)) await call(cookie);
+
+    let fourth: { id: string } | undefined;
+    for (const lang of ["ru", "en"] as const) {
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      await context.addInitScript((l) => localStorage.setItem("dq.lang", l), lang);
+      await context.addInitScript(SPEECH_STUB);
+      const board = await context.newPage();
+      await board.goto(`/board?token=${device.token}`);
+      const rows = board.getByTestId("board-call");
+      await expect(rows).toHaveCount(fourth ? 4 : 3);
+      if (!fourth) fourth = await call(cookies[3]!);
+      else {
+        // In English, the same client is called again: a new call, highlighted again.
+        const res = await request.post(`/api/v1/operator/tickets/${fourth.id}/recall`, {
+          headers: { cookie: cookies[3]! },
+        });
+        expect(res.status()).toBe(200);
+      }
+      await expect(rows).toHaveCount(4);
+      await expect(rows.first()).toHaveAttribute("data-fresh", "true");
+      await expect(rows.first()).toContainText("74");
+
+      // Readable from 10 m: the highlighted call's number and its row are ≥ 15 % of 1080 px.
+      const newest = await measure(rows.first());
+      const newestLabel = await measure(rows.first().locator("span").first());
+      expect(newest.height).toBeGreaterThanOrEqual(0.15 * 1080);
+      expect(newestLabel.font).toBeGreaterThanOrEqual(0.15 * 1080);
+      expect(newestLabel.fits).toBe(true);
+      // The other calls are larger than the newest was before (65 px), and still fit their rows.
+      for (let i = 1; i < 4; i++) {
+        const label = await measure(rows.nth(i).locator("span").first());
+        expect(label.font).toBeGreaterThan(65);
+        expect(label.font).toBeLessThan(newestLabel.font);
+        expect(label.fits).toBe(true);
+      }
+      // The list uses its column: from the first row's top to the last row's bottom, with no empty
+      // slots below.
+      const list = await measure(board.locator("ol"));
+      const last = await measure(rows.last());
+      expect(newest.top - list.top).toBeLessThan(2);
+      expect(list.bottom - last.bottom).toBeLessThan(2);
+      expect(list.height).toBeGreaterThan(0.6 * 1080);
+      await board.screenshot({ path: `${shots}/board-newest-${lang}.png` });
+      await context.close();
+    }
+  });
+});
+
 test.describe("public queue", () => {
   test("waiting counts per service, on a phone, in both languages", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });

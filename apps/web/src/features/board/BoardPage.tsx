@@ -155,11 +155,14 @@ function Calls({
           <span>{f.t("board.window")}</span>
         </div>
         {data.calls.length === 0 && <div className={css.empty}>{f.t("board.noCalls")}</div>}
-        <ol className={css.rows} style={{ ["--rows" as string]: Math.max(4, data.display.calls) }}>
+        <ol className={css.rows} style={{ ["--cols" as string]: olderColumns(data.calls.length - 1) }}>
           {data.calls.map((c, i) => {
             const fresh = (highlight.get(c.ticketId) ?? 0) > now;
+            // Sizes follow the row: the longest of label and window number must fit its half.
+            const chars = Math.max(4, c.label.length, c.workstation.number.length);
             return (
               <li
+                style={{ ["--chars" as string]: chars }}
                 // A recall re-creates the row, so that it blinks again.
                 key={callKey(c)}
                 className={[
@@ -198,6 +201,14 @@ function Calls({
       )}
     </main>
   );
+}
+
+/**
+ * The newest call takes a row across the whole column; the older ones share the rest, in one
+ * column while they are few and side by side when there are many, so they stay large enough to read.
+ */
+function olderColumns(older: number): number {
+  return older <= 3 ? 1 : older <= 10 ? 2 : 3;
 }
 
 /**

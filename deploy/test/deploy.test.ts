@@ -11,9 +11,12 @@ import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { validate } from "dockerfile-utils";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { loadConfig } from "../../apps/server/src/core/config.ts";
+
+// Each check runs Docker Compose or nginx as a process: seconds apiece on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (path: string) => readFileSync(join(root, path), "utf8");

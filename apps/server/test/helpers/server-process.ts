@@ -22,9 +22,18 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
   return { proc, output: () => output };
 }
 
-/** Polls `url` until it answers 2xx (30 s at most). */
-export async function waitReady(url: string, what: string, output: () => string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
+/**
+ * Polls `url` until it answers 2xx, for `seconds` at most (a start with demo history takes ~10 s
+ * alone, several times that on a loaded 2-core CI machine).
+ */
+export async function waitReady(
+  url: string,
+  what: string,
+  output: () => string,
+  seconds = 75,
+): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { adminUrl, testDatabaseName, withDatabase } from "../helpers/postgres-url.ts";
 import { spawnServer, stopServer, waitReady } from "../helpers/server-process.ts";
 import { SseClient } from "../helpers/sse.ts";
@@ -15,8 +15,13 @@ const base = `http://127.0.0.1:${port}`;
 let child: ChildProcess | null = null;
 let output = () => "";
 
-afterAll(() => {
+// A test that failed half-way must not leave its server holding the port for the next one.
+afterEach(() => {
   child?.kill("SIGKILL");
+  child = null;
+});
+
+afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -30,6 +35,7 @@ async function start(databaseUrl = ""): Promise<ChildProcess> {
     DATABASE_URL: databaseUrl,
   });
   output = server.output;
+  child = server.proc;
   await waitReady(`${base}/readyz`, "server", server.output);
   return server.proc;
 }
@@ -88,8 +94,9 @@ describe("the server process on the embedded database", () => {
     expect(await stop(child)).toBe(0);
     child = null;
     // Two starts of a real process, one making two days of demo history on PGlite: about 15 s on
-    // an idle 2-core machine, near 30 s while the other test files share its cores.
-  }, 90_000);
+    // an idle 2-core machine, near 30 s while the other test files share its cores, more on a
+    // machine busy with other work too.
+  }, 180_000);
 });
 
 describe("the server process on PostgreSQL", () => {
@@ -127,5 +134,5 @@ describe("the server process on PostgreSQL", () => {
       await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();
     }
-  });
+  }, 120_000);
 });

@@ -96,6 +96,9 @@ test("the chooser says which windows serve the operator's services; at a window 
   await expect(card("72")).toContainText("Не обслуживает ваши услуги");
   await expect(card("72").getByRole("button", { name: "Занять всё равно" })).toBeVisible();
   await page.screenshot({ path: `${shots}/operator-choose-fit-ru.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${shots}/operator-choose-fit-phone-ru.png`, fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // Five people wait for «Архив», which window 72 serves and Фёдор does not.
   await card("72").getByRole("button", { name: "Занять всё равно" }).click();
@@ -157,5 +160,14 @@ test("send to a workstation offers only the windows serving the ticket's service
   await expect(dialog.getByRole("alert")).toHaveText("Оператор этого окна сейчас занят с другим клиентом.");
   await expect(dialog).not.toContainText("Сначала завершите");
   await page.screenshot({ path: `${shots}/admin-send-error-ru.png` });
+  // Closed and opened again, the dialog starts without the old failure; in English too.
+  await dialog.getByRole("button", { name: "Отмена" }).click();
+  await page.getByText("EN", { exact: true }).click();
+  await row.getByRole("button", { name: "Actions" }).click();
+  await page.getByRole("menuitem", { name: "Call to a window" }).click();
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
+  await dialog.getByLabel("To which window").click();
+  await expect(page.getByRole("option", { name: /Окно 72 — Галина \(operator busy\)/ })).toBeDisabled();
+  await page.screenshot({ path: `${shots}/admin-send-options-en.png` });
   await page.context().close();
 });

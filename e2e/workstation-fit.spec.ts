@@ -96,9 +96,10 @@ test("the chooser says which windows serve the operator's services; at a window 
   await expect(card("72")).toContainText("Не обслуживает ваши услуги");
   await expect(card("72").getByRole("button", { name: "Занять всё равно" })).toBeVisible();
   await page.screenshot({ path: `${shots}/operator-choose-fit-ru.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${shots}/operator-choose-fit-phone-ru.png`, fullPage: true });
-  await page.setViewportSize({ width: 1440, height: 900 });
+  const phone = await signInPage(browser, "fedor", PASSWORD, { viewport: { width: 390, height: 844 } });
+  await expect(phone.getByTestId("workstation-71")).toContainText("Ваши услуги здесь: Нотариат");
+  await phone.screenshot({ path: `${shots}/operator-choose-fit-phone-ru.png`, fullPage: true });
+  await phone.context().close();
 
   // Five people wait for «Архив», which window 72 serves and Фёдор does not.
   await card("72").getByRole("button", { name: "Занять всё равно" }).click();

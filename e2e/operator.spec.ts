@@ -195,7 +195,8 @@ test("a whole shift: take a workstation, call, recall, serve, no-show, redirect,
   await expect(page.getByTestId("operator-status")).toHaveText("Перерыв · Обед");
   await page.screenshot({ path: `${shots}/operator-paused-ru.png` });
   await page.keyboard.press("c"); // calling is not possible on a pause
-  await expect(page.getByTestId("current-ticket")).toContainText("Клиента нет");
+  await expect(page.getByTestId("pause-screen")).toContainText("Обед");
+  await expect(page.getByTestId("current-label")).toHaveCount(0);
   await press(page, "p", /Вернуться к работе/);
   await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
 
@@ -269,4 +270,114 @@ test("two operators calling at the same moment get different tickets and see eac
   expect(states).toEqual(["called", "called", "waiting"]);
   await olga.context().close();
   await pavel.context().close();
+});
+
+/** "0:07" → 7, "1:02:05" → 3725. */
+const secondsOf = (text: string | null) =>
+  (text ?? "").split(":").reduce((total, part) => total * 60 + Number(part), 0);
+
+/** Olga at window 41 with two clients of «Оплата» waiting; returns the page and the first ticket. */
+async function olgaAtWindow(browser: Browser, request: APIRequestContext) {
+  await reset(request, setup);
+  const first = await issue(request, setup, setup.buy);
+  await issue(request, setup, setup.buy);
+  const page = await signIn(browser, "olga");
+  await page.getByTestId("workstation-41").getByRole("button", { name: "Занять" }).click();
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  return { page, first };
+}
+
+test("«Дольше всех» counts on by itself, with no new data from the server", async ({ browser, request }) => {
+  const { page } = await olgaAtWindow(browser, request);
+  const longest = page
+    .getByTestId("my-queues")
+    .getByRole("row", { name: /Оплата/ })
+    .getByRole("cell")
+    .nth(2);
+  await expect(longest).toHaveText(/^\d+:\d\d$/);
+  const before = secondsOf(await longest.textContent());
+  await expect
+    .poll(async () => secondsOf(await longest.textContent()), { timeout: 6000 })
+    .toBeGreaterThanOrEqual(before + 3);
+  await page.getByRole("button", { name: "Покинуть рабочее место" }).click();
+  await page.context().close();
+});
+
+test("the shortcuts work while the focus stays on the language switch", async ({ browser, request }) => {
+  const { page, first } = await olgaAtWindow(browser, request);
+  await page.getByText("EN", { exact: true }).click();
+  await expect(page.getByRole("button", { name: /Call next/ })).toBeVisible();
+  await page.keyboard.press("c");
+  await expect(page.getByTestId("current-label")).toHaveText(first.label);
+  await page.getByText("RU", { exact: true }).click();
+  await press(page, "s", /Клиент пришёл/);
+  await expect(page.getByTestId("operator-status")).toHaveText("Обслуживание");
+  // Not while typing: the outcome field takes the letters ("f" would finish).
+  await page.getByLabel("Итог обслуживания (необязательно)").click();
+  await page.keyboard.type("fd");
+  await expect(page.getByLabel("Итог обслуживания (необязательно)")).toHaveValue("fd");
+  await expect(page.getByTestId("operator-status")).toHaveText("Обслуживание");
+  await page.getByText("EN", { exact: true }).click();
+  await press(page, "f", /Finish/);
+  await expect(page.getByTestId("operator-status")).toHaveText("Free");
+  expect(await statusOf(request, first.code)).toBe("served");
+  await page.getByRole("button", { name: "Leave the workstation" }).click();
+  await page.context().close();
+});
+test("a no-show can be undone for 10 seconds by the operator who marked it", async ({ browser, request }) => {
+  const { page, first } = await olgaAtWindow(browser, request);
+  await page.getByText("EN", { exact: true }).click();
+  await page.getByRole("button", { name: /Call next/ }).click();
+  await expect(page.getByTestId("current-label")).toHaveText(first.label);
+  // Olga's no-shows today so far (an earlier test had one).
+  const noShows = async () =>
+    Number(/(\d+)No-shows/.exec((await page.getByTestId("my-day").textContent()) ?? "")?.[1]);
+  const before = await noShows();
+
+  await press(page, "x", /Client did not come/);
+  await expect(page.getByTestId("operator-status")).toHaveText("Free");
+  expect(await statusOf(request, first.code)).toBe("no_show");
+  const undo = page.getByRole("button", { name: /Undo/ });
+  await expect(page.getByTestId("undo-no-show")).toContainText(first.label);
+  await page.screenshot({ path: `${shots}/operator-undo-en.png` });
+  await undo.click();
+  await expect(page.getByTestId("current-label")).toHaveText(first.label);
+  await expect(page.getByTestId("operator-status")).toHaveText("Calling a client");
+  expect(await statusOf(request, first.code)).toBe("called");
+  await expect.poll(noShows).toBe(before);
+  // Once more, and let the 10 seconds pass: the offer goes, the no-show stays.
+  await press(page, "x", /Client did not come/);
+  await expect(undo).toBeVisible();
+  await expect(undo).toBeHidden({ timeout: 12_000 });
+  expect(await statusOf(request, first.code)).toBe("no_show");
+  await expect.poll(noShows).toBe(before + 1);
+
+  await page.getByRole("button", { name: "Leave the workstation" }).click();
+  await page.context().close();
+});
+
+test("the pause screen shows the reason and how long the pause has lasted", async ({ browser, request }) => {
+  const { page } = await olgaAtWindow(browser, request);
+  await page.getByText("EN", { exact: true }).click();
+  // A pause shows its reason and how long it has lasted, not "call the next client".
+  await press(page, "p", /^Pause/);
+  await page.getByRole("dialog").getByLabel("Lunch").check();
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  const screen = page.getByTestId("pause-screen");
+  await expect(screen).toContainText("On a pause");
+  await expect(screen).toContainText("Lunch");
+  await expect(page.getByTestId("current-ticket")).toHaveCount(0);
+  await expect(page.getByTestId("pause-timer")).toHaveText("0:02", { timeout: 5000 });
+  await page.screenshot({ path: `${shots}/operator-pause-en.png` });
+  await page.getByText("RU", { exact: true }).click();
+  await expect(screen).toContainText("Перерыв");
+  await expect(screen).toContainText("Обед");
+  await expect(screen).not.toContainText("Пригласите следующего клиента");
+  await page.screenshot({ path: `${shots}/operator-pause-ru.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${shots}/operator-pause-phone-ru.png`, fullPage: true });
+  await page.keyboard.press("p");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await page.getByRole("button", { name: "Покинуть рабочее место" }).click();
+  await page.context().close();
 });

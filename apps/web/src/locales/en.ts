@@ -22,6 +22,8 @@ export const en: Messages = {
     operator_busy: "Finish or return your current ticket first.",
     invalid_transition: "This is not possible now: the ticket has changed.",
     not_your_ticket: "Another operator is serving this ticket.",
+    undo_expired: "“Did not come” can only be undone within {{seconds}} s.",
+    operator_paused: "Return to work first.",
     workstation_taken: "This workstation is taken by {{name}}.",
     workstation_inactive: "This workstation is switched off.",
     no_workstation: "Choose a workstation first.",

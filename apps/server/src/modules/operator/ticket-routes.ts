@@ -16,8 +16,7 @@ import {
 } from "../../queue/transitions.ts";
 import { access, employeeId, tags } from "./access.ts";
 
-/** What an operator does with tickets: call, recall, start, no-show (and its undo), finish, return,
- * redirect. */
+/** What an operator does with tickets: call, recall, start, no-show (and undo), finish, return, redirect. */
 export async function ticketActionRoutes(app: App) {
   const deps = app.deps;
 
@@ -59,24 +58,17 @@ export async function ticketActionRoutes(app: App) {
       async (request) => run(request, request.params.id) as never,
     );
 
-  ticketAction("callTicket", "call", "Call this waiting ticket", (r, id) =>
-    callTicket(deps, r.branch, employeeId(r), id),
-  );
-  ticketAction("recallTicket", "recall", "Call the client again (counted, announced again)", (r, id) =>
-    recall(deps, r.branch, employeeId(r), id),
-  );
-  ticketAction("startServing", "start", "The client came: start serving", (r, id) =>
-    start(deps, r.branch, employeeId(r), id),
-  );
-  ticketAction("markNoShow", "no-show", "The client did not come", (r, id) =>
-    noShow(deps, r.branch, employeeId(r), id),
-  );
-  ticketAction(
-    "undoNoShow",
-    "undo-no-show",
-    "Take back a no-show within 10 s (same operator and workstation): the client is called again",
-    (r, id) => undoNoShow(deps, r.branch, employeeId(r), id),
-  );
+  // The actions that take nothing but the ticket.
+  const plain = [
+    ["callTicket", "call", "Call this waiting ticket", callTicket],
+    ["recallTicket", "recall", "Call the client again (counted, announced again)", recall],
+    ["startServing", "start", "The client came: start serving", start],
+    ["markNoShow", "no-show", "The client did not come", noShow],
+    ["undoNoShow", "undo-no-show", "Take back one's no-show within 10 s: called again", undoNoShow],
+  ] as const;
+  for (const [operationId, path, summary, act] of plain) {
+    ticketAction(operationId, path, summary, (r, id) => act(deps, r.branch, employeeId(r), id));
+  }
 
   app.post(
     "/api/v1/operator/tickets/:id/finish",

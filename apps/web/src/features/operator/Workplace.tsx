@@ -6,11 +6,13 @@ import { ActionError } from "./ActionError.tsx";
 import { CurrentTicket } from "./CurrentTicket.tsx";
 import { localName } from "./format.ts";
 import { PauseDialog } from "./PauseDialog.tsx";
+import { PauseScreen } from "./PauseScreen.tsx";
 import { RedirectDialog } from "./RedirectDialog.tsx";
 import { SidePanel } from "./SidePanel.tsx";
 import { STATUS_COLORS } from "./statusColors.ts";
 import { TicketActions } from "./TicketActions.tsx";
 import { NS } from "./texts.ts";
+import { UndoNoShow } from "./UndoNoShow.tsx";
 import { useDirectories, type useWorkplaceData } from "./useWorkplace.ts";
 import { useWorkplaceControls } from "./useWorkplaceControls.ts";
 
@@ -50,7 +52,14 @@ export function Workplace({
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
-            <CurrentTicket ticket={ticket} serviceName={serviceName} readOnly={readOnly} />
+            {state.status === "paused" && !ticket ? (
+              <PauseScreen state={state} readOnly={readOnly} />
+            ) : (
+              <CurrentTicket ticket={ticket} serviceName={serviceName} readOnly={readOnly} />
+            )}
+            {controls.undoable && (
+              <UndoNoShow undoable={controls.undoable} busy={busy} onUndo={handlers.undoNoShow} />
+            )}
             <TicketActions state={state} readOnly={readOnly} controls={controls} />
           </Stack>
         </Grid.Col>

@@ -10,6 +10,7 @@ export const KEYS = {
   finish: "KeyF",
   redirect: "KeyD",
   pause: "KeyP",
+  undo: "KeyZ",
 } as const;
 
 export interface AllowedActions {

@@ -62,6 +62,14 @@ const ru = {
     keepPlace: "Сохранить место в очереди",
     shortcuts: "Клавиши: {{keys}}",
   },
+  undo: {
+    text: "{{label}}: отмечено «Клиент не пришёл».",
+    button: "Отменить ({{seconds}} с)",
+  },
+  pause: {
+    lasts: "Перерыв длится",
+    hint: "Клиентов к вам сейчас не приглашают. Чтобы продолжить, нажмите «Вернуться к работе» (P).",
+  },
   side: {
     queues: "Мои очереди",
     queuesHere: "Очереди этого рабочего места",
@@ -145,6 +153,14 @@ const en: typeof ru = {
     toEnd: "To the end of the queue",
     keepPlace: "Keep the place in the queue",
     shortcuts: "Keys: {{keys}}",
+  },
+  undo: {
+    text: "{{label}}: marked “did not come”.",
+    button: "Undo ({{seconds}} s)",
+  },
+  pause: {
+    lasts: "On a pause for",
+    hint: "No clients are called to you now. To go on, press “Back to work” (P).",
   },
   side: {
     queues: "My queues",

@@ -74,7 +74,7 @@ export function useWorkstations() {
 export type Action =
   | { kind: "callNext" }
   | { kind: "call"; ticketId: string }
-  | { kind: "recall" | "start" | "noShow"; ticketId: string }
+  | { kind: "recall" | "start" | "noShow" | "undoNoShow"; ticketId: string }
   | { kind: "finish"; ticketId: string; note?: string }
   | { kind: "return"; ticketId: string; toEnd: boolean }
   | { kind: "redirect"; ticketId: string; serviceId: string; note?: string }
@@ -83,7 +83,7 @@ export type Action =
   | { kind: "take"; workstationId: string }
   | { kind: "leave" };
 
-const PATHS = { recall: "recall", start: "start", noShow: "no-show" } as const;
+const PATHS = { recall: "recall", start: "start", noShow: "no-show", undoNoShow: "undo-no-show" } as const;
 
 function run(a: Action): Promise<unknown> {
   const t = (id: string, path: string) => `/api/v1/operator/tickets/${encodeURIComponent(id)}/${path}`;
@@ -95,6 +95,7 @@ function run(a: Action): Promise<unknown> {
     case "recall":
     case "start":
     case "noShow":
+    case "undoNoShow":
       return api.post(t(a.ticketId, PATHS[a.kind]), undefined, ticketSchema);
     case "finish":
       return api.post(t(a.ticketId, "finish"), a.note ? { note: a.note } : {}, ticketSchema);

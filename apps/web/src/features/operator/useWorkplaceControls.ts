@@ -1,8 +1,19 @@
-import type { OperatorState } from "@dq/shared";
+import { NO_SHOW_UNDO_SECONDS, type OperatorState } from "@dq/shared";
 import { useState } from "react";
 import { allowedActions, KEYS } from "./allowedActions.ts";
 import { useShortcuts } from "./shortcuts.ts";
 import { type Action, useAction } from "./useWorkplace.ts";
+
+/** A no-show that may still be taken back until `until` (ms, this machine's clock). */
+export interface Undoable {
+  ticketId: string;
+  label: string;
+  until: number;
+}
+
+/** Whole seconds left to undo a no-show (0 when it is too late). */
+export const undoSecondsLeft = (u: Undoable | null, now: Date | number = Date.now()) =>
+  u ? Math.max(0, Math.ceil((u.until - new Date(now).getTime()) / 1000)) : 0;
 
 /**
  * The operator's controls: what is allowed now, one handler per action (the same for buttons and
@@ -13,9 +24,12 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean) {
   const [note, setNote] = useState("");
   const [redirecting, setRedirecting] = useState(false);
   const [pausing, setPausing] = useState(false);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
   const ticket = state.ticket;
   const busy = action.isPending;
   const allowed = allowedActions(state, readOnly);
+  // Only while he is free: with another client called (or on a pause) the server would refuse.
+  const canUndo = () => !readOnly && state.status === "free" && !ticket && undoSecondsLeft(undoable) > 0;
 
   const act = (a: Action, after?: () => void) => {
     if (readOnly || busy) return;
@@ -29,7 +43,20 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean) {
     call: (ticketId: string) => act({ kind: "call", ticketId }),
     recall: onTicket((ticketId) => ({ kind: "recall", ticketId })),
     start: onTicket((ticketId) => ({ kind: "start", ticketId })),
-    noShow: onTicket((ticketId) => ({ kind: "noShow", ticketId })),
+    noShow: () => {
+      if (!ticket) return;
+      const { id, label } = ticket;
+      // Counted from before the request: the server's own 10 seconds cannot have started earlier.
+      const until = Date.now() + NO_SHOW_UNDO_SECONDS * 1000;
+      act({ kind: "noShow", ticketId: id }, () => setUndoable({ ticketId: id, label, until }));
+    },
+    undoNoShow: () => {
+      if (!undoable || !canUndo() || busy) return;
+      action.mutate(
+        { kind: "undoNoShow", ticketId: undoable.ticketId },
+        { onSettled: () => setUndoable(null) },
+      );
+    },
     returnToQueue: onTicket((ticketId) => ({ kind: "return", ticketId, toEnd: false })),
     finish: onTicket(
       (ticketId) => ({ kind: "finish", ticketId, note: note.trim() || undefined }),
@@ -58,6 +85,7 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean) {
           [KEYS.finish]: () => allowed.finish && handlers.finish(),
           [KEYS.redirect]: () => allowed.redirect && setRedirecting(true),
           [KEYS.pause]: () => (allowed.resume ? handlers.resume() : allowed.pause && setPausing(true)),
+          [KEYS.undo]: () => handlers.undoNoShow(),
         },
   );
 
@@ -72,6 +100,8 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean) {
     setRedirecting,
     pausing,
     setPausing,
+    /** The no-show that may still be undone, while it may. */
+    undoable: canUndo() ? undoable : null,
   };
 }
 

@@ -348,7 +348,11 @@ test("a no-show can be undone for 10 seconds by the operator who marked it", asy
   // Once more, and let the 10 seconds pass: the offer goes, the no-show stays.
   await press(page, "x", /Client did not come/);
   await expect(undo).toBeVisible();
-  await expect(undo).toBeHidden({ timeout: 12_000 });
+  await page.getByText("RU", { exact: true }).click();
+  await expect(page.getByRole("button", { name: /Отменить \(\d+ с\)/ })).toBeVisible();
+  await page.screenshot({ path: `${shots}/operator-undo-ru.png` });
+  await page.getByText("EN", { exact: true }).click();
+  await expect(page.getByTestId("undo-no-show")).toBeHidden({ timeout: 12_000 });
   expect(await statusOf(request, first.code)).toBe("no_show");
   await expect.poll(noShows).toBe(before + 1);
 
@@ -366,6 +370,7 @@ test("the pause screen shows the reason and how long the pause has lasted", asyn
   const screen = page.getByTestId("pause-screen");
   await expect(screen).toContainText("On a pause");
   await expect(screen).toContainText("Lunch");
+  await expect(page.getByTestId("operator-status")).toHaveText("On a pause · Lunch");
   await expect(page.getByTestId("current-ticket")).toHaveCount(0);
   await expect(page.getByTestId("pause-timer")).toHaveText("0:02", { timeout: 5000 });
   await page.screenshot({ path: `${shots}/operator-pause-en.png` });
@@ -374,7 +379,10 @@ test("the pause screen shows the reason and how long the pause has lasted", asyn
   await expect(screen).toContainText("Обед");
   await expect(screen).not.toContainText("Пригласите следующего клиента");
   await page.screenshot({ path: `${shots}/operator-pause-ru.png` });
+  // On a phone: the page as it opens there (not the desktop layout mid-way through collapsing).
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByTestId("pause-timer")).toBeVisible();
   await page.screenshot({ path: `${shots}/operator-pause-phone-ru.png`, fullPage: true });
   await page.keyboard.press("p");
   await expect(page.getByTestId("operator-status")).toHaveText("Свободен");

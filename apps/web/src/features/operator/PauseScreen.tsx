@@ -6,14 +6,18 @@ import { duration, localName, secondsBetween } from "./format.ts";
 import { NS } from "./texts.ts";
 import { useDirectories } from "./useWorkplace.ts";
 
+/** A pause's reason in the current language: the server keeps it as said, the office's list has its translation. */
+export function usePauseReason(reason: string | null): string | null {
+  const { i18n } = useTranslation(NS);
+  const known = useDirectories().pauseReasons.data?.items.find((r) => r.name === reason);
+  return known ? localName(known, i18n.language) : reason;
+}
+
 /** In place of the client while the operator is on a pause: its reason and how long it has lasted. */
 export function PauseScreen({ state, readOnly }: { state: OperatorState; readOnly: boolean }) {
-  const { t, i18n } = useTranslation(NS);
+  const { t } = useTranslation(NS);
   const now = useNow(1000);
-  const reasons = useDirectories().pauseReasons.data?.items ?? [];
-  // The server keeps the reason's name as said; the office's list has its translation.
-  const known = reasons.find((r) => r.name === state.pauseReason);
-  const reason = known ? localName(known, i18n.language) : state.pauseReason;
+  const reason = usePauseReason(state.pauseReason);
   return (
     <Card withBorder padding="xl" bg="orange.0" data-testid="pause-screen">
       <Stack gap="xs">

@@ -6,7 +6,7 @@ import { ActionError } from "./ActionError.tsx";
 import { CurrentTicket } from "./CurrentTicket.tsx";
 import { localName } from "./format.ts";
 import { PauseDialog } from "./PauseDialog.tsx";
-import { PauseScreen } from "./PauseScreen.tsx";
+import { PauseScreen, usePauseReason } from "./PauseScreen.tsx";
 import { RedirectDialog } from "./RedirectDialog.tsx";
 import { SidePanel } from "./SidePanel.tsx";
 import { STATUS_COLORS } from "./statusColors.ts";
@@ -121,13 +121,14 @@ function WorkplaceHeader({
   onLeave: () => void;
 }) {
   const { t } = useTranslation(NS);
+  const reason = usePauseReason(state.pauseReason);
   return (
     <Group justify="space-between" wrap="wrap">
       <Group gap="sm">
         <Title order={2}>{state.workstation?.name}</Title>
         <Badge size="lg" color={STATUS_COLORS[state.status]} data-testid="operator-status">
           {t(`status.${state.status}`)}
-          {state.status === "paused" && state.pauseReason ? ` · ${state.pauseReason}` : ""}
+          {state.status === "paused" && reason ? ` · ${reason}` : ""}
         </Badge>
         {readOnly && state.employee && <Text c="dimmed">{state.employee.name}</Text>}
       </Group>

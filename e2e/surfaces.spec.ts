@@ -6,7 +6,7 @@ import {
   test,
 } from "@playwright/test";
 import {
-  ADMIN,
+  adminCreator,
   buildOffice,
   type E2eOffice,
   OPERATOR_PASSWORD,
@@ -211,12 +211,7 @@ test.describe("board, counter and tracking page", () => {
     browser,
     request,
   }) => {
-    const admin = { headers: { cookie: await signInCookie(request, ADMIN.login, ADMIN.password) } };
-    const create = async (url: string, data: unknown) => {
-      const res = await request.post(url, { ...admin, data });
-      expect(res.status(), await res.text()).toBe(201);
-      return res.json();
-    };
+    const create = await adminCreator(request);
     const service = await create("/api/v1/services", {
       name: "Справка",
       translations: { en: "Certificate" },
@@ -331,12 +326,7 @@ test.describe("the board at 1920×1080", () => {
     browser,
     request,
   }) => {
-    const admin = { headers: { cookie: await signInCookie(request, ADMIN.login, ADMIN.password) } };
-    const create = async (url: string, data: unknown) => {
-      const res = await request.post(url, { ...admin, data });
-      expect(res.status(), await res.text()).toBe(201);
-      return res.json();
-    };
+    const create = await adminCreator(request);
     const service = await create("/api/v1/services", {
       name: "Консультация",
       translations: { en: "Consultation" },

@@ -14,6 +14,8 @@ const EXPECTED: Record<TicketAction, { from: TicketStatus[]; to: TicketStatus }>
   redirect: { from: ["serving"], to: "waiting" },
   cancel: { from: ["waiting"], to: "cancelled" },
   update: { from: ["waiting"], to: "waiting" },
+  // Within NO_SHOW_UNDO_SECONDS, by the same operator: the server checks the rest.
+  undoNoShow: { from: ["no_show"], to: "called" },
 };
 
 describe("ticket lifecycle", () => {
@@ -38,10 +40,12 @@ describe("ticket lifecycle", () => {
     expect(actions).toEqual(["finish", "redirect"]);
   });
 
-  it("final states allow nothing", () => {
-    for (const status of ["served", "no_show", "cancelled"] as const) {
+  it("final states allow nothing, but a no-show may be undone", () => {
+    for (const status of ["served", "cancelled"] as const) {
       for (const action of Object.keys(EXPECTED) as TicketAction[])
         expect(canTransition(status, action)).toBe(false);
     }
+    const fromNoShow = (Object.keys(EXPECTED) as TicketAction[]).filter((a) => canTransition("no_show", a));
+    expect(fromNoShow).toEqual(["undoNoShow"]);
   });
 });

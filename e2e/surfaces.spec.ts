@@ -215,7 +215,7 @@ test.describe("board, counter and tracking page", () => {
     const service = await create("/api/v1/services", {
       name: "Справка",
       translations: { en: "Certificate" },
-      prefix: "Ю",
+      prefix: "КЦ",
     });
     const ws = await create("/api/v1/workstations", {
       name: "Окно 70",
@@ -330,7 +330,7 @@ test.describe("the board at 1920×1080", () => {
     const service = await create("/api/v1/services", {
       name: "Консультация",
       translations: { en: "Consultation" },
-      prefix: "Э",
+      prefix: "О",
     });
     const numbers = ["71", "72", "73", "74"];
     const cookies: string[] = [];

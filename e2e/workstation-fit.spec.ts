@@ -12,12 +12,12 @@ const PASSWORD = "operator-password-3";
 interface FitOffice {
   notary: string;
   archive: string;
-  windows: Record<"71" | "72" | "73", string>;
+  windows: Record<"91" | "92" | "93", string>;
   kiosk: string;
   admin: { cookie: string };
 }
 
-/** Window 71 serves «Нотариат» only; 72 and 73 «Архив» only. Фёдор serves «Нотариат», Галина «Архив». */
+/** Window 91 serves «Нотариат» only; 92 and 93 «Архив» only. Фёдор serves «Нотариат», Галина «Архив». */
 async function fitOffice(request: APIRequestContext): Promise<FitOffice> {
   const admin = { cookie: await signInCookie(request, ADMIN.login, ADMIN.password) };
   const list = async (url: string) =>
@@ -44,9 +44,9 @@ async function fitOffice(request: APIRequestContext): Promise<FitOffice> {
     (await post("/api/v1/workstations", { name: `Окно ${number}`, number, serviceIds: [serviceId] }))
       .id as string;
   const windows = {
-    "71": await ws("71", notary.id),
-    "72": await ws("72", archive.id),
-    "73": await ws("73", archive.id),
+    "91": await ws("91", notary.id),
+    "92": await ws("92", archive.id),
+    "93": await ws("93", archive.id),
   };
   for (const [login, name, serviceId] of [
     ["fedor", "Фёдор", notary.id],
@@ -92,17 +92,17 @@ test("the chooser says which windows serve the operator's services; at a window 
   const page = await signInPage(browser, "fedor", PASSWORD);
   await expect(page.getByRole("heading", { name: "Выберите рабочее место" })).toBeVisible();
   const card = (n: string) => page.getByTestId(`workstation-${n}`);
-  await expect(card("71")).toContainText("Ваши услуги здесь: Нотариат");
-  await expect(card("72")).toContainText("Не обслуживает ваши услуги");
-  await expect(card("72").getByRole("button", { name: "Занять всё равно" })).toBeVisible();
+  await expect(card("91")).toContainText("Ваши услуги здесь: Нотариат");
+  await expect(card("92")).toContainText("Не обслуживает ваши услуги");
+  await expect(card("92").getByRole("button", { name: "Занять всё равно" })).toBeVisible();
   await page.screenshot({ path: `${shots}/operator-choose-fit-ru.png`, fullPage: true });
   const phone = await signInPage(browser, "fedor", PASSWORD, { viewport: { width: 390, height: 844 } });
-  await expect(phone.getByTestId("workstation-71")).toContainText("Ваши услуги здесь: Нотариат");
+  await expect(phone.getByTestId("workstation-91")).toContainText("Ваши услуги здесь: Нотариат");
   await phone.screenshot({ path: `${shots}/operator-choose-fit-phone-ru.png`, fullPage: true });
   await phone.context().close();
 
-  // Five people wait for «Архив», which window 72 serves and Фёдор does not.
-  await card("72").getByRole("button", { name: "Занять всё равно" }).click();
+  // Five people wait for «Архив», which window 92 serves and Фёдор does not.
+  await card("92").getByRole("button", { name: "Занять всё равно" }).click();
   const why = page.getByTestId("nobody-callable");
   await expect(why).toContainText("Это окно не обслуживает ваши услуги");
   await expect(page.getByText("Очередь пуста")).toHaveCount(0);
@@ -113,12 +113,12 @@ test("the chooser says which windows serve the operator's services; at a window 
 
   // At his own window nobody waits: the queue is empty.
   await page.getByRole("button", { name: "Leave the workstation" }).click();
-  await expect(page.getByTestId("workstation-71")).toContainText("Your services here: Notary");
+  await expect(page.getByTestId("workstation-91")).toContainText("Your services here: Notary");
   await page.screenshot({ path: `${shots}/operator-choose-fit-en.png`, fullPage: true });
-  await page.getByTestId("workstation-71").getByRole("button", { name: "Take", exact: true }).click();
+  await page.getByTestId("workstation-91").getByRole("button", { name: "Take", exact: true }).click();
   await expect(why).toContainText("The queue is empty");
   await page.getByRole("button", { name: "Leave the workstation" }).click();
-  await expect(page.getByTestId("workstation-71")).toBeVisible();
+  await expect(page.getByTestId("workstation-91")).toBeVisible();
   await page.context().close();
 });
 
@@ -134,8 +134,8 @@ test("send to a workstation offers only the windows serving the ticket's service
     });
     expect(res.status()).toBe(200);
   };
-  await take("fedor", office.windows["71"]);
-  await take("galina", office.windows["72"]);
+  await take("fedor", office.windows["91"]);
+  await take("galina", office.windows["92"]);
   const waiting = await issue(request, office, office.archive);
 
   const page = await signInPage(browser, "stepan", PASSWORD);
@@ -145,12 +145,12 @@ test("send to a workstation offers only the windows serving the ticket's service
   await page.getByRole("menuitem", { name: "Пригласить к окну" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("К какому окну").click();
-  // Window 71 (Фёдор, free) does not serve «Архив»: not offered. Nobody works at 73.
-  await expect(page.getByRole("option", { name: /Окно 72 — Галина/ })).toBeEnabled();
-  await expect(page.getByRole("option", { name: /Окно 71/ })).toHaveCount(0);
-  await expect(page.getByRole("option", { name: /Окно 73 — никого нет/ })).toBeDisabled();
+  // Window 91 (Фёдор, free) does not serve «Архив»: not offered. Nobody works at 93.
+  await expect(page.getByRole("option", { name: /Окно 92 — Галина/ })).toBeEnabled();
+  await expect(page.getByRole("option", { name: /Окно 91/ })).toHaveCount(0);
+  await expect(page.getByRole("option", { name: /Окно 93 — никого нет/ })).toBeDisabled();
   await page.screenshot({ path: `${shots}/admin-send-options-ru.png` });
-  await page.getByRole("option", { name: /Окно 72/ }).click();
+  await page.getByRole("option", { name: /Окно 92/ }).click();
 
   // Галина calls someone else before the supervisor saves: the send fails, and says so in the dialog.
   const call = await request.post("/api/v1/operator/call-next", {
@@ -168,7 +168,7 @@ test("send to a workstation offers only the windows serving the ticket's service
   await page.getByRole("menuitem", { name: "Call to a window" }).click();
   await expect(dialog.getByRole("alert")).toHaveCount(0);
   await dialog.getByLabel("To which window").click();
-  await expect(page.getByRole("option", { name: /Окно 72 — Галина \(operator busy\)/ })).toBeDisabled();
+  await expect(page.getByRole("option", { name: /Окно 92 — Галина \(operator busy\)/ })).toBeDisabled();
   await page.screenshot({ path: `${shots}/admin-send-options-en.png` });
   await page.context().close();
 });

@@ -54,6 +54,8 @@ export const publicTicketSchema = z.object({
   serviceTranslations: translationsSchema,
   /** The office, so that the tracking page follows the right live stream. */
   branchId: idSchema,
+  /** The office's name, shown on the tracking page. */
+  branchName: z.string(),
   issuedAt: z.string(),
   calledAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

@@ -1,5 +1,6 @@
 import type { PublicTicket } from "@dq/shared";
 import type { TicketRow } from "../../db/schema.ts";
+import { findBranch } from "../../queue/branches.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
 import { positionAndEstimate } from "../../queue/estimates.ts";
 import { loadWorkstationInfo } from "../../queue/ticket-events.ts";
@@ -9,6 +10,7 @@ import { serviceNames } from "../services/repository.ts";
 export async function publicTicketView(deps: QueueDeps, t: TicketRow): Promise<PublicTicket> {
   const { position, estimatedWait } = await positionAndEstimate(deps.db, t, deps.clock());
   const service = await serviceNames(deps.db, t.service_id);
+  const branch = await findBranch(deps.db, t.branch_id);
   const ws =
     t.status === "called" || t.status === "serving"
       ? await loadWorkstationInfo(deps.db, t.workstation_id)
@@ -21,6 +23,7 @@ export async function publicTicketView(deps: QueueDeps, t: TicketRow): Promise<P
     serviceName: service.name,
     serviceTranslations: service.translations,
     branchId: t.branch_id,
+    branchName: branch?.name ?? "",
     issuedAt: t.issued_at.toISOString(),
     calledAt: t.called_at?.toISOString() ?? null,
     finishedAt: t.finished_at?.toISOString() ?? null,

@@ -23,6 +23,8 @@ describe("report periods", () => {
     expect(presetPeriod("today", "2026-03-01")).toEqual({ from: "2026-03-01", to: "2026-03-01" });
     expect(presetPeriod("yesterday", "2026-03-01")).toEqual({ from: "2026-02-28", to: "2026-02-28" });
     expect(presetPeriod("week", "2026-03-01")).toEqual({ from: "2026-02-23", to: "2026-03-01" });
+    expect(presetPeriod("twoWeeks", "2026-03-01")).toEqual({ from: "2026-02-16", to: "2026-03-01" });
+    expect(presetOf({ from: "2026-02-16", to: "2026-03-01" }, "2026-03-01")).toBe("twoWeeks");
     expect(presetPeriod("month", "2026-03-01")).toEqual({ from: "2026-01-31", to: "2026-03-01" });
     expect(presetPeriod("thisMonth", "2026-03-17")).toEqual({ from: "2026-03-01", to: "2026-03-17" });
     expect(presetPeriod("lastMonth", "2026-03-17")).toEqual({ from: "2026-02-01", to: "2026-02-28" });

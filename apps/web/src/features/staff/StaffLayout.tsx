@@ -4,10 +4,12 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe } from "../../app/auth.tsx";
+import { LANGUAGES } from "../../app/i18n.ts";
 import { screensFor } from "../../app/screens.ts";
 import { AlertBanner } from "../admin/alerts/AlertBanner.tsx";
 import { LanguageSwitch } from "../common/LanguageSwitch.tsx";
 import { ConnectionBanner } from "./ConnectionBanner.tsx";
+import { staffIdentity } from "./identity.ts";
 import css from "./staff.module.css";
 
 export default function StaffLayout() {
@@ -34,7 +36,7 @@ export default function StaffLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Text size="sm" visibleFrom="xs" data-testid="current-user">
-              {user.name} · {t(`nav.roles.${user.role}`)}
+              {staffIdentity(user, (role, lng) => t(`nav.roles.${role}`, { lng }), LANGUAGES)}
             </Text>
             <LanguageSwitch />
           </Group>

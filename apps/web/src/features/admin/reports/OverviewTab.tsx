@@ -1,5 +1,5 @@
 import { dailyReportSchema, type Kpi, type SummaryReport, summaryReportSchema } from "@dq/shared";
-import { Card, Grid, SimpleGrid, Table, Text } from "@mantine/core";
+import { Card, Grid, Tooltip as MantineTooltip, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { localName } from "../../operator/format.ts";
@@ -49,12 +49,20 @@ function KpiCards({ kpi }: { kpi: Kpi }) {
   const lang = i18n.language;
   const d = (seconds: number | null) => formatDuration(t, lang, seconds);
   const level = kpi.serviceLevel;
-  const cards = [
+  const cards: {
+    key: string;
+    value: string;
+    detail?: string | undefined;
+    detailHint?: string;
+    color?: string | undefined;
+  }[] = [
     { key: "issued", value: formatNumber(lang, kpi.issued) },
     {
       key: "served",
       value: formatNumber(lang, kpi.served),
       detail: kpi.open ? `${t("kpi.open")}: ${formatNumber(lang, kpi.open)}` : undefined,
+      // What "not finished" counts is not obvious from two words: it says so on hover and focus.
+      detailHint: t("kpi.openHint"),
     },
     {
       key: "noShow",
@@ -104,14 +112,39 @@ function KpiCards({ kpi }: { kpi: Kpi }) {
           <Text fz={28} fw={700} c={c.color} lh={1.2} data-testid="kpi-value">
             {c.value}
           </Text>
-          {c.detail && (
+          {c.detail && !c.detailHint && (
             <Text size="xs" c="dimmed">
               {c.detail}
             </Text>
           )}
+          {c.detail && c.detailHint && <HintedDetail text={c.detail} hint={c.detailHint} />}
         </Card>
       ))}
     </SimpleGrid>
+  );
+}
+
+/** A card's detail line with its explanation in a tooltip (hover or keyboard focus). */
+function HintedDetail({ text, hint }: { text: string; hint: string }) {
+  return (
+    <MantineTooltip
+      label={hint}
+      multiline
+      w={320}
+      withArrow
+      events={{ hover: true, focus: true, touch: true }}
+    >
+      <Text
+        size="xs"
+        c="dimmed"
+        tabIndex={0}
+        aria-label={`${text}. ${hint}`}
+        data-testid="kpi-open"
+        style={{ cursor: "help", textDecoration: "underline dotted" }}
+      >
+        {text} ⓘ
+      </Text>
+    </MantineTooltip>
   );
 }
 

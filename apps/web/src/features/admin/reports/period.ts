@@ -3,7 +3,16 @@
  * them. Day arithmetic on such strings is done in UTC, where every day has 24 hours.
  */
 
-export const PRESETS = ["today", "yesterday", "week", "month", "thisMonth", "lastMonth", "year"] as const;
+export const PRESETS = [
+  "today",
+  "yesterday",
+  "week",
+  "twoWeeks",
+  "month",
+  "thisMonth",
+  "lastMonth",
+  "year",
+] as const;
 export type Preset = (typeof PRESETS)[number];
 
 /** Today in a timezone, as YYYY-MM-DD. */
@@ -40,6 +49,8 @@ export function presetPeriod(preset: Preset, today: string): { from: string; to:
       return { from: addDays(today, -1), to: addDays(today, -1) };
     case "week":
       return { from: addDays(today, -6), to: today };
+    case "twoWeeks":
+      return { from: addDays(today, -13), to: today };
     case "month":
       return { from: addDays(today, -29), to: today };
     case "thisMonth":

@@ -23,6 +23,7 @@ const ru = {
       today: "Сегодня",
       yesterday: "Вчера",
       week: "7 дней",
+      twoWeeks: "14 дней",
       month: "30 дней",
       thisMonth: "Этот месяц",
       lastMonth: "Прошлый месяц",
@@ -37,9 +38,11 @@ const ru = {
   kpi: {
     issued: "Выдано талонов",
     served: "Обслужено",
-    noShow: "Не явились",
+    noShow: "Не пришли",
     cancelled: "Отменено",
     open: "Не завершено",
+    openHint:
+      "Талоны без итога от сотрудника или клиента: ещё ждут или находятся у окна, либо закрыты автоматически при закрытии дня. Они не входят в «Обслужено», «Не пришли» и «Отменено». Перенаправленный талон считается по каждой своей услуге.",
     wait: "Среднее ожидание",
     waitDetail: "медиана {{median}} · 90% до {{p90}} · максимум {{max}}",
     service: "Среднее обслуживание",
@@ -57,7 +60,7 @@ const ru = {
   charts: {
     daily: "По дням",
     served: "Обслужено",
-    noShow: "Не явились",
+    noShow: "Не пришли",
     avgWait: "Среднее ожидание, мин",
     ratings: "Оценки клиентов",
     ratingCount: "Оценок",
@@ -78,7 +81,7 @@ const ru = {
   operators: {
     name: "Сотрудник",
     served: "Обслужено",
-    noShows: "Неявки",
+    noShows: "Не пришли",
     avgService: "Ср. обслуживание",
     rating: "Оценка",
     signedIn: "На рабочем месте",
@@ -116,7 +119,7 @@ const ru = {
     segment: "часть {{n}}",
     outcomes: {
       served: "Обслужен",
-      no_show: "Не явился",
+      no_show: "Не пришёл",
       redirected: "Перенаправлен",
       cancelled: "Отменён",
       open: "Не завершён",
@@ -151,6 +154,7 @@ const en: typeof ru = {
       today: "Today",
       yesterday: "Yesterday",
       week: "7 days",
+      twoWeeks: "14 days",
       month: "30 days",
       thisMonth: "This month",
       lastMonth: "Last month",
@@ -168,6 +172,8 @@ const en: typeof ru = {
     noShow: "Did not come",
     cancelled: "Cancelled",
     open: "Not finished",
+    openHint:
+      "Tickets that no employee or client brought to an outcome: still waiting or at a window, or closed automatically when the day was closed. They are not counted as served, did not come or cancelled. A redirected ticket counts once for each of its services.",
     wait: "Average wait",
     waitDetail: "median {{median}} · 90% within {{p90}} · longest {{max}}",
     service: "Average service",

@@ -1,4 +1,11 @@
-import { type Browser, expect, type Page, request as playwrightRequest, test } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  expect,
+  type Page,
+  request as playwrightRequest,
+  test,
+} from "@playwright/test";
 import { SPEECH_STUB, signInCookie } from "./support/office.ts";
 import { startServer } from "./support/server.ts";
 
@@ -12,7 +19,7 @@ const shots = process.env.DQ_SCREENSHOT_DIR ?? "test-results/screenshots";
 const SIZES = {
   board: { width: 1920, height: 1080 },
   kioskPortrait: { width: 1080, height: 1920 },
-  kioskLandscape: { width: 1280, height: 1024 },
+  kioskLandscape: { width: 1920, height: 1080 },
   counter: { width: 1280, height: 720 },
   phone: { width: 390, height: 844 },
 };
@@ -70,12 +77,14 @@ test("every client screen of the demo office, in both languages", async ({ brows
       id: string;
       number: string;
     }[];
+    const cookies: Record<string, string> = {};
     for (const [login, number] of [
       ["ivanova", "1"],
       ["petrov", "2"],
       ["sidorova", "3"],
     ] as const) {
       const cookie = await signInCookie(api, login, staffPassword);
+      cookies[login] = cookie;
       const ws = workstations.find((w) => w.number === number)!;
       await api.post("/api/v1/operator/workstation", { headers: { cookie }, data: { workstationId: ws.id } });
       const call = await api.post("/api/v1/operator/call-next", { headers: { cookie } });
@@ -90,6 +99,10 @@ test("every client screen of the demo office, in both languages", async ({ brows
       await expect(board.getByTestId("board-call")).toHaveCount(3);
       await board.mouse.click(5, 5); // the tap that lets a board play sound
       await board.screenshot({ path: `${shots}/board-${lang}.png` });
+      // A new call while the board is open: it is announced large until the highlight fades.
+      const called = await callNextAtWindowOne(api, cookies.ivanova!);
+      await expect(board.locator(`[data-testid="board-call"][data-fresh="true"]`)).toContainText(called);
+      await board.screenshot({ path: `${shots}/board-new-call-${lang}.png` });
 
       const counter = await pageIn(browser, lang, SIZES.counter);
       await counter.goto(`${server.base}/counter/3`);
@@ -136,11 +149,42 @@ test("every client screen of the demo office, in both languages", async ({ brows
       await phone.screenshot({ path: `${shots}/queue-${lang}.png`, fullPage: true });
       await closeAll([board, counter, phone]);
     }
+    // Window 2's operator goes to lunch: its counter says so, in both languages.
+    const petrov = { cookie: cookies.petrov! };
+    const current = (await (await api.get("/api/v1/operator/state", { headers: petrov })).json()).ticket;
+    await api.post(`/api/v1/operator/tickets/${current.id}/finish`, { headers: petrov });
+    const reasons = (await (await api.get("/api/v1/pause-reasons", { headers: admin })).json()).items as {
+      id: string;
+      name: string;
+    }[];
+    const lunch = reasons.find((r) => r.name === "Обед")!;
+    expect(
+      (await api.post("/api/v1/operator/pause", { headers: petrov, data: { reasonId: lunch.id } })).status(),
+    ).toBe(200);
+    for (const lang of ["ru", "en"] as const) {
+      const counter = await pageIn(browser, lang, SIZES.counter);
+      await counter.goto(`${server.base}/counter/2`);
+      await expect(counter.getByTestId("counter-pause-reason")).toHaveText(lang === "ru" ? "Обед" : "Lunch");
+      await counter.screenshot({ path: `${shots}/counter-paused-${lang}.png` });
+      await closeAll([counter]);
+    }
     await api.dispose();
   } finally {
     await server.stop();
   }
 });
+
+/** Window 1 finishes its ticket and calls the next one; returns the new label. */
+async function callNextAtWindowOne(api: APIRequestContext, cookie: string): Promise<string> {
+  const headers = { cookie };
+  const current = (await (await api.get("/api/v1/operator/state", { headers })).json()).ticket;
+  if (current.status === "called")
+    await api.post(`/api/v1/operator/tickets/${current.id}/start`, { headers });
+  await api.post(`/api/v1/operator/tickets/${current.id}/finish`, { headers });
+  const call = await api.post("/api/v1/operator/call-next", { headers });
+  expect(call.status()).toBe(200);
+  return (await call.json()).label;
+}
 
 async function closeAll(pages: Page[]) {
   for (const p of pages) await p.context().close();

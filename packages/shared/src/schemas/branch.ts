@@ -89,7 +89,21 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
-  data: z.unknown(),
+  entityName: z
+    .string()
+    .nullable()
+    .describe("The changed object's name (a ticket's label), also once archived; null if unknown"),
+  data: z
+    .unknown()
+    .describe("What was logged: a create's or update's fields (ids as they are), or an action's result"),
+  previous: z
+    .record(z.string(), z.unknown())
+    .describe("For an update: the values its fields had before it, as far as this log recorded them"),
+  names: z
+    .record(z.string(), z.record(z.string(), z.string()))
+    .describe(
+      'Names of the ids in data, previous and the actor, per kind (service, workstation, employee, category): {"service": {"12": "Купить билет"}}',
+    ),
   ip: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -15,6 +15,9 @@ export async function auditRoutes(app: App) {
         operationId: "listAuditLog",
         tags,
         summary: "Who changed what and when",
+        description:
+          "Newest first. Each entry names what it refers to by id (`entityName`, `names`) and, for an update, " +
+          "the values its fields had before it (`previous`), so that it can be shown without looking ids up.",
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(500).default(100),
           beforeId: z

@@ -1,11 +1,13 @@
 import { type AuditEntry, auditEntrySchema, listOf } from "@dq/shared";
-import { Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../app/api.ts";
 import { useOffice } from "../../../app/office.ts";
 import { NS } from "../texts.ts";
+import { describeEntry } from "./describe.ts";
+import { en, ru } from "./strings.ts";
 
 const PAGE = 50;
 const ENTITIES = [
@@ -18,6 +20,7 @@ const ENTITIES = [
   "api_token",
   "branch",
   "ticket",
+  "alert_rule",
 ];
 
 /** Who changed what and when: newest first, filtered by day and kind of object, paged. */
@@ -42,6 +45,7 @@ export default function AuditPage() {
     getNextPageParam: (last) => (last.items.length === PAGE ? last.items.at(-1)!.id : null),
   });
   const rows: AuditEntry[] = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const words = i18n.language === "en" ? en : ru;
   return (
     <Stack>
       <Title order={2}>{t("audit.title")}</Title>
@@ -60,7 +64,7 @@ export default function AuditPage() {
         />
         <Select
           label={t("audit.entity")}
-          data={ENTITIES}
+          data={ENTITIES.map((value) => ({ value, label: words.entities[value] ?? value }))}
           value={entity}
           onChange={setEntity}
           clearable
@@ -78,24 +82,26 @@ export default function AuditPage() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>{new Date(r.at).toLocaleString(i18n.language, { timeZone })}</Table.Td>
-              <Table.Td>{r.actor.name ?? r.actor.kind}</Table.Td>
-              <Table.Td>
-                <Code>{r.action}</Code>
-              </Table.Td>
-              <Table.Td>
-                {r.entity}
-                {r.entityId ? ` #${r.entityId}` : ""}
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" ff="monospace" lineClamp={2} maw={420}>
-                  {r.data && Object.keys(r.data as object).length ? JSON.stringify(r.data) : ""}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {rows.map((r) => {
+            const d = describeEntry(r, words);
+            return (
+              <Table.Tr key={r.id} data-testid="audit-row">
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  {new Date(r.at).toLocaleString(i18n.language, { timeZone })}
+                </Table.Td>
+                <Table.Td>{d.actor}</Table.Td>
+                <Table.Td>{d.action}</Table.Td>
+                <Table.Td>{d.object}</Table.Td>
+                <Table.Td maw={480}>
+                  {d.changes.map((line) => (
+                    <Text key={line} size="sm" style={{ overflowWrap: "anywhere" }}>
+                      {line}
+                    </Text>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
       {log.isSuccess && rows.length === 0 && <Text c="dimmed">{t("common.empty")}</Text>}

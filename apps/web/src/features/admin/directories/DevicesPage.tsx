@@ -1,11 +1,4 @@
-import {
-  type Device,
-  type DeviceKind,
-  deviceSchema,
-  type Service,
-  serviceSchema,
-  workstationSchema,
-} from "@dq/shared";
+import { type Device, type DeviceKind, deviceSchema, type Service, workstationSchema } from "@dq/shared";
 import { Badge, Button, Code, Group, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { type ReactNode, useState } from "react";
@@ -18,6 +11,7 @@ import { CreatedPanel } from "./devices/CreatedPanel.tsx";
 import { type CreatedDevice, configSummary } from "./devices/config.ts";
 import { DeviceForm } from "./devices/DeviceForm.tsx";
 import { useDirectoryTranslation } from "./texts.ts";
+import { useLocalServices } from "./useLocalServices.ts";
 
 const KIND_COLOR: Record<DeviceKind, string> = {
   kiosk: "blue",
@@ -32,7 +26,7 @@ const isRevoked = (d: Device) => d.revokedAt !== null;
 export default function DevicesPage() {
   const { t, i18n } = useDirectoryTranslation();
   const dir = useDirectory("devices", deviceSchema);
-  const services = useDirectory("services", serviceSchema).list.data?.items ?? [];
+  const services = useLocalServices();
   const workstations = useDirectory("workstations", workstationSchema).list.data?.items ?? [];
   const { editing, open, close } = useEditing<Device | "new">([dir.update]);
   const [created, setCreated] = useState<CreatedDevice | null>(null);

@@ -1,4 +1,4 @@
-import { type Employee, employeeSchema, type Role, type Service, serviceSchema } from "@dq/shared";
+import { type Employee, employeeSchema, type Role, type Service } from "@dq/shared";
 import { Badge, Button, Group, Stack, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
@@ -13,6 +13,7 @@ import { useDirectory } from "../useDirectory.ts";
 import { EmployeeForm } from "./employees/EmployeeForm.tsx";
 import { ArchiveButton } from "./RowActions.tsx";
 import { useDirectoryTranslation } from "./texts.ts";
+import { useLocalServices } from "./useLocalServices.ts";
 
 const ROLE_COLOR: Record<Role, string> = { admin: "red", supervisor: "violet", operator: "blue" };
 
@@ -33,7 +34,7 @@ const useUnlock = () =>
 export default function EmployeesPage() {
   const { t, i18n } = useDirectoryTranslation();
   const dir = useDirectory("employees", employeeSchema);
-  const services = useDirectory("services", serviceSchema).list.data?.items ?? [];
+  const services = useLocalServices();
   const me = useMe().data;
   const toggle = useToggle();
   const unlock = useUnlock();

@@ -1,10 +1,4 @@
-import {
-  type Service,
-  serviceSchema,
-  type Workstation,
-  workstationCreateSchema,
-  workstationSchema,
-} from "@dq/shared";
+import { type Service, type Workstation, workstationCreateSchema, workstationSchema } from "@dq/shared";
 import { Badge, Group, MultiSelect, SimpleGrid, Text, TextInput } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { DirectoryPage } from "../directory-kit/DirectoryPage.tsx";
@@ -16,6 +10,7 @@ import { schemaErrors, useItemForm } from "../directory-kit/useItemForm.ts";
 import { useDirectory } from "../useDirectory.ts";
 import { RowActions } from "./RowActions.tsx";
 import { serviceChoices, useDirectoryTranslation } from "./texts.ts";
+import { useLocalServices } from "./useLocalServices.ts";
 
 interface Values {
   number: string;
@@ -39,7 +34,7 @@ const toBody = (v: Values) => ({
 export default function WorkstationsPage() {
   const { t } = useDirectoryTranslation();
   const dir = useDirectory("workstations", workstationSchema);
-  const services = useDirectory("services", serviceSchema).list.data?.items ?? [];
+  const services = useLocalServices();
   const { editing, open, close } = useEditing<Workstation | "new">([dir.create, dir.update]);
   const columns = workstationColumns(t, services, {
     onEdit: open,

@@ -71,6 +71,10 @@ const ru = {
     title: "Ваш талон",
     notFound: "Талон не найден",
     notFoundHint: "Проверьте код на талоне.",
+    findTicket: "Найти талон по коду",
+    waitUnderMinute: "Ожидание: меньше минуты",
+    waitUpTo: "Ожидание: до {{max}} мин",
+    waitRange: "Ожидание: {{min}}–{{max}} мин",
     status: {
       waiting: "В очереди",
       called: "Вас приглашают",
@@ -183,6 +187,10 @@ const en: typeof ru = {
     title: "Your ticket",
     notFound: "Ticket not found",
     notFoundHint: "Check the code on your ticket.",
+    findTicket: "Find a ticket by its code",
+    waitUnderMinute: "Estimated wait: under a minute",
+    waitUpTo: "Estimated wait: up to {{max}} min",
+    waitRange: "Estimated wait: {{min}}–{{max}} min",
     status: {
       waiting: "Waiting",
       called: "You are being called",

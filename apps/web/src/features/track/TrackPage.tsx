@@ -1,56 +1,45 @@
-import { type BoardEventData, type PublicTicket, publicTicketSchema } from "@dq/shared";
+import { type BoardEventData, type PublicTicket, publicTicketSchema, type TicketStatus } from "@dq/shared";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
+import { api, isServerUnreachable } from "../../app/api.ts";
 import { useEventStream } from "../../app/events.ts";
 import type { SurfaceProps } from "../../app/surfaces.tsx";
 import { LanguageButtons, OfflineBanner, useSurfaceFormat } from "../surface-kit/common.tsx";
 import css from "./track.module.css";
+import { followUntil, isNotFound, waitPhrase } from "./visit.ts";
 
 const ALERTS_KEY = "dq.track.alerts";
+const POLL_MS = 30_000;
 
 /** The client's own ticket on his phone: opened from the QR code on the ticket. */
 export default function TrackPage({ params }: SurfaceProps) {
   const code = params[0] ?? "";
   const f = useSurfaceFormat();
+  const [live, setLive] = useState(true);
   const ticket = useQuery({
     queryKey: ["ticket", code],
     queryFn: () => api.get(`/api/v1/tickets/${encodeURIComponent(code)}`, publicTicketSchema),
-    refetchInterval: 30_000,
-    // A 4xx (no such ticket) is final; anything else is tried again, an unreachable server for ever.
-    retry: (n, error) =>
-      isServerUnreachable(error) ||
-      (!(error instanceof ApiError && error.status >= 400 && error.status < 500) && n < 1000),
+    // Read again while the visit goes on; never after it, nor after "no such ticket".
+    refetchInterval: (q) => (live && !isNotFound(q.state.error) ? POLL_MS : false),
+    // "No such ticket" is final; anything else is tried again, an unreachable server for ever.
+    retry: (n, error) => !isNotFound(error) && (isServerUnreachable(error) || n < 1000),
   });
   const t = ticket.data;
-
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const current = useRef(t);
-  current.current = t;
-  useEventStream({
-    channel: "board",
-    // Only once the ticket is known: it names its office (there may be several).
-    branchId: t?.branchId ?? null,
-    onReconnect: () => void ticket.refetch(),
-    onEvent: (e) => {
-      const d = e.data as unknown as BoardEventData;
-      const mine = current.current;
-      // Someone else's call in my service moves me forward; anything about my ticket changes it.
-      if (mine && d.serviceId !== mine.serviceId && d.label !== mine.label) return;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void ticket.refetch(), 300);
-    },
-  });
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useFollowing(t?.status, setLive);
 
   const [alerts, setAlerts] = useState(() => localStorage.getItem(ALERTS_KEY) === "on");
   useCallAlert(t, alerts);
 
-  if (ticket.error instanceof ApiError && (ticket.error.status === 404 || ticket.error.status === 400)) {
+  if (isNotFound(ticket.error)) {
     return (
       <Page>
-        <h1 className={css.title}>{f.t("track.notFound")}</h1>
+        <h1 className={css.title} data-testid="track-not-found">
+          {f.t("track.notFound")}
+        </h1>
         <p>{f.t("track.notFoundHint")}</p>
+        <a className={css.findLink} href="/queue">
+          {f.t("track.findTicket")}
+        </a>
       </Page>
     );
   }
@@ -63,8 +52,10 @@ export default function TrackPage({ params }: SurfaceProps) {
   }
 
   const called = t.status === "called" && t.workstation;
+  const wait = t.estimatedWait && waitPhrase(t.estimatedWait);
   return (
-    <Page>
+    <Page office={t.branchName}>
+      {live && <FollowTicket ticket={t} refetch={() => void ticket.refetch()} />}
       {called && (
         <div className={css.called} role="alert" data-testid="go-to-window">
           <div className={css.calledText}>{f.t("track.goTo", { number: t.workstation!.number })}</div>
@@ -87,7 +78,7 @@ export default function TrackPage({ params }: SurfaceProps) {
             <div className={css.big} data-testid="track-position">
               {t.position ? f.t("peopleAhead", { count: t.position }) : f.t("nobodyAhead")}
             </div>
-            {t.estimatedWait && <div>{f.wait(t.estimatedWait)}</div>}
+            {wait && <div data-testid="track-wait">{f.t(wait.key, wait.params)}</div>}
           </div>
         )}
         {(t.status === "waiting" || t.status === "called") && (
@@ -106,7 +97,11 @@ export default function TrackPage({ params }: SurfaceProps) {
             {alerts ? `✓ ${f.t("track.alertsOn")}` : f.t("track.alerts")}
           </button>
         )}
-        <p className={css.live}>{f.t("track.live")}</p>
+        {live && (
+          <p className={css.live} data-testid="track-live">
+            {f.t("track.live")}
+          </p>
+        )}
       </section>
       {t.canCancel && <CancelTicket code={code} onDone={() => void ticket.refetch()} />}
       {(t.canRate || t.rating) && <Rating ticket={t} code={code} onDone={() => void ticket.refetch()} />}
@@ -114,11 +109,58 @@ export default function TrackPage({ params }: SurfaceProps) {
   );
 }
 
-function Page({ children }: { children: ReactNode }) {
+/**
+ * Whether the page still follows the ticket: from the moment it sees a status, for as long as
+ * `followUntil` says (a served or cancelled visit at once stops; a no-show after its undo window).
+ */
+function useFollowing(status: TicketStatus | undefined, setLive: (live: boolean) => void) {
+  useEffect(() => {
+    if (!status) return;
+    const left = followUntil(status, Date.now()) - Date.now();
+    setLive(left > 0);
+    if (left <= 0 || left === Number.POSITIVE_INFINITY) return;
+    const timer = setTimeout(() => setLive(false), left);
+    return () => clearTimeout(timer);
+  }, [status, setLive]);
+}
+
+/**
+ * The office's live stream while the visit goes on: someone else's call in my service moves me
+ * forward, anything about my ticket changes it. Rendered only while the page follows the ticket,
+ * so a finished visit (or a code that names no ticket) holds no stream open.
+ */
+function FollowTicket({ ticket, refetch }: { ticket: PublicTicket; refetch: () => void }) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const current = useRef(ticket);
+  current.current = ticket;
+  const refetchRef = useRef(refetch);
+  refetchRef.current = refetch;
+  useEventStream({
+    channel: "board",
+    // The ticket names its office (there may be several).
+    branchId: ticket.branchId,
+    onReconnect: () => refetchRef.current(),
+    onEvent: (e) => {
+      const d = e.data as unknown as BoardEventData;
+      const mine = current.current;
+      if (d.serviceId !== mine.serviceId && d.label !== mine.label) return;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => refetchRef.current(), 300);
+    },
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return null;
+}
+
+/** The page's frame: the office's name and the language switch above what it shows. */
+function Page({ office, children }: { office?: string; children: ReactNode }) {
   return (
     <div className={css.page}>
       <OfflineBanner />
       <div className={css.top}>
+        <div className={css.office} data-testid="track-office">
+          {office}
+        </div>
         <LanguageButtons />
       </div>
       <main className={css.main}>{children}</main>

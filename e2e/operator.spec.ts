@@ -132,7 +132,7 @@ test("a whole shift: take a workstation, call, recall, serve, no-show, redirect,
   await expect(page.getByRole("heading", { name: "Выберите рабочее место" })).toBeVisible();
   await page.screenshot({ path: `${shots}/operator-choose-ru.png` });
   await page.getByTestId("workstation-41").getByRole("button", { name: "Занять" }).click();
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
   await expect(page.getByTestId("waiting-ticket")).toHaveCount(4);
 
   // Call by the button.
@@ -151,7 +151,7 @@ test("a whole shift: take a workstation, call, recall, serve, no-show, redirect,
   await page.getByLabel("Итог обслуживания (необязательно)").fill("Оплачено картой");
   await page.screenshot({ path: `${shots}/operator-serving-ru.png` });
   await page.getByRole("button", { name: /Завершить/ }).click();
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
   const served = await (await request.get(`/api/v1/tickets/${first.code}`)).json();
   expect(served.status).toBe("served");
   await expect(page.getByTestId("my-day")).toContainText("1Обслужено");
@@ -160,7 +160,7 @@ test("a whole shift: take a workstation, call, recall, serve, no-show, redirect,
   await press(page, "c", /Пригласить следующего/);
   await expect(page.getByTestId("current-label")).toHaveText(second.label);
   await press(page, "x", /Клиент не пришёл/);
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
   expect(await statusOf(request, second.code)).toBe("no_show");
 
   // Call a particular ticket from the list (the last one), serve, redirect it to another service.
@@ -177,7 +177,7 @@ test("a whole shift: take a workstation, call, recall, serve, no-show, redirect,
   await page.getByRole("option", { name: "Справки" }).click();
   await dialog.getByLabel("Заметка для коллеги (необязательно)").fill("Нужна справка об оплате");
   await dialog.getByRole("button", { name: "Подтвердить" }).click();
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
   const redirected = await (await request.get(`/api/v1/tickets/${fourth.code}`)).json();
   expect(redirected).toMatchObject({ status: "waiting", serviceId: setup.refund, label: fourth.label });
 
@@ -185,7 +185,7 @@ test("a whole shift: take a workstation, call, recall, serve, no-show, redirect,
   await press(page, "c", /Пригласить следующего/);
   await expect(page.getByTestId("current-label")).toHaveText(third.label);
   await press(page, "b", /Вернуть в очередь/);
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
   expect(await statusOf(request, third.code)).toBe("waiting");
 
   // Pause with a reason from the list, then resume by the key.
@@ -198,7 +198,7 @@ test("a whole shift: take a workstation, call, recall, serve, no-show, redirect,
   await expect(page.getByTestId("pause-screen")).toContainText("Обед");
   await expect(page.getByTestId("current-label")).toHaveCount(0);
   await press(page, "p", /Вернуться к работе/);
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
 
   // In English, then leave the workstation.
   await page.getByText("EN", { exact: true }).click();
@@ -283,7 +283,7 @@ async function olgaAtWindow(browser: Browser, request: APIRequestContext) {
   await issue(request, setup, setup.buy);
   const page = await signIn(browser, "olga");
   await page.getByTestId("workstation-41").getByRole("button", { name: "Занять" }).click();
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
   return { page, first };
 }
 
@@ -385,7 +385,7 @@ test("the pause screen shows the reason and how long the pause has lasted", asyn
   await expect(page.getByTestId("pause-timer")).toBeVisible();
   await page.screenshot({ path: `${shots}/operator-pause-phone-ru.png`, fullPage: true });
   await page.keyboard.press("p");
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
   await page.getByRole("button", { name: "Покинуть рабочее место" }).click();
   await page.context().close();
 });

@@ -198,7 +198,7 @@ test("operator workplace: a banner while the database is away, a failed action s
     viewport: { width: 1366, height: 768 },
   });
   await expect(page).toHaveURL(/\/operator$/);
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
   await expect(page.getByTestId("waiting-ticket")).toHaveCount(1);
   const banner = page.getByTestId("reconnecting");
   const failed = page.getByTestId("action-error");
@@ -212,7 +212,7 @@ test("operator workplace: a banner while the database is away, a failed action s
   await expect(banner).toContainText(TEXTS.ru.staffHint);
   await expect(page.getByText(/Ошибка/)).toHaveCount(0);
   // The screen keeps what it knew, and hears of a ticket issued meanwhile (its stream is open).
-  await expect(page.getByTestId("operator-status")).toHaveText("Свободен");
+  await expect(page.getByTestId("operator-status")).toHaveText("Свободно");
   const meanwhile = await issue(request, office, office.services.refund);
   await expect.poll(() => outage.answered.filter((r) => r.startsWith("GET ")).length).toBeGreaterThan(2);
   await page.screenshot({ path: `${shots}/operator-reconnecting-ru.png` });

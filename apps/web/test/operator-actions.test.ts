@@ -1,6 +1,7 @@
 import type { OperatorState, Ticket } from "@dq/shared";
 import { describe, expect, it } from "vitest";
 import { type AllowedActions, allowedActions } from "../src/features/operator/allowedActions.ts";
+import { SingleFlight } from "../src/features/operator/singleFlight.ts";
 
 const NOTHING: AllowedActions = {
   callNext: false,
@@ -52,8 +53,45 @@ describe("the operator's allowed actions", () => {
     });
   });
 
+  it("at a workstation serving none of his services he may pause but not call", () => {
+    expect(allowedActions(state("free"), false, false)).toEqual({ ...NOTHING, pause: true });
+    expect(allowedActions(state("free"), false, true)).toEqual({ ...NOTHING, callNext: true, pause: true });
+  });
+
   it("a watched workplace allows nothing", () => {
     for (const s of [state("free"), state("paused"), state("calling", "called"), state("serving", "serving")])
       expect(allowedActions(s, true)).toEqual(NOTHING);
+  });
+});
+
+describe("one operator action at a time", () => {
+  it("ignores a second action started before the first settles, and takes the next one after", async () => {
+    const flight = new SingleFlight();
+    let finish: () => void = () => {};
+    let started = 0;
+    const task = () => {
+      started++;
+      return new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+    };
+    expect(flight.run(task)).toBe(true);
+    expect(flight.run(task)).toBe(false);
+    expect(flight.running).toBe(true);
+    expect(started).toBe(1);
+    finish();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(flight.running).toBe(false);
+    expect(flight.run(task)).toBe(true);
+    expect(started).toBe(2);
+  });
+
+  it("is free again after a failed action", async () => {
+    const flight = new SingleFlight();
+    flight.run(() => Promise.reject(new Error("409")));
+    expect(flight.running).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(flight.running).toBe(false);
   });
 });

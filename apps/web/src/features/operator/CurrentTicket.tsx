@@ -11,10 +11,13 @@ export function CurrentTicket({
   ticket,
   serviceName,
   readOnly,
+  servesHere = true,
 }: {
   ticket: Ticket | null;
   serviceName: (id: string) => string;
   readOnly: boolean;
+  /** False at a workstation serving none of his services: no "call the next client" hint then. */
+  servesHere?: boolean;
 }) {
   const { t, i18n } = useTranslation(NS);
   const now = useNow(1000);
@@ -25,7 +28,7 @@ export function CurrentTicket({
         <Title order={3} c="dimmed">
           {t("ticket.none")}
         </Title>
-        {!readOnly && <Text c="dimmed">{t("ticket.noneHint")}</Text>}
+        {!readOnly && servesHere && <Text c="dimmed">{t("ticket.noneHint")}</Text>}
       </Card>
     );
   }

@@ -28,19 +28,31 @@ export function TicketActions({
   }
   if (!state.ticket) {
     return (
-      <Group>
-        <ActionButton keyCode={KEYS.callNext} size="xl" busy={busy} onClick={handlers.callNext}>
-          {t("actions.callNext")}
-        </ActionButton>
-        <ActionButton
-          keyCode={KEYS.pause}
-          variant="default"
-          busy={busy}
-          onClick={() => controls.setPausing(true)}
-        >
-          {t("actions.pause")}
-        </ActionButton>
-      </Group>
+      <Stack gap="xs">
+        <Group>
+          <ActionButton
+            keyCode={KEYS.callNext}
+            size="xl"
+            busy={busy || !allowed.callNext}
+            onClick={handlers.callNext}
+          >
+            {t("actions.callNext")}
+          </ActionButton>
+          <ActionButton
+            keyCode={KEYS.pause}
+            variant="default"
+            busy={busy}
+            onClick={() => controls.setPausing(true)}
+          >
+            {t("actions.pause")}
+          </ActionButton>
+        </Group>
+        {!controls.servesHere && (
+          <Text c="orange.8" fw={500} data-testid="cannot-call-here">
+            {t("actions.cannotCallHere")}
+          </Text>
+        )}
+      </Stack>
     );
   }
   if (allowed.finish || allowed.redirect) return <ServingActions controls={controls} />;

@@ -27,7 +27,9 @@ export function Workplace({
   const { i18n } = useTranslation(NS);
   const state = data.state.data!;
   const dirs = useDirectories();
-  const controls = useWorkplaceControls(state, readOnly);
+  // No queue fits both the operator and this workstation: nobody can be called here.
+  const servesHere = !(data.queues.isSuccess && data.queues.data.items.length === 0);
+  const controls = useWorkplaceControls(state, readOnly, servesHere);
   const { action, busy, handlers } = controls;
   const ticket = state.ticket;
 
@@ -55,7 +57,12 @@ export function Workplace({
             {state.status === "paused" && !ticket ? (
               <PauseScreen state={state} readOnly={readOnly} />
             ) : (
-              <CurrentTicket ticket={ticket} serviceName={serviceName} readOnly={readOnly} />
+              <CurrentTicket
+                ticket={ticket}
+                serviceName={serviceName}
+                readOnly={readOnly}
+                servesHere={servesHere}
+              />
             )}
             {controls.undoable && (
               <UndoNoShow undoable={controls.undoable} busy={busy} onUndo={handlers.undoNoShow} />

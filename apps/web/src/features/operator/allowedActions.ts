@@ -27,15 +27,16 @@ export interface AllowedActions {
 
 /**
  * What the operator may do now. What may happen to his ticket is the shared lifecycle's answer
- * (the server refuses the rest); calling and pausing need a free workplace without a ticket.
+ * (the server refuses the rest); calling and pausing need a free workplace without a ticket, and
+ * calling a workstation that serves at least one of his services (`servesHere`).
  * A watched workplace allows nothing.
  */
-export function allowedActions(state: OperatorState, readOnly: boolean): AllowedActions {
+export function allowedActions(state: OperatorState, readOnly: boolean, servesHere = true): AllowedActions {
   const ticket = state.ticket;
   const free = !readOnly && state.status === "free" && !ticket;
   const onTicket = (action: TicketAction) => !readOnly && !!ticket && canTransition(ticket.status, action);
   return {
-    callNext: free,
+    callNext: free && servesHere,
     pause: free,
     resume: !readOnly && state.status === "paused",
     recall: onTicket("recall"),

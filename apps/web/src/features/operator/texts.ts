@@ -22,9 +22,10 @@ const ru = {
     nobody: "Сейчас здесь никто не работает",
     back: "К выбору рабочего места",
   },
+  // Shown beside the workstation's name («Окно 1 · Свободно»): said of the window, so neuter.
   status: {
     offline: "Не на месте",
-    free: "Свободен",
+    free: "Свободно",
     calling: "Приглашение клиента",
     serving: "Обслуживание",
     paused: "Перерыв",
@@ -51,6 +52,7 @@ const ru = {
     resume: "Вернуться к работе",
     call: "Пригласить",
     nobodyWaiting: "Сейчас никто не ждёт ваших услуг.",
+    cannotCallHere: "Это окно не обслуживает ваши услуги — здесь некого пригласить.",
     outcome: "Итог обслуживания (необязательно)",
     redirectTo: "В какую услугу",
     redirectNote: "Заметка для коллеги (необязательно)",
@@ -143,6 +145,7 @@ const en: typeof ru = {
     resume: "Back to work",
     call: "Call",
     nobodyWaiting: "Nobody is waiting for your services now.",
+    cannotCallHere: "This window serves none of your services: there is nobody you can call here.",
     outcome: "Outcome (optional)",
     redirectTo: "To which service",
     redirectNote: "Note for the colleague (optional)",

@@ -1,7 +1,8 @@
 import { NO_SHOW_UNDO_SECONDS, type OperatorState } from "@dq/shared";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { allowedActions, KEYS } from "./allowedActions.ts";
 import { useShortcuts } from "./shortcuts.ts";
+import { SingleFlight } from "./singleFlight.ts";
 import { type Action, useAction } from "./useWorkplace.ts";
 
 /** A no-show that may still be taken back until `until` (ms, this machine's clock). */
@@ -18,23 +19,41 @@ export const undoSecondsLeft = (u: Undoable | null, now: Date | number = Date.no
 /**
  * The operator's controls: what is allowed now, one handler per action (the same for buttons and
  * keys), the outcome note and which dialog is open. A watched workplace acts on nothing.
+ * `servesHere` is false at a workstation that serves none of the operator's services.
  */
-export function useWorkplaceControls(state: OperatorState, readOnly: boolean) {
+export function useWorkplaceControls(state: OperatorState, readOnly: boolean, servesHere = true) {
   const action = useAction();
+  const flight = useRef<SingleFlight | null>(null);
+  flight.current ??= new SingleFlight();
+  const [inFlight, setInFlight] = useState(false);
   const [note, setNote] = useState("");
   const [redirecting, setRedirecting] = useState(false);
   const [pausing, setPausing] = useState(false);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const ticket = state.ticket;
-  const busy = action.isPending;
-  const allowed = allowedActions(state, readOnly);
+  const busy = action.isPending || inFlight;
+  const allowed = allowedActions(state, readOnly, servesHere);
   // Only while he is free: with another client called (or on a pause) the server would refuse.
   const canUndo = () => !readOnly && state.status === "free" && !ticket && undoSecondsLeft(undoable) > 0;
 
-  const act = (a: Action, after?: () => void) => {
-    if (readOnly || busy) return;
-    action.mutate(a, { onSuccess: after });
+  // One request at a time: a double click, or a key right after a click, acts once. A failure is
+  // shown from `action.error`; the promise's rejection is already handled there.
+  const once = (a: Action, onSuccess?: () => void, onSettled?: () => void) => {
+    if (readOnly) return;
+    flight.current!.run(async () => {
+      setInFlight(true);
+      try {
+        await action.mutateAsync(a);
+        onSuccess?.();
+      } catch {
+        // Shown by the workplace from `action.error`.
+      } finally {
+        setInFlight(false);
+        onSettled?.();
+      }
+    });
   };
+  const act = (a: Action, after?: () => void) => once(a, after);
   const onTicket = (make: (ticketId: string) => Action, after?: () => void) => () => {
     if (ticket) act(make(ticket.id), after);
   };
@@ -51,11 +70,8 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean) {
       act({ kind: "noShow", ticketId: id }, () => setUndoable({ ticketId: id, label, until }));
     },
     undoNoShow: () => {
-      if (!undoable || !canUndo() || busy) return;
-      action.mutate(
-        { kind: "undoNoShow", ticketId: undoable.ticketId },
-        { onSettled: () => setUndoable(null) },
-      );
+      if (!undoable || !canUndo()) return;
+      once({ kind: "undoNoShow", ticketId: undoable.ticketId }, undefined, () => setUndoable(null));
     },
     returnToQueue: onTicket((ticketId) => ({ kind: "return", ticketId, toEnd: false })),
     finish: onTicket(
@@ -93,6 +109,7 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean) {
     action,
     busy,
     allowed,
+    servesHere,
     handlers,
     note,
     setNote,

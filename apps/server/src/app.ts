@@ -25,6 +25,7 @@ import { authRoutes } from "./modules/auth/routes.ts";
 import { boardRoutes } from "./modules/board/routes.ts";
 import { categoryRoutes } from "./modules/categories/routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/routes.ts";
+import { demoHistoryRoutes } from "./modules/demo-history/routes.ts";
 import { deviceRoutes } from "./modules/devices/routes.ts";
 import { employeeRoutes } from "./modules/employees/routes.ts";
 import { eventRoutes } from "./modules/events/routes.ts";
@@ -152,6 +153,7 @@ export async function buildApp({
   await app.register(queueAdminRoutes);
   await app.register(dashboardRoutes);
   await app.register(reportRoutes);
+  await app.register(demoHistoryRoutes);
   await app.register(alertRoutes);
   await app.register(boardRoutes);
   await app.register(eventRoutes);

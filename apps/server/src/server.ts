@@ -1,12 +1,13 @@
 import { type Kysely, sql } from "kysely";
 import { buildApp } from "./app.ts";
 import { type BootstrapResult, bootstrap } from "./bootstrap.ts";
+import type { BranchContext } from "./core/branch-context.ts";
 import type { Config } from "./core/config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { DB } from "./db/schema.ts";
 import { isDatabaseUnavailable } from "./db/unavailable.ts";
-import { DEFAULT_TICKETS_PER_DAY, generateHistory } from "./demo/history.ts";
+import { makeDemoHistory, planDemoHistory } from "./demo/history-background.ts";
 import type { App } from "./http/types.ts";
 import { startEndOfDayJob } from "./jobs.ts";
 import { startAlertJob } from "./modules/alerts/job.ts";
@@ -14,21 +15,35 @@ import { firstBranch } from "./queue/branches.ts";
 
 /** Opens the database, migrates, bootstraps, builds the app and listens. Used by the CLI. */
 export async function startServer(config: Config): Promise<{ app: App; stop: () => Promise<void> }> {
+  const timer = startupTimer();
   const database = await openDatabase(config.database);
   try {
+    timer.lap("database opened");
     await waitForDatabase(database.db);
     await migrateToLatest(database.db as never);
+    timer.lap("migrations");
     const boot = await bootstrap(database.db, config);
-    if (boot.demo && config.demoHistoryDays > 0) await makeDemoHistory(database.db, config.demoHistoryDays);
+    const branch = await firstBranch(database.db);
+    // The history's days are only planned here; they are made once the server listens.
+    if (boot.demo && branch) await planDemoHistory(database.db, branch, config.demoHistoryDays);
+    timer.lap("bootstrap");
     const app = await buildApp({ config, database });
     const stopJob = startEndOfDayJob(app.deps, app.branches, app.log);
     const stopAlerts = startAlertJob(app.deps, app.deps.senders, app.log, config.alerts.intervalSeconds);
     await app.listen({ port: config.port, host: config.host });
+    timer.lap("listening");
     printWelcome(app, config, boot);
+    app.log.info({ startup: timer.laps }, "startup timings (ms)");
+    const history = new AbortController();
+    const historyDone = branch
+      ? backgroundHistory(app, database.kind, branch, history.signal)
+      : Promise.resolve();
 
     let stopping: Promise<void> | null = null;
     const stop = () => {
       stopping ??= (async () => {
+        history.abort();
+        await historyDone;
         stopJob();
         await stopAlerts();
         // SSE streams first: otherwise close() waits for those never-ending responses.
@@ -42,6 +57,46 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
+  }
+}
+
+/** Milliseconds of each step of the start, for the log (docs: README, "First start"). */
+function startupTimer() {
+  const began = performance.now();
+  let last = began;
+  const laps: Record<string, number> = {};
+  return {
+    laps,
+    lap(name: string) {
+      const now = performance.now();
+      laps[name] = Math.round(now - last);
+      laps.total = Math.round(now - began);
+      last = now;
+    },
+  };
+}
+
+/**
+ * Makes the demo history's days still to make, after the server listens: live requests take turns
+ * with its small transactions. Progress: GET /api/v1/reports/history-status. A stop ends it at its
+ * next commit; the next start goes on from there.
+ */
+async function backgroundHistory(app: App, kind: string, branch: BranchContext, signal: AbortSignal) {
+  const began = Date.now();
+  try {
+    const made = await makeDemoHistory(app.deps.db, branch, {
+      holdSession: kind === "postgres",
+      signal,
+      onDay: (day, daysDone, days) => app.log.info({ day, daysDone, days }, "demo history: day made"),
+    });
+    if (made.tickets > 0) {
+      process.stdout.write(
+        `Demo history ready: ${made.tickets} tickets in ${Math.round((Date.now() - began) / 1000)} s\n`,
+      );
+    }
+  } catch (error) {
+    if (signal.aborted) return;
+    app.log.error({ err: error }, "demo history failed; the next start goes on with it");
   }
 }
 
@@ -65,19 +120,6 @@ async function waitForDatabase(db: Kysely<DB>) {
   }
 }
 
-/** Past days for the demo office, so that its reports and dashboard have something to show. */
-async function makeDemoHistory(db: Kysely<DB>, days: number) {
-  const branch = await firstBranch(db);
-  if (!branch) return;
-  process.stdout.write(`Making ${days} days of demo history (DQ_DEMO_HISTORY_DAYS=0 skips it) `);
-  const made = await generateHistory(db, branch, {
-    days,
-    ticketsPerDay: DEFAULT_TICKETS_PER_DAY,
-    onDay: () => process.stdout.write("."),
-  });
-  process.stdout.write(` ${made.tickets} tickets\n`);
-}
-
 function printWelcome(app: App, config: Config, boot: BootstrapResult) {
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const base = config.publicUrl ?? `http://${host}:${config.port}`;
@@ -94,6 +136,11 @@ function printWelcome(app: App, config: Config, boot: BootstrapResult) {
     for (const s of boot.demo.staff) lines.push(`  ${s.role.padEnd(10)} ${s.login.padEnd(10)} ${s.name}`);
     lines.push(`  password: ${boot.demo.staffPassword}`);
     for (const d of boot.demo.devices) lines.push(`  ${d.name}: ${base}/${d.kind}?token=${d.token}`);
+    if (config.demoHistoryDays > 0) {
+      lines.push(
+        `  ${config.demoHistoryDays} days of demo history are being made in the background (DQ_DEMO_HISTORY_DAYS=0 skips them)`,
+      );
+    }
     lines.push(
       `Operator: ${base}/operator   Admin: ${base}/admin   Public queue: ${base}/queue   API docs: ${base}/api/docs`,
     );

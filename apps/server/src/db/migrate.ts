@@ -4,6 +4,7 @@ import * as m0002 from "./migrations/0002_ticket_segments.ts";
 import * as m0003 from "./migrations/0003_report_rollups.ts";
 import * as m0004 from "./migrations/0004_alerts.ts";
 import * as m0005 from "./migrations/0005_ticket_calls.ts";
+import * as m0006 from "./migrations/0006_demo_history.ts";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "0003_report_rollups": m0003,
   "0004_alerts": m0004,
   "0005_ticket_calls": m0005,
+  "0006_demo_history": m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

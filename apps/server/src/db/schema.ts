@@ -357,6 +357,14 @@ export interface AlertDeliveriesTable {
   sent_at: NullableTimestamp;
 }
 
+/** A planned day of the demo office's history (migration 0006): done once all of it is committed. */
+export interface DemoHistoryDaysTable {
+  branch_id: string;
+  day: string;
+  done: Defaulted<boolean>;
+  tickets: number | null;
+}
+
 export interface DB {
   branches: BranchesTable;
   services: ServicesTable;
@@ -384,6 +392,7 @@ export interface DB {
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;
   alert_deliveries: AlertDeliveriesTable;
+  demo_history_days: DemoHistoryDaysTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

@@ -24,6 +24,9 @@ export interface Day {
   lunch: boolean;
 }
 
+/** Engine steps per transaction at most (each is a few queries). */
+const STEPS_PER_TRANSACTION = 8;
+
 /**
  * The day's pending steps. The earliest runs next (among equals, the one added first), so every
  * change reaches the engine in time order; a step may add more.
@@ -35,16 +38,22 @@ export class Agenda {
     this.steps.push({ at: hour, run });
   }
 
-  /** Runs every step with the clock at its hour, committing at each new simulated hour. */
+  /**
+   * Runs every step with the clock at its hour, committing at each new simulated hour and after
+   * every few steps (a transaction of a few steps holds PGlite's one connection for a few tens
+   * of milliseconds only, while live requests wait).
+   */
   async runAll(d: Day, fromHour: number): Promise<void> {
     let hour = fromHour;
+    let steps = 0;
     while (this.steps.length > 0) {
       let first = 0;
       for (let i = 1; i < this.steps.length; i++) if (this.steps[i]!.at < this.steps[first]!.at) first = i;
       const [step] = this.steps.splice(first, 1);
-      if (Math.floor(step!.at) > hour) {
+      if (Math.floor(step!.at) > hour || ++steps >= STEPS_PER_TRANSACTION) {
         await d.checkpoint();
         hour = Math.floor(step!.at);
+        steps = 0;
       }
       d.setTime(step!.at);
       await step!.run();

@@ -6,7 +6,14 @@ import type { QueueDeps } from "../queue/deps.ts";
 import { closeDay } from "../queue/management.ts";
 import { holdDayClosing, releaseDayClosing } from "../queue/repository.ts";
 import { simulateDay } from "./history-day.ts";
-import { loadCategories, loadServices, rng, seatOperators } from "./history-office.ts";
+import {
+  loadCategories,
+  loadServices,
+  rng,
+  type Seat,
+  type SimulatedService,
+  seatOperators,
+} from "./history-office.ts";
 
 /**
  * Realistic history for an office, made by the engine's own code: every ticket is issued, called,
@@ -28,82 +35,160 @@ export interface HistoryOptions {
 }
 
 export const DEFAULT_TICKETS_PER_DAY = 120;
+export const DEFAULT_SEED = 42;
 const CLOSE_HOUR = 18;
 const SATURDAY_CLOSE_HOUR = 14;
+
+/** What a simulated day needs to know about the office. */
+export interface Office {
+  services: SimulatedService[];
+  seats: Seat[];
+  categories: string[];
+}
+
+export async function loadOffice(db: Kysely<DB>, branchId: string, seed: number): Promise<Office | null> {
+  const services = await loadServices(db, branchId, rng(seed));
+  const seats = await seatOperators(db, branchId);
+  const categories = await loadCategories(db, branchId);
+  return services.length === 0 || seats.length === 0 ? null : { services, seats, categories };
+}
+
+/** Midnight of an office day ('YYYY-MM-DD') in the office's timezone: the UTC instant whose local time is 00:00. */
+export function dayStart(day: string, timezone: string): Date {
+  const probe = new Date(`${day}T12:00:00Z`);
+  const { minutes } = localTime(probe, timezone);
+  return new Date(Math.floor((probe.getTime() - minutes * 60_000) / 60_000) * 60_000);
+}
+
+/** The office day `daysAgo` days before `until`'s, as 'YYYY-MM-DD'. */
+export function dayBefore(until: Date, timezone: string, daysAgo: number): string {
+  return localTime(new Date(until.getTime() - daysAgo * 86_400_000), timezone).day;
+}
 
 export async function generateHistory(
   db: Kysely<DB>,
   branch: BranchContext,
   options: HistoryOptions,
 ): Promise<{ tickets: number; days: number }> {
-  const random = rng(options.seed ?? 42);
-  const services = await loadServices(db, branch.id, random);
-  const seats = await seatOperators(db, branch.id);
-  const categories = await loadCategories(db, branch.id);
-  if (services.length === 0 || seats.length === 0) return { tickets: 0, days: 0 };
+  const seed = options.seed ?? DEFAULT_SEED;
+  const office = await loadOffice(db, branch.id, seed);
+  if (!office) return { tickets: 0, days: 0 };
   const until = options.until ?? new Date();
-  const clock = { now: until };
-
-  // Midnight of a day in the office's timezone: the UTC instant whose local time is 00:00.
-  const midnight = (daysAgo: number) => {
-    const probe = new Date(until.getTime() - daysAgo * 86_400_000);
-    const { minutes } = localTime(probe, branch.timezone);
-    return new Date(Math.floor((probe.getTime() - minutes * 60_000) / 60_000) * 60_000);
-  };
-
-  // One connection throughout, holding the branch's day closing: the server's end-of-day job must
-  // not close the open tickets of a past day that is still being made.
-  return db.connection().execute(async (conn) => {
-    await holdDayClosing(conn, branch.id);
-    try {
-      let tickets = 0;
-      let days = 0;
-      for (let daysAgo = options.days; daysAgo >= 1; daysAgo--) {
-        const start = midnight(daysAgo);
-        const { weekday, day } = localTime(new Date(start.getTime() + 12 * 3_600_000), branch.timezone);
-        if (weekday === "sun") continue;
-        const saturday = weekday === "sat";
-        const planned = Math.round(options.ticketsPerDay * (saturday ? 0.5 : 1) * (0.85 + 0.3 * random()));
-        tickets += await inHourlyTransactions(conn, clock, (deps, checkpoint) =>
-          simulateDay({
-            deps,
-            checkpoint,
-            setTime: (hour) => {
-              clock.now = new Date(start.getTime() + hour * 3_600_000);
-            },
-            branch,
-            services,
-            seats,
-            categories,
-            random,
-            planned,
-            closeHour: saturday ? SATURDAY_CLOSE_HOUR : CLOSE_HOUR,
-            lunch: !saturday,
-          }),
-        );
-        days++;
-        options.onDay?.(day, planned);
-      }
-      // Close the last simulated day too; today's live queue is left alone.
-      clock.now = until;
-      await closeDay({ db: conn, clock: () => clock.now }, branch, { all: false }, {});
-      return { tickets, days };
-    } finally {
-      await releaseDayClosing(conn, branch.id);
+  return withDayClosingHeld(db, branch.id, true, async (conn) => {
+    let tickets = 0;
+    let days = 0;
+    for (let daysAgo = options.days; daysAgo >= 1; daysAgo--) {
+      const day = dayBefore(until, branch.timezone, daysAgo);
+      const made = await makeDay(conn, branch, office, { day, seed, ticketsPerDay: options.ticketsPerDay });
+      if (made === null) continue;
+      tickets += made.tickets;
+      days++;
+      options.onDay?.(day, made.planned);
     }
+    // Close the last simulated day too; today's live queue is left alone.
+    await closeDay({ db: conn, clock: () => until }, branch, { all: false }, {});
+    return { tickets, days };
   });
 }
 
+/** Branches whose history is being made in this process (PGlite's one session cannot tell by its lock). */
+const makingHistory = new Set<string>();
+
+/** Whether this process is making a branch's history: its end-of-day job must leave the past days alone. */
+export function isMakingHistory(branchId: string): boolean {
+  return makingHistory.has(branchId);
+}
+
 /**
- * A simulated day in a transaction per simulated hour (`checkpoint` commits and goes on in a new
- * one). A day in one transaction would keep every index entry of the day's earlier ticket versions
- * alive to its end, so each call-next would read all of them: 38 ms per ticket at 3,500 tickets a
- * day. An hour stays small, and one commit is still far cheaper than one per step. A failure loses
- * only the hour it was in.
+ * Runs `work` while the branch's automatic day closing waits: the server's end-of-day job must not
+ * close the open tickets of a past day that is still being made. On PostgreSQL a session lock on a
+ * connection of its own (other instances respect it); PGlite is one session, so only the
+ * in-process mark, and no connection is held (live requests take turns with the history's
+ * transactions).
  */
-async function inHourlyTransactions<T>(
+export async function withDayClosingHeld<T>(
+  db: Kysely<DB>,
+  branchId: string,
+  holdSession: boolean,
+  work: (conn: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  makingHistory.add(branchId);
+  try {
+    if (!holdSession) return await work(db);
+    return await db.connection().execute(async (conn) => {
+      await holdDayClosing(conn, branchId);
+      try {
+        return await work(conn);
+      } finally {
+        await releaseDayClosing(conn, branchId);
+      }
+    });
+  } finally {
+    makingHistory.delete(branchId);
+  }
+}
+
+export interface DayPlan {
+  day: string;
+  seed: number;
+  ticketsPerDay: number;
+  /** Stops the day at its next commit (what was committed of it stays: see discardDay). */
+  signal?: AbortSignal;
+  /** Runs in the day's last transaction, so that whatever it writes commits with the day's end. */
+  finish?: (tx: Kysely<DB>) => Promise<void>;
+}
+
+/**
+ * One office day, in small transactions. Each day draws from its own random stream (seeded by the
+ * seed and the date), so a day made again after an interruption is the same day. Sundays are
+ * closed: null, and `finish` still runs.
+ */
+export async function makeDay(
+  conn: Kysely<DB>,
+  branch: BranchContext,
+  office: Office,
+  plan: DayPlan,
+): Promise<{ tickets: number; planned: number } | null> {
+  const start = dayStart(plan.day, branch.timezone);
+  const { weekday } = localTime(new Date(start.getTime() + 12 * 3_600_000), branch.timezone);
+  if (weekday === "sun") {
+    if (plan.finish) await conn.transaction().execute(plan.finish);
+    return null;
+  }
+  const random = rng(plan.seed ^ Math.round(start.getTime() / 86_400_000));
+  const saturday = weekday === "sat";
+  const planned = Math.round(plan.ticketsPerDay * (saturday ? 0.5 : 1) * (0.85 + 0.3 * random()));
+  const clock = { now: start };
+  const tickets = await inSmallTransactions(conn, clock, plan, (deps, checkpoint) =>
+    simulateDay({
+      deps,
+      checkpoint,
+      setTime: (hour) => {
+        clock.now = new Date(start.getTime() + hour * 3_600_000);
+      },
+      branch,
+      ...office,
+      random,
+      planned,
+      closeHour: saturday ? SATURDAY_CLOSE_HOUR : CLOSE_HOUR,
+      lunch: !saturday,
+    }),
+  );
+  return { tickets, planned };
+}
+
+/**
+ * A simulated day in a transaction per simulated hour or a few steps (`checkpoint` commits and goes
+ * on in a new one). A day in one transaction would keep every index entry of the day's earlier
+ * ticket versions alive to its end, so each call-next would read all of them, and on PGlite it
+ * would hold the one connection for seconds while live requests wait. After each commit the
+ * simulation yields, so requests that came meanwhile run first. A failure or a stop loses only
+ * the transaction it was in.
+ */
+async function inSmallTransactions<T>(
   conn: Kysely<DB>,
   clock: { now: Date },
+  plan: DayPlan,
   run: (deps: QueueDeps, checkpoint: () => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const deps: QueueDeps = { db: await conn.startTransaction().execute(), clock: () => clock.now };
@@ -111,12 +196,18 @@ async function inHourlyTransactions<T>(
   try {
     const result = await run(deps, async () => {
       await tx().commit().execute();
+      await new Promise((resolve) => setImmediate(resolve));
+      plan.signal?.throwIfAborted();
       deps.db = await conn.startTransaction().execute();
     });
+    await plan.finish?.(tx());
     await tx().commit().execute();
     return result;
   } catch (error) {
-    await tx().rollback().execute();
+    await tx()
+      .rollback()
+      .execute()
+      .catch(() => {});
     throw error;
   }
 }

@@ -361,7 +361,7 @@ test("an administrator builds an office from nothing in the browser; a ticket fr
     await page.waitForLoadState("networkidle");
     await page.screenshot({ path: `${shots}/admin-settings-ru.png` });
     await page.goto("/admin/audit");
-    await expect(page.getByTestId("audit-log")).toContainText("service.create");
+    await expect(page.getByTestId("audit-log")).toContainText("Создана услуга");
     await page.screenshot({ path: `${shots}/admin-audit-ru.png` });
     await api.dispose();
     await context.close();

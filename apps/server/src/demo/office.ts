@@ -184,13 +184,22 @@ export const DEMO_DEVICES = [
   { kind: "board", name: "Табло в зале ожидания" },
 ] as const;
 
-/** Alerts a supervisor would start with: shown in the app, so the demo needs no mail server. */
+/**
+ * Alerts a supervisor would start with: shown in the app, so the demo needs no mail server. They
+ * have no names of their own: a rule without one is called by its kind in the screen's language
+ * («Долгое ожидание» / "Long wait", its threshold beside it), so they read right in English too.
+ */
 export const DEMO_ALERT_RULES = [
-  { name: "Клиент ждёт дольше 15 минут", kind: "wait_time" as const, threshold: 15 },
-  { name: "Больше 10 человек в очереди", kind: "queue_length" as const, threshold: 10 },
-  { name: "Перерыв дольше 30 минут", kind: "long_pause" as const, threshold: 30 },
+  { name: "", kind: "wait_time" as const, threshold: 15 },
+  { name: "", kind: "queue_length" as const, threshold: 10 },
+  { name: "", kind: "long_pause" as const, threshold: 30 },
 ];
 
-/** A line for the board's running text, so the demo board shows it too. */
+/** The office's name in English (its own, in Russian, is given when the branch is made). */
+export const DEMO_OFFICE_NAME_EN = "Central Station ticket office";
+
+/** A line for the board's running text, so the demo board shows it too, in both languages. */
 export const DEMO_RUNNING_TEXT =
   "Добро пожаловать! Следите за вызовом на табло или на телефоне по QR-коду с талона. Маломобильных пассажиров обслуживают вне очереди.";
+export const DEMO_RUNNING_TEXT_EN =
+  "Welcome! Watch for your call on the board, or on your phone with the QR code on your ticket. Passengers with reduced mobility are served without queueing.";

@@ -6,8 +6,10 @@ import {
   DEMO_ALERT_RULES,
   DEMO_CATEGORIES,
   DEMO_DEVICES,
+  DEMO_OFFICE_NAME_EN,
   DEMO_PAUSE_REASONS,
   DEMO_RUNNING_TEXT,
+  DEMO_RUNNING_TEXT_EN,
   DEMO_SERVICES,
   DEMO_STAFF,
   DEMO_WINDOWS,
@@ -23,6 +25,13 @@ export interface DemoSummary {
 
 type ServiceIds = Record<DemoServiceKey, string>;
 
+/** The demo office's texts: the running line, and its name and running line in English. */
+const DEMO_SETTINGS = {
+  runningText: DEMO_RUNNING_TEXT,
+  nameTranslations: { en: DEMO_OFFICE_NAME_EN },
+  runningTextTranslations: { en: DEMO_RUNNING_TEXT_EN },
+};
+
 /** Puts the demo office (`office.ts`) into a branch, so that every screen has something to show. */
 export async function seedDemoOffice(db: Executor, branchId: string): Promise<DemoSummary> {
   const services = await insertServices(db, branchId);
@@ -33,7 +42,7 @@ export async function seedDemoOffice(db: Executor, branchId: string): Promise<De
   const devices = await insertDevices(db, branchId);
   await insertAlertRules(db, branchId);
   await sql`
-    update branches set settings = settings || ${JSON.stringify({ runningText: DEMO_RUNNING_TEXT })}::jsonb
+    update branches set settings = settings || ${JSON.stringify(DEMO_SETTINGS)}::jsonb
     where id = ${branchId}
   `.execute(db);
   return {

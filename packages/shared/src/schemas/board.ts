@@ -14,7 +14,15 @@ export const boardCallSchema = z.object({
   lastCalledAt: z.string(),
 });
 export const boardSchema = z.object({
-  branch: z.object({ id: idSchema, name: z.string(), runningText: z.string(), timezone: z.string() }),
+  branch: z.object({
+    id: idSchema,
+    name: z.string(),
+    runningText: z.string(),
+    /** The name and the running text in other languages ({en: "…"}), where the office gave them. */
+    nameTranslations: z.partialRecord(z.enum(["ru", "en"]), z.string()),
+    runningTextTranslations: z.partialRecord(z.enum(["ru", "en"]), z.string()),
+    timezone: z.string(),
+  }),
   calls: z.array(boardCallSchema),
   waiting: z.array(z.object({ label: z.string(), serviceId: idSchema })),
   lastEventId: z.string(),

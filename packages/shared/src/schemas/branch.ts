@@ -36,6 +36,9 @@ const settingsFields = {
   autoCloseDay: z.boolean(),
   ticketText: z.string().max(500),
   runningText: z.string().max(1000),
+  /** The office's name and running text in other languages ({en: "…"}); missing or empty: its own. */
+  nameTranslations: z.partialRecord(languageSchema, z.string().trim().max(200)),
+  runningTextTranslations: z.partialRecord(languageSchema, z.string().trim().max(1000)),
   boardCalls: z.number().int().min(1).max(20),
   boardShowWaiting: z.boolean(),
 };
@@ -47,6 +50,8 @@ export const branchSettingsSchema = z.object({
   autoCloseDay: settingsFields.autoCloseDay.default(true),
   ticketText: settingsFields.ticketText.default(""),
   runningText: settingsFields.runningText.default(""),
+  nameTranslations: settingsFields.nameTranslations.default({}),
+  runningTextTranslations: settingsFields.runningTextTranslations.default({}),
   boardCalls: settingsFields.boardCalls.default(8),
   boardShowWaiting: settingsFields.boardShowWaiting.default(true),
 });

@@ -21,6 +21,8 @@ export async function boardView(
       id: branch.id,
       name: branch.name,
       runningText: branch.settings.runningText,
+      nameTranslations: branch.settings.nameTranslations,
+      runningTextTranslations: branch.settings.runningTextTranslations,
       timezone: branch.timezone,
     },
     calls: callRows.map((c) => ({

@@ -5,6 +5,7 @@ import { api } from "../../app/api.ts";
 import { readDeviceToken } from "../../app/device-token.ts";
 import { useEventStream } from "../../app/events.ts";
 import { setLanguage } from "../../app/i18n.ts";
+import { localText } from "../../app/local-text.ts";
 import { Announcer } from "../surface-kit/announcer.ts";
 import { OfflineBanner, useNow, useSurfaceFormat } from "../surface-kit/common.tsx";
 import { announcementText } from "../surface-kit/speech.ts";
@@ -110,7 +111,9 @@ export default function BoardPage() {
       {/* Reconnecting: the calls last shown stay on screen; calls made meanwhile are announced after. */}
       <OfflineBanner />
       <header className={css.header}>
-        <div className={css.office}>{data?.branch.name ?? ""}</div>
+        <div className={css.office}>
+          {data ? localText(data.branch.name, data.branch.nameTranslations, f.lang) : ""}
+        </div>
         <div className={css.clock}>
           <span className={css.time}>{f.time(now)}</span>
           <span className={css.date}>{f.date(now)}</span>
@@ -128,7 +131,9 @@ export default function BoardPage() {
       {data && <Calls data={data} highlight={highlight} now={now.getTime()} />}
       {data?.branch.runningText ? (
         <footer className={css.ticker}>
-          <span className={css.tickerText}>{data.branch.runningText}</span>
+          <span className={css.tickerText}>
+            {localText(data.branch.runningText, data.branch.runningTextTranslations, f.lang)}
+          </span>
         </footer>
       ) : null}
       <SoundUnlock />

@@ -1,9 +1,10 @@
 import { type AuditEntry, auditEntrySchema, listOf } from "@dq/shared";
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../app/api.ts";
+import { DayField } from "../../../app/DayField.tsx";
 import { useOffice } from "../../../app/office.ts";
 import { NS } from "../texts.ts";
 import { describeEntry } from "./describe.ts";
@@ -50,18 +51,14 @@ export default function AuditPage() {
     <Stack>
       <Title order={2}>{t("audit.title")}</Title>
       <Group align="flex-end">
-        <TextInput
-          type="date"
+        <DayField
           label={t("audit.from")}
           value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          onChange={(day) => setFrom(day ?? "")}
+          clearable
+          w={170}
         />
-        <TextInput
-          type="date"
-          label={t("audit.to")}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-        />
+        <DayField label={t("audit.to")} value={to} onChange={(day) => setTo(day ?? "")} clearable w={170} />
         <Select
           label={t("audit.entity")}
           data={ENTITIES.map((value) => ({ value, label: words.entities[value] ?? value }))}

@@ -1,5 +1,6 @@
-import { Button, Group, Select, TextInput } from "@mantine/core";
+import { Button, Group, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { DayField } from "../../../app/DayField.tsx";
 import { localName } from "../../operator/format.ts";
 import { PRESETS, presetOf, presetPeriod } from "./period.ts";
 import { NS } from "./texts.ts";
@@ -50,20 +51,18 @@ export function ReportFilters({
         ))}
       </Group>
       <Group align="flex-end" gap="sm">
-        <TextInput
-          type="date"
+        <DayField
           label={t("filters.from")}
           value={filters.from}
-          max={today}
-          onChange={(e) => e.currentTarget.value && update({ from: e.currentTarget.value })}
+          maxDate={today}
+          onChange={(day) => day && update({ from: day })}
           w={{ base: "47%", xs: 160 }}
           data-testid="report-from"
         />
-        <TextInput
-          type="date"
+        <DayField
           label={t("filters.to")}
           value={filters.to}
-          onChange={(e) => e.currentTarget.value && update({ to: e.currentTarget.value })}
+          onChange={(day) => day && update({ to: day })}
           w={{ base: "47%", xs: 160 }}
           data-testid="report-to"
         />

@@ -12,6 +12,12 @@ export function OfficeFields({ form, savedTimezone }: { form: SettingsFormType; 
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("settings.name")} withAsterisk {...form.getInputProps("name")} />
+          <TextInput
+            label={t("settings.nameEn")}
+            description={t("settings.inEnglishHint")}
+            maxLength={200}
+            {...form.getInputProps("nameEn")}
+          />
           <Select
             label={t("settings.timezone")}
             description={t("settings.timezoneHint")}

@@ -26,6 +26,15 @@ export function TextFields({ form }: { form: SettingsFormType }) {
           maxLength={1000}
           {...form.getInputProps("runningText")}
         />
+        <Textarea
+          label={t("settings.runningTextEn")}
+          description={t("settings.inEnglishHint")}
+          autosize
+          minRows={2}
+          maxRows={6}
+          maxLength={1000}
+          {...form.getInputProps("runningTextEn")}
+        />
       </Stack>
     </Fieldset>
   );

@@ -3,11 +3,14 @@ import { type Branch, LANGUAGES, type Language } from "@dq/shared";
 /** The form's values: the branch's name, zone and settings, flat. */
 export interface Values {
   name: string;
+  /** The name and the running text in English (empty: the office's own). */
+  nameEn: string;
   timezone: string;
   languages: Language[];
   defaultLanguage: Language;
   ticketText: string;
   runningText: string;
+  runningTextEn: string;
   boardCalls: number | string;
   boardShowWaiting: boolean;
   autoCloseDay: boolean;
@@ -29,6 +32,8 @@ export function toBody(v: Values) {
       defaultLanguage: v.defaultLanguage,
       ticketText: v.ticketText,
       runningText: v.runningText,
+      nameTranslations: { en: v.nameEn },
+      runningTextTranslations: { en: v.runningTextEn },
       boardCalls: num(v.boardCalls),
       boardShowWaiting: v.boardShowWaiting,
       autoCloseDay: v.autoCloseDay,
@@ -46,6 +51,8 @@ const FIELDS: Record<string, keyof Values> = {
   "settings.defaultLanguage": "defaultLanguage",
   "settings.ticketText": "ticketText",
   "settings.runningText": "runningText",
+  "settings.nameTranslations.en": "nameEn",
+  "settings.runningTextTranslations.en": "runningTextEn",
   "settings.boardCalls": "boardCalls",
   "settings.boardShowWaiting": "boardShowWaiting",
   "settings.autoCloseDay": "autoCloseDay",
@@ -72,11 +79,13 @@ export function initialValues(branch: Branch): Values {
   const s = branch.settings;
   return {
     name: branch.name,
+    nameEn: s.nameTranslations.en ?? "",
     timezone: branch.timezone,
     languages: s.languages,
     defaultLanguage: s.defaultLanguage,
     ticketText: s.ticketText,
     runningText: s.runningText,
+    runningTextEn: s.runningTextTranslations.en ?? "",
     boardCalls: s.boardCalls,
     boardShowWaiting: s.boardShowWaiting,
     autoCloseDay: s.autoCloseDay,

@@ -1,0 +1,24 @@
+import dayjs from "dayjs";
+import "dayjs/locale/ru";
+import { describe, expect, it } from "vitest";
+import { dayFormatOf } from "../src/app/day-format.ts";
+import { localText } from "../src/app/local-text.ts";
+
+describe("calendar days in the UI's language", () => {
+  it("writes 26 November 2026 as 26.11.2026 in Russian and 26 Nov 2026 in English, never 11/26/2026", () => {
+    const day = dayjs("2026-11-26");
+    expect(day.locale("ru").format(dayFormatOf("ru"))).toBe("26.11.2026");
+    expect(day.locale("en").format(dayFormatOf("en"))).toBe("26 Nov 2026");
+    expect(day.locale("ru").format(dayFormatOf("de"))).toBe("26.11.2026");
+  });
+});
+
+describe("an office's text in a language", () => {
+  it("takes the translation where there is one, else the office's own", () => {
+    const en = { en: "Central Station ticket office" };
+    expect(localText("Центральный вокзал", en, "en")).toBe("Central Station ticket office");
+    expect(localText("Центральный вокзал", en, "ru")).toBe("Центральный вокзал");
+    expect(localText("Центральный вокзал", { en: " " }, "en")).toBe("Центральный вокзал");
+    expect(localText("Центральный вокзал", undefined, "en")).toBe("Центральный вокзал");
+  });
+});

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useNow } from "../../../app/use-now.ts";
 import { localName } from "../../operator/format.ts";
 import { NS } from "../texts.ts";
+import { HistoryBanner } from "./HistoryBanner.tsx";
 import { ServicesNow } from "./ServicesNow.tsx";
 import { useDashboard, useRelease } from "./useDashboard.ts";
 import { WorkstationCard } from "./WorkstationCard.tsx";
@@ -34,6 +35,7 @@ export default function DashboardPage() {
           {t("dashboard.totals", totals)}
         </Text>
       </Group>
+      <HistoryBanner />
 
       <ServicesNow services={d.services} sinceFetch={sinceFetch} />
 

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Tabs, Title, Tooltip } from "@mantine/core";
 import { useIsFetching } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { HistoryBanner } from "../dashboard/HistoryBanner.tsx";
 import { HourlyTab } from "./HourlyTab.tsx";
 import { OperatorsTab } from "./OperatorsTab.tsx";
 import { OverviewTab } from "./OverviewTab.tsx";
@@ -38,6 +39,7 @@ export default function ReportsPage() {
           </Group>
         </Tooltip>
       </Group>
+      <HistoryBanner />
       <ReportFilters state={state} directories={directories} />
       <Tabs value={tab} onChange={(v) => state.update({ tab: (v as Tab) ?? "overview" })} keepMounted={false}>
         <Tabs.List>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
-import { idSchema, translationsSchema } from "./common.ts";
+import { idSchema, languageSchema, translationsSchema } from "./common.ts";
 
 export const TICKET_STATUSES = ["waiting", "called", "serving", "served", "no_show", "cancelled"] as const;
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
@@ -54,8 +54,9 @@ export const publicTicketSchema = z.object({
   serviceTranslations: translationsSchema,
   /** The office, so that the tracking page follows the right live stream. */
   branchId: idSchema,
-  /** The office's name, shown on the tracking page. */
+  /** The office's name, shown on the tracking page, and its names in other languages (may be empty). */
   branchName: z.string(),
+  branchTranslations: z.partialRecord(languageSchema, z.string()),
   issuedAt: z.string(),
   calledAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

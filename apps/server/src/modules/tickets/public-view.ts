@@ -24,6 +24,7 @@ export async function publicTicketView(deps: QueueDeps, t: TicketRow): Promise<P
     serviceTranslations: service.translations,
     branchId: t.branch_id,
     branchName: branch?.name ?? "",
+    branchTranslations: branch?.settings.nameTranslations ?? {},
     issuedAt: t.issued_at.toISOString(),
     calledAt: t.called_at?.toISOString() ?? null,
     finishedAt: t.finished_at?.toISOString() ?? null,

@@ -54,7 +54,7 @@ export default function TrackPage({ params }: SurfaceProps) {
   const called = t.status === "called" && t.workstation;
   const wait = t.estimatedWait && waitPhrase(t.estimatedWait);
   return (
-    <Page office={t.branchName}>
+    <Page office={f.name({ name: t.branchName, translations: t.branchTranslations })}>
       {live && <FollowTicket ticket={t} refetch={() => void ticket.refetch()} />}
       {called && (
         <div className={css.called} role="alert" data-testid="go-to-window">

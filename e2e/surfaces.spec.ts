@@ -433,7 +433,7 @@ test.describe("public queue", () => {
     await page.screenshot({ path: `${shots}/queue-phone-ru.png` });
     await page.getByPlaceholder("Код с талона").fill("bad");
     await page.getByRole("button", { name: "Найти" }).click();
-    await expect(page.getByText("Код — 12 букв и цифр с талона")).toBeVisible();
+    await expect(page.getByText("Код — 8 букв и цифр с талона, например K7QM-4XPA")).toBeVisible();
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "The queue now" })).toBeVisible();
     await page.screenshot({ path: `${shots}/queue-phone-en.png` });

@@ -17,7 +17,7 @@ export const FIELD_ISSUE_MESSAGES = {
   password: "must be at least 8 characters",
   login: "must be 2–64 latin letters, digits or . _ @ -",
   timezone: "must be an IANA timezone such as Europe/Moscow",
-  ticketCode: "must be a 12-character ticket code",
+  ticketCode: "must be a ticket code: 8 letters and digits such as K7QM-4XPA (older tickets: 12)",
   score: "must be 1 to 5",
   periodOrder: "must not be before `from`",
   periodLength: "a report covers at most three years",

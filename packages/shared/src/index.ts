@@ -18,4 +18,5 @@ export * from "./schemas/services.ts";
 export * from "./schemas/tickets.ts";
 export * from "./schemas/workstations.ts";
 export * from "./service-tree.ts";
+export * from "./ticket-code.ts";
 export * from "./ticket-lifecycle.ts";

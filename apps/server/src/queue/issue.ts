@@ -2,7 +2,7 @@ import { isOffered, type Ticket, treeIndex } from "@dq/shared";
 import type { Actor, BranchContext } from "../core/branch-context.ts";
 import { conflict, invalidField, unprocessable } from "../core/errors.ts";
 import { businessDay } from "./calendar.ts";
-import { newTicketCode } from "./codes.ts";
+import { unusedTicketCode } from "./codes.ts";
 import type { QueueDeps } from "./deps.ts";
 import { ticketWithEstimate } from "./estimates.ts";
 import {
@@ -74,7 +74,7 @@ export async function issueTicket(
       branch_id: branch.id,
       service_id: service.id,
       category_id: input.categoryId ?? null,
-      code: newTicketCode(),
+      code: await unusedTicketCode(db),
       business_day: day,
       status: "waiting",
       priority,

@@ -1,13 +1,24 @@
 import { z } from "zod";
 import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
+import { normalizeTicketCode, TICKET_CODE_PATTERN } from "../ticket-code.ts";
 import { idSchema, languageSchema, translationsSchema } from "./common.ts";
 
 export const TICKET_STATUSES = ["waiting", "called", "serving", "served", "no_show", "cancelled"] as const;
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
-/** Public tracking codes: 12 characters from an alphabet without look-alikes. */
-export const ticketCodeSchema = z.string().regex(/^[a-z2-9]{12}$/, FIELD_ISSUE_MESSAGES.ticketCode);
+/**
+ * A public tracking code as a visitor may type it ("K7QM-4XPA", "k7qm 4xpa", an older 12-symbol
+ * code): normalised to the stored form, then checked (see `ticket-code.ts`).
+ */
+export const ticketCodeSchema = z
+  .string()
+  .max(40, FIELD_ISSUE_MESSAGES.ticketCode)
+  .transform(normalizeTicketCode)
+  .pipe(z.string().regex(TICKET_CODE_PATTERN, FIELD_ISSUE_MESSAGES.ticketCode))
+  .describe(
+    "The code on the ticket: 8 letters and digits (older tickets: 12), any case, dashes and spaces ignored",
+  );
 
 export const ticketIssueSchema = z.object({
   serviceId: idSchema,
@@ -40,6 +51,7 @@ export const ticketSchema = z.object({
   note: z.string().nullable(),
   closeReason: z.string().nullable(),
   position: z.number().nullable(),
+  /** Null once not waiting, and while nobody serves the service (no estimate is promised then). */
   estimatedWait: waitEstimateSchema.nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;

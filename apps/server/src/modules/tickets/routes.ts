@@ -17,6 +17,13 @@ import { findTicketByCode } from "../../queue/repository.ts";
 import { publicTicketView } from "./public-view.ts";
 
 const tags = ["tickets"];
+/**
+ * The public routes by code are limited per client address (per instance): a code has 40 random
+ * bits and lives one day, so guessing within these limits finds nothing. Generous enough for a
+ * guest Wi-Fi where many phones follow their tickets behind one address.
+ */
+const LOOKUP_LIMIT = { max: 600, timeWindow: "1 minute" };
+const CANCEL_LIMIT = { max: 30, timeWindow: "1 minute" };
 const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, FIELD_ISSUE_MESSAGES.idempotencyKey);
 
 export async function ticketRoutes(app: App) {
@@ -67,13 +74,15 @@ export async function ticketRoutes(app: App) {
   app.get(
     "/api/v1/tickets/:code",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: LOOKUP_LIMIT },
       schema: {
         operationId: "getTicketByCode",
         tags,
         summary: "A ticket by its public code: status, people ahead, estimated wait, window when called",
+        description:
+          "The code as printed (`K7QM-4XPA`) or in any case, with or without the dash or spaces; older 12-symbol codes too. At most 600 lookups a minute per client address.",
         params: ticketCodeParamsSchema,
-        response: { 200: publicTicketSchema },
+        response: { 200: publicTicketSchema, ...errorResponses(429) },
       },
     },
     async (request) => {
@@ -86,13 +95,13 @@ export async function ticketRoutes(app: App) {
   app.post(
     "/api/v1/tickets/:code/cancel",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: CANCEL_LIMIT },
       schema: {
         operationId: "cancelTicketByCode",
         tags,
         summary: "The client cancels his waiting ticket",
         params: ticketCodeParamsSchema,
-        response: { 200: publicTicketSchema, ...errorResponses(409) },
+        response: { 200: publicTicketSchema, ...errorResponses(409, 429) },
       },
     },
     async (request) => {

@@ -79,9 +79,10 @@ function FindTicket() {
       className={css.find}
       onSubmit={(e) => {
         e.preventDefault();
-        const normalized = code.trim().toLowerCase();
-        if (!ticketCodeSchema.safeParse(normalized).success) return setInvalid(true);
-        window.location.assign(`/t/${normalized}`);
+        // As printed ("K7QM-4XPA") or typed any other way: any case, with or without the dash.
+        const parsed = ticketCodeSchema.safeParse(code);
+        if (!parsed.success) return setInvalid(true);
+        window.location.assign(`/t/${parsed.data}`);
       }}
     >
       <label className={css.findLabel}>
@@ -93,7 +94,9 @@ function FindTicket() {
             setInvalid(false);
           }}
           placeholder={f.t("queue.code")}
-          autoCapitalize="none"
+          autoCapitalize="characters"
+          spellCheck={false}
+          data-testid="find-code"
           autoComplete="off"
           aria-invalid={invalid}
         />

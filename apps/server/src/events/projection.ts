@@ -3,8 +3,9 @@ import type { EventRow } from "../db/schema.ts";
 
 /**
  * What each channel may see of an event. The public board gets ticket events, reduced to what is
- * shown on a board anyway (label, status, window), and of an operator's status change only that it
- * happened (a counter display then asks whether its window is open, paused or closed); staff
+ * shown on a board anyway (label, status, window), of an operator's status change only that it
+ * happened (a counter display then asks whether its window is open, paused or closed), of a
+ * service's change only which service (a kiosk then fetches its menu again); staff
  * channels get the whole record.
  */
 export function project(channel: SseChannel, row: EventRow): Record<string, unknown> | null {
@@ -19,6 +20,9 @@ export function project(channel: SseChannel, row: EventRow): Record<string, unkn
     };
   }
   if (row.type === "operator.status") return { at: row.created_at.toISOString() };
+  // A service added, renamed, opened or closed: kiosks and the public overview fetch their menu again.
+  if (row.type === "service.updated")
+    return { serviceId: String(row.data.serviceId), at: row.created_at.toISOString() };
   if (!row.type.startsWith("ticket.") || row.type === "ticket.rated") return null;
   const d = row.data as Record<string, unknown> & {
     workstation?: { name: string; number: string; spokenName: string } | null;

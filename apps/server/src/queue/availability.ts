@@ -60,6 +60,7 @@ export async function serviceAvailability(
       state,
       opensAt: state === "outside_hours" ? nextOpening(r.schedule, now, branch.timezone) : null,
       waiting: r.is_group ? 0 : r.waiting,
+      serving: !r.is_group && r.servers > 0,
       estimatedWait: r.is_group ? null : estimateFromLoad(r.waiting, r),
     };
   });

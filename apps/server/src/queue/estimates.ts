@@ -1,17 +1,21 @@
-import type { Ticket } from "@dq/shared";
+import type { Ticket, WaitEstimate } from "@dq/shared";
 import type { Executor } from "../db/executor.ts";
 import type { TicketRow } from "../db/schema.ts";
 import { positionAndLoad, type ServiceLoad } from "./repository.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 import { estimateWait } from "./wait-range.ts";
 
-/** The estimate for `position` people ahead, from a service's load figures. */
-export function estimateFromLoad(position: number, load: ServiceLoad) {
+/**
+ * The estimate for `position` people ahead, from a service's load figures; none while nobody
+ * serves the service (nobody signed in yet, all on a break): a wait in minutes would be a promise
+ * nobody is there to keep. The ticket can still be taken; the kiosk says nobody serves now.
+ */
+export function estimateFromLoad(position: number, load: ServiceLoad): WaitEstimate | null {
+  if (load.servers === 0) return null;
   return estimateWait({
     position,
     averageServiceMinutes: load.recent_minutes ?? load.expected_service_minutes,
-    // Nobody signed in yet (early morning): assume the configured windows will open.
-    servers: load.servers || load.configured_servers,
+    servers: load.servers,
   });
 }
 

@@ -20,6 +20,9 @@ export const kioskServiceSchema = z.object({
   /** For `outside_hours`: the next opening, `inDays` 0 = today in the office's timezone. */
   opensAt: z.object({ inDays: z.number(), time: z.string() }).nullable(),
   waiting: z.number(),
+  /** Someone serves it now (signed in at a window that serves it, not on a break); groups: false. */
+  serving: z.boolean(),
+  /** How long a ticket taken now would wait; null for a group and while nobody serves the service. */
   estimatedWait: waitEstimateSchema.nullable(),
 });
 export type KioskService = z.infer<typeof kioskServiceSchema>;

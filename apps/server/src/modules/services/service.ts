@@ -6,6 +6,8 @@ import type { Clock } from "../../core/clock.ts";
 import { conflict, invalidField, notFound } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { DB, ServicesTable } from "../../db/schema.ts";
+import { appendEvent } from "../../events/log.ts";
+import { actorOf } from "../../http/principal.ts";
 import { auditedChange } from "../audit/audit.ts";
 import * as repo from "./repository.ts";
 
@@ -21,6 +23,26 @@ export async function getService(db: Executor, branchId: string, id: string) {
   const s = await repo.findService(db, branchId, id);
   if (!s) throw notFound("service");
   return s;
+}
+
+/**
+ * Kiosks, boards and the public overview show services: a change is announced live on the one
+ * event path (in the change's transaction), and they fetch what they show again.
+ */
+async function announceServiceChange(
+  tx: Executor,
+  request: FastifyRequest,
+  at: Date,
+  serviceId: string,
+  change: "created" | "updated" | "archived",
+) {
+  await appendEvent(tx, {
+    branchId: request.branch.id,
+    type: "service.updated",
+    at,
+    employeeId: actorOf(request.principal).employeeId,
+    data: { serviceId, change },
+  });
 }
 
 /** A parent must be a group of this branch, and a group may not end up inside itself. */
@@ -43,7 +65,7 @@ export async function createService(
   const entry = { action: "service.create", entity: "service", data: b };
   const row = await auditedChange(deps.db, request, entry, async (tx) => {
     await checkParent(tx, branchId, b.parentId);
-    return repo.insertService(tx, {
+    const created = await repo.insertService(tx, {
       branch_id: branchId,
       parent_id: b.parentId,
       is_group: b.isGroup,
@@ -61,6 +83,8 @@ export async function createService(
       active: b.active,
       accepting_tickets: b.acceptingTickets,
     });
+    await announceServiceChange(tx, request, deps.clock(), created.id, "created");
+    return created;
   });
   return repo.toServiceDto(row);
 }
@@ -94,7 +118,9 @@ export async function updateService(
     if (b.expectedServiceMinutes !== undefined) set.expected_service_minutes = b.expectedServiceMinutes;
     if (b.active !== undefined) set.active = b.active;
     if (b.acceptingTickets !== undefined) set.accepting_tickets = b.acceptingTickets;
-    return repo.updateService(tx, current.id, set as Updateable<ServicesTable>);
+    const updated = await repo.updateService(tx, current.id, set as Updateable<ServicesTable>);
+    await announceServiceChange(tx, request, deps.clock(), current.id, "updated");
+    return updated;
   });
   return repo.toServiceDto(row);
 }
@@ -108,6 +134,7 @@ export async function archiveService(deps: ServiceDeps, request: FastifyRequest,
     if (await repo.hasOpenTickets(tx, current.id))
       throw conflict("service_has_open_tickets", "the service still has open tickets");
     await repo.archiveService(tx, current.id, deps.clock());
+    await announceServiceChange(tx, request, deps.clock(), current.id, "archived");
     return current;
   });
 }

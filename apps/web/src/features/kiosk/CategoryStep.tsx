@@ -1,6 +1,7 @@
 import type { KioskMenu } from "@dq/shared";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
 import css from "./kiosk.module.css";
+import { tileGridStyle } from "./tile-grid.ts";
 
 /** The visitor says which client category he is in, or none. */
 export function CategoryStep({
@@ -22,9 +23,15 @@ export function CategoryStep({
         <h1 className={css.title}>{f.t("kiosk.category")}</h1>
       </div>
       <p className={css.hint}>{f.t("kiosk.categoryHint")}</p>
-      <div className={css.tiles}>
+      <div className={css.tiles} style={tileGridStyle(menu.categories.length + 1)}>
         {menu.categories.map((c) => (
-          <button key={c.id} type="button" className={css.tile} onClick={() => onChoose(c.id)}>
+          <button
+            key={c.id}
+            type="button"
+            className={css.tile}
+            onClick={() => onChoose(c.id)}
+            data-testid={`category-${c.id}`}
+          >
             <span className={css.tileName}>{f.name(c)}</span>
           </button>
         ))}

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
 import { readDeviceToken } from "../../app/device-token.ts";
+import { type LiveEvent, useEventStream } from "../../app/events.ts";
 import { type Language, setLanguage } from "../../app/i18n.ts";
 import {
   LanguageButtons,
@@ -20,6 +21,39 @@ import { TicketScreen } from "./TicketScreen.tsx";
 import { useIssueTicket } from "./use-issue-ticket.ts";
 
 const IDLE_SECONDS = 45;
+/** A service added, renamed, opened or closed shows at once; queue movements at most this often. */
+const SERVICE_CHANGE_DELAY_MS = 300;
+const QUEUE_CHANGE_DELAY_MS = 3000;
+
+/**
+ * Live updates of the menu: the kiosk follows its office's public event stream and fetches the
+ * menu again after a service changes (at once) or the queues move (waiting counts, estimates;
+ * throttled, however busy the office). The 30-second refetch is the fallback.
+ */
+function useLiveMenu(token: string | null, refetch: () => void) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const due = useRef(0);
+  const refetchWithin = (ms: number) => {
+    const at = Date.now() + ms;
+    if (timer.current && due.current <= at) return;
+    clearTimeout(timer.current);
+    due.current = at;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      refetch();
+    }, ms);
+  };
+  useEventStream({
+    channel: "board",
+    token,
+    onReconnect: () => refetchWithin(0),
+    onEvent: (e: LiveEvent) =>
+      refetchWithin(
+        e.type === "service.updated" || e.type === "reset" ? SERVICE_CHANGE_DELAY_MS : QUEUE_CHANGE_DELAY_MS,
+      ),
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+}
 
 export default function KioskPage() {
   const [token] = useState(() => readDeviceToken("kiosk"));
@@ -31,6 +65,7 @@ export default function KioskPage() {
     // Retried while the server is unreachable or failing; a 4xx (a kiosk not linked) is final.
     retry: (_, error) => isServerUnreachable(error) || (error instanceof ApiError && error.status >= 500),
   });
+  useLiveMenu(token, () => void menu.refetch());
   const f = useSurfaceFormat(menu.data?.branch.timezone);
   const [screen, setScreen] = useState<Screen>(START);
   const lastTouch = useRef(Date.now());
@@ -81,7 +116,12 @@ export default function KioskPage() {
           <div className={css.office}>{menu.data?.branch.name ?? ""}</div>
           <Clock timeZone={menu.data?.branch.timezone} />
         </div>
-        {screen.name === "menu" && menu.data && <LanguageButtons languages={menu.data.branch.languages} />}
+        {/* On every step: a visitor may need his language at the category question or on his ticket. */}
+        {menu.data && (
+          <div className={css.languages}>
+            <LanguageButtons languages={menu.data.branch.languages} />
+          </div>
+        )}
       </header>
       <main className={css.main}>
         {!menu.data ? null : screen.name === "menu" ? (

@@ -1,4 +1,4 @@
-import type { Ticket } from "@dq/shared";
+import { formatTicketCode, type Ticket } from "@dq/shared";
 import { useLayoutEffect, useRef } from "react";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
 import { QrCode } from "./QrCode.tsx";
@@ -49,6 +49,11 @@ export function Receipt(props: {
       )}
       <QrCode value={props.trackUrl} className={css.qr} />
       <div className={css.small}>{f.t("kiosk.scan")}</div>
+      {/* Typed on the public queue page when the QR cannot be scanned. */}
+      <div className={css.small}>{f.t("kiosk.trackingCode")}</div>
+      <div className={css.code} data-testid="receipt-code">
+        {formatTicketCode(ticket.code)}
+      </div>
       {props.ticketText && <div className={css.text}>{props.ticketText}</div>}
       <div className={css.small}>{f.t("kiosk.receiptFooter")}</div>
     </div>

@@ -1,6 +1,17 @@
 import { isUnder, type KioskMenu, type KioskService, treeIndex } from "@dq/shared";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
 import css from "./kiosk.module.css";
+import { tileGridStyle } from "./tile-grid.ts";
+
+/**
+ * An open service's line: how many wait and how long a ticket taken now would wait — or, while
+ * nobody serves it, that nobody does (no minutes are promised then; the ticket can still be taken).
+ */
+export function openServiceMeta(f: ReturnType<typeof useSurfaceFormat>, s: KioskService): string {
+  const waiting = s.waiting === 0 ? f.t("noQueue") : f.t("waitingCount", { count: s.waiting });
+  if (!s.serving) return [waiting, f.t("kiosk.nobodyServing")].join(" · ");
+  return s.waiting === 0 ? waiting : [waiting, f.wait(s.estimatedWait)].filter(Boolean).join(" · ");
+}
 
 /** The tiles of one level of the service tree: services to take a ticket for, groups to open. */
 export function ServiceMenu({
@@ -32,7 +43,7 @@ export function ServiceMenu({
         <h1 className={css.title}>{group ? f.name(group) : f.t("kiosk.welcome")}</h1>
       </div>
       {items.length === 0 && <p className={css.message}>{f.t("kiosk.empty")}</p>}
-      <div className={css.tiles}>
+      <div className={css.tiles} style={tileGridStyle(items.length)}>
         {items.map((s) => {
           const available = s.isGroup ? groupOpen(s) : s.state === "open";
           return (
@@ -53,15 +64,13 @@ export function ServiceMenu({
               {s.description && f.lang === menu.branch.defaultLanguage && (
                 <span className={css.tileDescription}>{s.description}</span>
               )}
-              <span className={css.tileMeta}>
+              <span className={css.tileMeta} data-testid="service-meta">
                 {s.isGroup
                   ? available
                     ? null
                     : f.t("state.outside_hours")
                   : available
-                    ? s.waiting === 0
-                      ? f.t("noQueue")
-                      : [f.t("waitingCount", { count: s.waiting }), f.wait(s.estimatedWait)].join(" · ")
+                    ? openServiceMeta(f, s)
                     : [f.t(`state.${s.state}`), f.opens(s.opensAt)].filter(Boolean).join(". ")}
               </span>
             </button>

@@ -1,4 +1,4 @@
-import type { KioskMenu } from "@dq/shared";
+import { formatTicketCode, type KioskMenu } from "@dq/shared";
 import { useEffect, useRef, useState } from "react";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
 import css from "./kiosk.module.css";
@@ -48,15 +48,22 @@ export function TicketScreen({
           <div data-testid="people-ahead">
             {ticket.position ? f.t("peopleAhead", { count: ticket.position }) : f.t("nobodyAhead")}
           </div>
-          {ticket.estimatedWait && (
-            <div>
-              {f.t("kiosk.estimatedWait")}: {f.wait(ticket.estimatedWait)}
-            </div>
-          )}
+          {/* No estimate while nobody serves the service: say so rather than promise minutes. */}
+          <div data-testid="ticket-wait">
+            {ticket.estimatedWait
+              ? `${f.t("kiosk.estimatedWait")}: ${f.wait(ticket.estimatedWait)}`
+              : f.t("kiosk.nobodyServingTicket")}
+          </div>
         </div>
         <div className={css.qrRow}>
           <QrCode value={trackUrl} className={css.qr} />
-          <span>{f.t("kiosk.scan")}</span>
+          <div className={css.codeBox}>
+            <span>{f.t("kiosk.scan")}</span>
+            <span className={css.codeCaption}>{f.t("kiosk.trackingCode")}</span>
+            <span className={css.code} data-testid="ticket-code">
+              {formatTicketCode(ticket.code)}
+            </span>
+          </div>
         </div>
       </div>
       <div className={css.actions}>

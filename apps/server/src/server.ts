@@ -29,15 +29,19 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
     timer.lap("bootstrap");
     const app = await buildApp({ config, database });
     const stopJob = startEndOfDayJob(app.deps, app.branches, app.log);
-    const stopAlerts = startAlertJob(app.deps, app.deps.senders, app.log, config.alerts.intervalSeconds);
     await app.listen({ port: config.port, host: config.host });
     timer.lap("listening");
     printWelcome(app, config, boot);
     app.log.info({ startup: timer.laps }, "startup timings (ms)");
     const history = new AbortController();
-    const historyDone = branch
-      ? backgroundHistory(app, database.kind, branch, history.signal)
-      : Promise.resolve();
+    // Alerts start once the history is made: the open tickets of its past days would otherwise
+    // raise «waits 278 h» alerts meanwhile.
+    let stopAlerts = async () => {};
+    const made = branch ? backgroundHistory(app, database.kind, branch, history.signal) : Promise.resolve();
+    const historyDone = made.then(() => {
+      if (history.signal.aborted) return;
+      stopAlerts = startAlertJob(app.deps, app.deps.senders, app.log, config.alerts.intervalSeconds);
+    });
 
     let stopping: Promise<void> | null = null;
     const stop = () => {

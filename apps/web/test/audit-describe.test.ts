@@ -73,6 +73,8 @@ describe("an audit entry in words", () => {
       object: "Талон А015",
       changes: ["Рабочее место: Окно 2"],
     });
+    const device = entry({ action: "device.create", entity: "device", data: { kind: "kiosk" } });
+    expect(describeEntry(device, ru).changes).toEqual(["Тип: киоск"]);
     const odd = entry({ action: "something.new", entity: "thing", entityName: null, entityId: "3" });
     expect(describeEntry(odd, en)).toMatchObject({
       action: "something.new",

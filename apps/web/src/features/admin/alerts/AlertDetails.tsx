@@ -2,6 +2,7 @@ import type { AlertDelivery, AlertDetail, DeliveryStatus } from "@dq/shared";
 import { Alert, Button, Drawer, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
+import { dateTimeFormat } from "../../../app/day-format.ts";
 import { errorMessage } from "../../../app/errors.ts";
 import { useOffice } from "../../../app/office.ts";
 import { alertSentence, formatMeasure, formatThreshold } from "./alertText.ts";
@@ -46,7 +47,7 @@ function DetailBody({ alert: a }: { alert: AlertDetail }) {
   const timeZone = useOffice().data?.timezone;
   const serviceName = useServiceNames();
   const ack = useAcknowledge();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium", timeZone });
+  const when = dateTimeFormat(i18n.language, timeZone, true);
   const at = (s: string | null) => (s ? when.format(new Date(s)) : null);
   const service = a.serviceId ? (serviceName(a.serviceId) ?? a.serviceName) : a.serviceName;
   const facts: [string, ReactNode][] = [

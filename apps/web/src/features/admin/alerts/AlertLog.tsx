@@ -2,6 +2,7 @@ import { Alert, Group, Pagination, SegmentedControl, Switch, Text } from "@manti
 import { useMediaQuery } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
+import { dateTimeFormat } from "../../../app/day-format.ts";
 import { errorMessage } from "../../../app/errors.ts";
 import { useOffice } from "../../../app/office.ts";
 import { AlertDetails } from "./AlertDetails.tsx";
@@ -35,7 +36,7 @@ export function AlertLog() {
   const timeZone = useOffice().data?.timezone;
   const [selected, setSelected] = useState<string | null>(null);
   const phone = useMediaQuery("(max-width: 36em)");
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone });
+  const when = dateTimeFormat(i18n.language, timeZone);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../app/api.ts";
 import { DayField } from "../../../app/DayField.tsx";
+import { dateTimeFormat } from "../../../app/day-format.ts";
 import { useOffice } from "../../../app/office.ts";
 import { NS } from "../texts.ts";
 import { describeEntry } from "./describe.ts";
@@ -47,6 +48,7 @@ export default function AuditPage() {
   });
   const rows: AuditEntry[] = log.data?.pages.flatMap((p) => p.items) ?? [];
   const words = i18n.language === "en" ? en : ru;
+  const when = dateTimeFormat(i18n.language, timeZone, true);
   return (
     <Stack>
       <Title order={2}>{t("audit.title")}</Title>
@@ -83,9 +85,7 @@ export default function AuditPage() {
             const d = describeEntry(r, words);
             return (
               <Table.Tr key={r.id} data-testid="audit-row">
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {new Date(r.at).toLocaleString(i18n.language, { timeZone })}
-                </Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{when.format(new Date(r.at))}</Table.Td>
                 <Table.Td>{d.actor}</Table.Td>
                 <Table.Td>{d.action}</Table.Td>
                 <Table.Td>{d.object}</Table.Td>

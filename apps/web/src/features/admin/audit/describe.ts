@@ -64,6 +64,7 @@ function formatValue(field: string, value: unknown, names: AuditEntry["names"], 
       ? value.map((id) => nameOf(kind, id)).join(", ") || s.none
       : nameOf(kind, value);
   if (field === "role" && typeof value === "string") return s.roles[value] ?? value;
+  if (field === "kind" && typeof value === "string") return s.kinds[value] ?? value;
   if (field === "competencies" && Array.isArray(value)) {
     const list = value as { serviceId?: string; rank?: number }[];
     return list.map((c) => `${nameOf("service", c.serviceId)} (${c.rank})`).join(", ") || s.none;

@@ -2,6 +2,7 @@ import { type Device, type DeviceKind, deviceSchema, type Service, workstationSc
 import { Badge, Button, Code, Group, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { type ReactNode, useState } from "react";
+import { dateTimeFormat } from "../../../app/day-format.ts";
 import { useOffice } from "../../../app/office.ts";
 import { DirectoryPage } from "../directory-kit/DirectoryPage.tsx";
 import type { Column } from "../directory-kit/DirectoryTable.tsx";
@@ -34,7 +35,7 @@ export default function DevicesPage() {
   const items = [...(dir.list.data?.items ?? [])].sort((a, b) => Number(isRevoked(a)) - Number(isRevoked(b)));
   // Times in the office's timezone, like the rest of the administration.
   const timeZone = useOffice().data?.timezone;
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone });
+  const when = dateTimeFormat(i18n.language, timeZone);
   const columns = deviceColumns(t, services, when, (d) => (
     <DeviceActions
       device={d}

@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { api } from "../../../app/api.ts";
 import { useMe } from "../../../app/auth.tsx";
+import { intlLocale } from "../../../app/day-format.ts";
 import { useOffice } from "../../../app/office.ts";
 import { DirectoryPage } from "../directory-kit/DirectoryPage.tsx";
 import type { Column } from "../directory-kit/DirectoryTable.tsx";
@@ -40,7 +41,7 @@ export default function EmployeesPage() {
   const unlock = useUnlock();
   // A lock lasts minutes: its end as a time of day in the office.
   const timeZone = useOffice().data?.timezone;
-  const clock = new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone });
+  const clock = new Intl.DateTimeFormat(intlLocale(i18n.language), { timeStyle: "short", timeZone });
   const { editing, open, close } = useEditing<Employee | "new">([dir.create, dir.update]);
   const columns = employeeColumns(t, services, clock, (e) => (
     <EmployeeActions

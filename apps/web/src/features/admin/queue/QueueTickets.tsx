@@ -1,6 +1,7 @@
 import type { Ticket } from "@dq/shared";
 import { Badge, Button, Menu, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "../../../app/day-format.ts";
 import { useOffice } from "../../../app/office.ts";
 import { useNow } from "../../../app/use-now.ts";
 import { duration, secondsBetween } from "../../operator/format.ts";
@@ -47,7 +48,7 @@ export function QueueTickets({
               {ticket.categoryId ? <Badge color="grape">{categoryName(ticket.categoryId)}</Badge> : null}
             </Table.Td>
             <Table.Td>
-              {new Date(ticket.issuedAt).toLocaleTimeString(i18n.language, {
+              {new Date(ticket.issuedAt).toLocaleTimeString(intlLocale(i18n.language), {
                 hour: "2-digit",
                 minute: "2-digit",
                 timeZone,

@@ -2,6 +2,7 @@ import { dailyReportSchema, type Kpi, type SummaryReport, summaryReportSchema } 
 import { Card, Grid, Tooltip as MantineTooltip, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { intlLocale } from "../../../app/day-format.ts";
 import { localName } from "../../operator/format.ts";
 import { ChartCard, COLORS, ReportError } from "./ChartCard.tsx";
 import { CountsAndWaitChart } from "./CountsAndWaitChart.tsx";
@@ -142,7 +143,7 @@ function HintedDetail({ text, hint }: { text: string; hint: string }) {
         data-testid="kpi-open"
         style={{ cursor: "help", textDecoration: "underline dotted" }}
       >
-        {text} ⓘ
+        {text}
       </Text>
     </MantineTooltip>
   );
@@ -157,7 +158,11 @@ function DailyChart({
 }) {
   const { t, i18n } = useTranslation(NS);
   const byDay = new Map(days.map((d) => [d.day, d]));
-  const label = new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "short", timeZone: "UTC" });
+  const label = new Intl.DateTimeFormat(intlLocale(i18n.language), {
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
   const rows = daysOf(filters.from, filters.to).map((day) => {
     const d = byDay.get(day);
     return {

@@ -1,5 +1,6 @@
 import { Group, Pagination, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "../../../app/day-format.ts";
 import { ChartCard, ReportError } from "./ChartCard.tsx";
 import { formatNumber } from "./format.ts";
 import { ReportTable } from "./ReportTable.tsx";
@@ -33,16 +34,17 @@ export function TicketsTab({ query, directories }: { query: string; directories:
   const { t, i18n } = useTranslation(NS);
   const lang = i18n.language;
   const history = useTicketHistory(query);
-  const time = new Intl.DateTimeFormat(lang, {
+  const time = new Intl.DateTimeFormat(intlLocale(lang), {
     timeZone: history.timeZone,
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
   });
-  const day = new Intl.DateTimeFormat(lang, {
+  // Days as the date fields write them: 26.11.2026 / 26 Nov 2026.
+  const day = new Intl.DateTimeFormat(intlLocale(lang), {
     timeZone: "UTC",
-    day: "2-digit",
-    month: "2-digit",
+    day: lang === "en" ? "numeric" : "2-digit",
+    month: lang === "en" ? "short" : "2-digit",
     year: "numeric",
   });
   const formats: TicketFormats = {

@@ -18,7 +18,7 @@ afterAll(() => ctx?.close());
 const admin = () => ({ cookie: ctx.adminCookie });
 
 describe("the demo office in English", () => {
-  it("has its name and running text in English, as the board gets them", async () => {
+  it("has its name and running text in English, as the board and the kiosk get them", async () => {
     const branch = (await ctx.request("GET", "/api/v1/branch", admin())).body;
     expect(branch.settings.nameTranslations).toEqual({ en: "Central Station ticket office" });
     expect(branch.settings.runningTextTranslations.en).toMatch(/^Welcome! Watch for your call on the board/);
@@ -28,6 +28,8 @@ describe("the demo office in English", () => {
       nameTranslations: { en: "Central Station ticket office" },
       runningTextTranslations: { en: branch.settings.runningTextTranslations.en },
     });
+    const kiosk = await ctx.request("GET", "/api/v1/kiosk", admin());
+    expect(kiosk.body.branch.nameTranslations).toEqual({ en: "Central Station ticket office" });
   });
 
   it("starts with alert rules named by their kind in the screen's language (no Russian names)", async () => {

@@ -30,6 +30,8 @@ export type KioskService = z.infer<typeof kioskServiceSchema>;
 export const kioskMenuSchema = z.object({
   branch: z.object({
     name: z.string(),
+    /** The office's name in other languages ({en: "…"}), where it gave them. */
+    nameTranslations: z.partialRecord(z.enum(LANGUAGES), z.string()),
     languages: z.array(z.enum(LANGUAGES)),
     defaultLanguage: z.enum(LANGUAGES),
     ticketText: z.string(),

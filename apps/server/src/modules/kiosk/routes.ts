@@ -29,6 +29,7 @@ export async function kioskRoutes(app: App) {
       return {
         branch: {
           name: branch.name,
+          nameTranslations: branch.settings.nameTranslations,
           languages: branch.settings.languages,
           defaultLanguage: branch.settings.defaultLanguage,
           ticketText: branch.settings.ticketText,

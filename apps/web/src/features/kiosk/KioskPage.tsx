@@ -5,6 +5,7 @@ import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
 import { readDeviceToken } from "../../app/device-token.ts";
 import { type LiveEvent, useEventStream } from "../../app/events.ts";
 import { type Language, setLanguage } from "../../app/i18n.ts";
+import { localText } from "../../app/local-text.ts";
 import {
   LanguageButtons,
   NotLinked,
@@ -113,7 +114,9 @@ export default function KioskPage() {
       <OfflineBanner />
       <header className={css.header}>
         <div>
-          <div className={css.office}>{menu.data?.branch.name ?? ""}</div>
+          <div className={css.office}>
+            {menu.data ? localText(menu.data.branch.name, menu.data.branch.nameTranslations, f.lang) : ""}
+          </div>
           <Clock timeZone={menu.data?.branch.timezone} />
         </div>
         {/* On every step: a visitor may need his language at the category question or on his ticket. */}

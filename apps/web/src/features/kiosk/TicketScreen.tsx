@@ -1,5 +1,6 @@
 import { formatTicketCode, type KioskMenu } from "@dq/shared";
 import { useEffect, useRef, useState } from "react";
+import { localText } from "../../app/local-text.ts";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
 import css from "./kiosk.module.css";
 import type { Screen } from "./kiosk-screen.ts";
@@ -76,7 +77,7 @@ export function TicketScreen({
       </div>
       <p className={css.hint}>{f.t("kiosk.returning", { count: Math.max(0, left) })}</p>
       <Receipt
-        office={menu.branch.name}
+        office={localText(menu.branch.name, menu.branch.nameTranslations, f.lang)}
         ticket={ticket}
         serviceName={f.name(service)}
         issuedAt={screen.issuedAt}

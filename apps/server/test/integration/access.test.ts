@@ -117,6 +117,7 @@ const TABLE: Record<string, Who[]> = {
   "POST /api/v1/queue/tickets/{id}/send": SUPERVISORS,
   "GET /api/v1/dashboard": SUPERVISORS,
   "GET /api/v1/reports/summary": SUPERVISORS,
+  "GET /api/v1/reports/history-status": SUPERVISORS,
   "GET /api/v1/reports/operators": SUPERVISORS,
   "GET /api/v1/reports/workstations": SUPERVISORS,
   "GET /api/v1/reports/hourly": SUPERVISORS,

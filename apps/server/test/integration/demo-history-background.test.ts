@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BranchContext } from "../../src/core/branch-context.ts";
 import { makeDemoHistory, planDemoHistory } from "../../src/demo/history-background.ts";
-import { seedDemoOffice } from "../../src/demo/seed.ts";
+import { type DemoSummary, seedDemoOffice } from "../../src/demo/seed.ts";
 import { firstBranch } from "../../src/queue/branches.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 
@@ -15,12 +15,24 @@ const DAYS = ["2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09"];
 const UNTIL = new Date("2026-03-10T09:00:00Z");
 const RUN = { holdSession: false, ticketsPerDay: 30, seed: 11 };
 
-async function demoOffice(): Promise<{ ctx: TestContext; branch: BranchContext }> {
+async function demoOffice(): Promise<{ ctx: TestContext; branch: BranchContext; demo: DemoSummary }> {
   const ctx = await createTestContext({ realClock: true });
   const branch = (await firstBranch(ctx.database.db))!;
-  await ctx.database.db.transaction().execute((tx) => seedDemoOffice(tx, branch.id));
+  const demo = await ctx.database.db.transaction().execute((tx) => seedDemoOffice(tx, branch.id));
   await planDemoHistory(ctx.database.db, branch, DAYS.length, UNTIL);
-  return { ctx, branch };
+  return { ctx, branch, demo };
+}
+
+/** A demo operator asks to work at window 1. */
+async function takeWindowOne(ctx: TestContext, demo: DemoSummary) {
+  const operator = demo.staff.find((s) => s.role === "operator")!;
+  const cookie = await ctx.login(operator.login, demo.staffPassword);
+  const ws = await ctx.database.db
+    .selectFrom("workstations")
+    .select("id")
+    .where("number", "=", "1")
+    .executeTakeFirstOrThrow();
+  return ctx.request("POST", "/api/v1/operator/workstation", { cookie, body: { workstationId: ws.id } });
 }
 
 async function ticketsPerDay(ctx: TestContext) {
@@ -111,7 +123,7 @@ describe("demo history in the background", () => {
   });
 
   it("a run stopped in the middle of a day goes on at the next start with the same days, nothing twice", async () => {
-    const { ctx, branch } = await demoOffice();
+    const { ctx, branch, demo } = await demoOffice();
     try {
       const stop = new AbortController();
       // Stop once the second day (Saturday) has committed some of its tickets.
@@ -132,11 +144,17 @@ describe("demo history in the background", () => {
       expect(half[1]![0]).toBe("2026-03-07");
       expect(half[1]![1]).toBeGreaterThan(3);
       expect(await status(ctx)).toEqual({ state: "preparing", daysDone: 1, days: 4 });
+      // Meanwhile no live operator sits where the simulated staff work.
+      const early = await takeWindowOne(ctx, demo);
+      expect(early.status).toBe(409);
+      expect(early.body.error.code).toBe("demo_history_preparing");
+      expect(early.body.error.details).toEqual({ daysDone: 1, days: 4 });
 
       // The next start: the half-made Saturday is thrown away and made again, whole.
       await makeDemoHistory(ctx.database.db, branch, RUN);
       expect(await ticketsPerDay(ctx)).toEqual(expected);
       expect(await status(ctx)).toEqual({ state: "ready", daysDone: 4, days: 4 });
+      expect((await takeWindowOne(ctx, demo)).status).toBe(200);
       const events = await ctx.database.db
         .selectFrom("events")
         .select((eb) => eb.fn.countAll<number>().as("n"))

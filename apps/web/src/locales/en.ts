@@ -24,6 +24,8 @@ export const en: Messages = {
     not_your_ticket: "Another operator is serving this ticket.",
     undo_expired: "“Did not come” can only be undone within {{seconds}} s.",
     operator_paused: "Return to work first.",
+    demo_history_preparing:
+      "The demo office's history is being prepared ({{daysDone}} of {{days}} days made). Workstations open in a minute or two.",
     workstation_taken: "This workstation is taken by {{name}}.",
     workstation_inactive: "This workstation is switched off.",
     no_workstation: "Choose a workstation first.",

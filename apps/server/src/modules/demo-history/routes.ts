@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { App } from "../../http/types.ts";
 import { access, tags } from "../reports/access.ts";
+import { historyProgress } from "./repository.ts";
 
 const historyStatusSchema = z.object({
   /** `preparing` while the demo office's past days are still being made, `none` if none were asked for. */
@@ -23,19 +24,6 @@ export async function demoHistoryRoutes(app: App) {
         response: { 200: historyStatusSchema },
       },
     },
-    async (request) => {
-      const row = await app.deps.db
-        .selectFrom("demo_history_days")
-        .select((eb) => [
-          eb.fn.countAll<number>().as("days"),
-          eb.fn.count<number>("day").filterWhere("done", "=", true).as("daysDone"),
-        ])
-        .where("branch_id", "=", request.branch.id)
-        .executeTakeFirstOrThrow();
-      const days = Number(row.days);
-      const daysDone = Number(row.daysDone);
-      const state = days === 0 ? "none" : daysDone < days ? "preparing" : "ready";
-      return { state, daysDone, days } as const;
-    },
+    async (request) => historyProgress(app.deps.db, request.branch.id),
   );
 }

@@ -2,6 +2,7 @@ import { operatorStateSchema, pauseSchema, takeWorkstationSchema } from "@dq/sha
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { leaveWorkstation, pause, resume, takeWorkstation } from "../../queue/workplace.ts";
+import { refuseWhileHistoryPreparing } from "../demo-history/repository.ts";
 import { access, employeeId, tags } from "./access.ts";
 
 /** The operator's own workplace: take and leave a workstation, pause and resume. */
@@ -20,7 +21,10 @@ export async function workplaceRoutes(app: App) {
         response: { 200: operatorStateSchema, ...errorResponses(409) },
       },
     },
-    async (request) => takeWorkstation(deps, request.branch, employeeId(request), request.body.workstationId),
+    async (request) => {
+      await refuseWhileHistoryPreparing(deps.db, request.branch.id);
+      return takeWorkstation(deps, request.branch, employeeId(request), request.body.workstationId);
+    },
   );
 
   app.delete(

@@ -106,6 +106,7 @@ describe("starting together", () => {
         "0003_report_rollups",
         "0004_alerts",
         "0005_ticket_calls",
+        "0006_demo_history",
       ]);
       const config = testConfig();
       const [ba, bb] = await Promise.all([bootstrap(a.db, config), bootstrap(b.db, config)]);

@@ -148,6 +148,7 @@ describe("two instances behind nginx on one PostgreSQL", () => {
         "0003_report_rollups",
         "0004_alerts",
         "0005_ticket_calls",
+        "0006_demo_history",
       ]);
       const admins = await client.query("select login from employees where role = 'admin'");
       expect(admins.rows).toEqual([{ login: "admin" }]);

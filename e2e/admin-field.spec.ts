@@ -152,6 +152,8 @@ test("the admin UI of a new office reads right in Russian and in English", async
     await en.goto("/board");
     await expect(en.getByText("Central Station ticket office")).toBeVisible();
     await expect(en.getByText(/^Welcome! Watch for your call/)).toBeVisible();
+    // A 24-hour clock like the office's other screens, not the US "01:11 AM".
+    await expect(en.getByTestId("board-clock")).toHaveText(/^\d{2}:\d{2}$/);
     await en.screenshot({ path: `${shots}/board-office-en.png` });
   } finally {
     await server.stop();

@@ -115,7 +115,9 @@ export default function BoardPage() {
           {data ? localText(data.branch.name, data.branch.nameTranslations, f.lang) : ""}
         </div>
         <div className={css.clock}>
-          <span className={css.time}>{f.time(now)}</span>
+          <span className={css.time} data-testid="board-clock">
+            {f.time(now)}
+          </span>
           <span className={css.date}>{f.date(now)}</span>
         </div>
         <button

@@ -1,6 +1,7 @@
 import type { WaitEstimate } from "@dq/shared";
 import { useTranslation } from "react-i18next";
 import { useReconnecting } from "../../app/connection.ts";
+import { intlLocale } from "../../app/day-format.ts";
 import { LANGUAGES, type Language, setLanguage } from "../../app/i18n.ts";
 import { useNow } from "../../app/use-now.ts";
 import "./base.css";
@@ -16,6 +17,8 @@ export { useNow };
 export function useSurfaceFormat(timeZone?: string) {
   const { t, i18n } = useTranslation(NS);
   const lang = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : "ru";
+  // Day first and a 24-hour clock in English too, like the rest of the office's screens.
+  const locale = intlLocale(lang);
   return {
     t,
     lang,
@@ -32,22 +35,22 @@ export function useSurfaceFormat(timeZone?: string) {
       if (!o) return "";
       if (o.inDays === 0) return t("opensToday", { time: o.time });
       if (o.inDays === 1) return t("opensTomorrow", { time: o.time });
-      const day = new Date(Date.now() + o.inDays * 86_400_000).toLocaleDateString(lang, {
+      const day = new Date(Date.now() + o.inDays * 86_400_000).toLocaleDateString(locale, {
         weekday: "short",
         timeZone,
       });
       return t("opensOn", { day, time: o.time });
     },
     time: (d: Date, withSeconds = false) =>
-      d.toLocaleTimeString(lang, {
+      d.toLocaleTimeString(locale, {
         hour: "2-digit",
         minute: "2-digit",
         timeZone,
         ...(withSeconds ? { second: "2-digit" } : {}),
       }),
     date: (d: Date) =>
-      d.toLocaleDateString(lang, { weekday: "long", day: "numeric", month: "long", timeZone }),
-    day: (d: Date) => d.toLocaleDateString(lang, { timeZone }),
+      d.toLocaleDateString(locale, { weekday: "long", day: "numeric", month: "long", timeZone }),
+    day: (d: Date) => d.toLocaleDateString(locale, { timeZone }),
   };
 }
 

@@ -47,7 +47,7 @@ test.describe("web shell", () => {
     ]) {
       await expect(nav.getByText(item, { exact: true })).toBeVisible();
     }
-    await expect(page.getByTestId("current-user")).toHaveText("Администратор · Администратор");
+    await expect(page.getByTestId("current-user")).toHaveText("Администратор · admin");
     await page.screenshot({ path: `${shots}/admin-shell-ru.png` });
 
     await nav.getByText("Услуги", { exact: true }).click();

@@ -87,6 +87,23 @@ export const branchPatchSchema = z
   .partial();
 
 /** One administrative action in the audit log. */
+/** The kinds of object an audit entry's `names` names. */
+export type AuditRefKind = "service" | "workstation" | "employee" | "category";
+
+/**
+ * Fields of a logged change that hold an id, or a list of ids, and of what kind (nested fields
+ * too: `competencies[].serviceId`): the server names them, the audit page writes the names.
+ */
+export const AUDIT_ID_FIELDS: Readonly<Record<string, AuditRefKind>> = {
+  serviceId: "service",
+  serviceIds: "service",
+  parentId: "service",
+  workstationId: "workstation",
+  workstationIds: "workstation",
+  employeeId: "employee",
+  categoryId: "category",
+};
+
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),

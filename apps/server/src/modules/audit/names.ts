@@ -1,24 +1,14 @@
+import { AUDIT_ID_FIELDS, type AuditRefKind } from "@dq/shared";
 import type { Executor } from "../../db/executor.ts";
 
 /** The kinds of object an audit row's data may name by id, and the tables holding their names. */
-export type RefKind = "service" | "workstation" | "employee" | "category";
+export type RefKind = AuditRefKind;
 const REF_TABLES = {
   service: "services",
   workstation: "workstations",
   employee: "employees",
   category: "categories",
 } as const;
-
-/** A field of the logged data that holds ids, and of what (nested fields too: `competencies[].serviceId`). */
-const REF_FIELDS: Record<string, RefKind> = {
-  serviceId: "service",
-  serviceIds: "service",
-  parentId: "service",
-  workstationId: "workstation",
-  workstationIds: "workstation",
-  employeeId: "employee",
-  categoryId: "category",
-};
 
 /** Where a row's own object is named: its table and the column with its name. */
 const ENTITY_NAMES = {
@@ -51,7 +41,7 @@ export function refsIn(
   if (Array.isArray(data)) for (const item of data) refsIn(item, into);
   else if (data && typeof data === "object") {
     for (const [key, value] of Object.entries(data)) {
-      const kind = REF_FIELDS[key];
+      const kind = AUDIT_ID_FIELDS[key];
       if (kind && Array.isArray(value)) for (const id of value) add(kind, id);
       else if (kind) add(kind, value);
       else refsIn(value, into);

@@ -1,16 +1,5 @@
-import type { AuditEntry } from "@dq/shared";
+import { AUDIT_ID_FIELDS, type AuditEntry } from "@dq/shared";
 import type { AuditStrings } from "./strings.ts";
-
-/** Fields whose value is an id, or a list of ids, of a kind the entry's `names` names. */
-const ID_FIELDS: Record<string, string> = {
-  serviceId: "service",
-  serviceIds: "service",
-  parentId: "service",
-  workstationId: "workstation",
-  workstationIds: "workstation",
-  employeeId: "employee",
-  categoryId: "category",
-};
 
 /** An audit entry in words: the action, its object, and one "field: old → new" line per change. */
 export interface DescribedEntry {
@@ -56,7 +45,7 @@ function objectText(e: AuditEntry, s: AuditStrings): string {
 }
 
 function formatValue(field: string, value: unknown, names: AuditEntry["names"], s: AuditStrings): string {
-  const kind = ID_FIELDS[field];
+  const kind = AUDIT_ID_FIELDS[field];
   const nameOf = (of: string, id: unknown) => names[of]?.[String(id)] ?? `#${String(id)}`;
   if (value === null || value === undefined || value === "") return s.none;
   if (kind)

@@ -69,10 +69,7 @@ export async function makeDemoHistory(db: Kysely<DB>, branch: BranchContext, run
     for (const day of pending) {
       run.signal?.throwIfAborted();
       await discardDay(conn, branch, day);
-      const nextMidnight = dayStart(
-        dayBefore(dayStart(day, branch.timezone), branch.timezone, -1),
-        branch.timezone,
-      );
+      const nextMidnight = nextMidnightOf(day, branch.timezone);
       const finish = async (tx: Kysely<DB>) => {
         // What is still open at the day's end is closed as the night's end-of-day job would.
         await closeDay({ db: tx, clock: () => nextMidnight }, branch, { all: false }, {});
@@ -100,6 +97,11 @@ export async function makeDemoHistory(db: Kysely<DB>, branch: BranchContext, run
   return { tickets };
 }
 
+/** The start of the calendar day after `day` in the office's timezone. */
+function nextMidnightOf(day: string, timezone: string): Date {
+  return dayStart(dayBefore(dayStart(day, timezone), timezone, -1), timezone);
+}
+
 async function countTickets(db: Kysely<DB>, branchId: string, day: string): Promise<number> {
   const row = await db
     .selectFrom("tickets")
@@ -118,7 +120,9 @@ async function countTickets(db: Kysely<DB>, branchId: string, day: string): Prom
  */
 export async function discardDay(db: Kysely<DB>, branch: BranchContext, day: string): Promise<void> {
   const from = dayStart(day, branch.timezone);
-  const to = new Date(from.getTime() + 30 * 3_600_000);
+  // Up to and including the night's closing at the next midnight, and not a moment of the next
+  // day: that may be today, with live tickets and operators in it.
+  const to = new Date(nextMidnightOf(day, branch.timezone).getTime() + 1);
   await db.transaction().execute(async (tx) => {
     const ofDay = tx
       .selectFrom("tickets")

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BranchContext } from "../../src/core/branch-context.ts";
-import { makeDemoHistory, planDemoHistory } from "../../src/demo/history-background.ts";
+import { discardDay, makeDemoHistory, planDemoHistory } from "../../src/demo/history-background.ts";
 import { type DemoSummary, seedDemoOffice } from "../../src/demo/seed.ts";
 import { firstBranch } from "../../src/queue/branches.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
@@ -165,6 +165,38 @@ describe("demo history in the background", () => {
       await ctx.close();
     }
   }, 240_000);
+
+  it("throwing a day away leaves the next day alone: it may be today, with live work in it", async () => {
+    const { ctx, branch } = await demoOffice();
+    try {
+      const db = ctx.database.db;
+      // Monday 9 March 2026 is the last planned day; Tuesday 10 March, 01:00 Moscow, is "today".
+      const live = (at: string, action: string) =>
+        db
+          .insertInto("audit_log")
+          .values({
+            branch_id: branch.id,
+            actor_kind: "employee",
+            actor_name: "admin",
+            action,
+            entity: "service",
+            data: JSON.stringify({}),
+            created_at: new Date(at),
+          })
+          .execute();
+      await live("2026-03-09T09:00:00Z", "simulated.monday");
+      await live("2026-03-09T22:00:00Z", "live.tuesday-night");
+      await discardDay(db, branch, "2026-03-09");
+      const left = await db
+        .selectFrom("audit_log")
+        .select("action")
+        .where("action", "like", "%day%")
+        .execute();
+      expect(left.map((r) => r.action)).toEqual(["live.tuesday-night"]);
+    } finally {
+      await ctx.close();
+    }
+  });
 
   it("says none for an office without a demo history", async () => {
     const ctx = await createTestContext();

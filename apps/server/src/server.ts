@@ -24,30 +24,23 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
     timer.lap("migrations");
     const boot = await bootstrap(database.db, config);
     const branch = await firstBranch(database.db);
-    // The history's days are only planned here; they are made once the server listens.
     if (boot.demo && branch) await planDemoHistory(database.db, branch, config.demoHistoryDays);
     timer.lap("bootstrap");
+    // Before listening: the simulated staff work the office's real windows through the engine,
+    // and nobody live may share them meanwhile (a kiosk ticket taken then was "served" in the past).
+    if (branch) await makeHistory(database.db, database.kind, branch);
+    timer.lap("demo history");
     const app = await buildApp({ config, database });
     const stopJob = startEndOfDayJob(app.deps, app.branches, app.log);
+    const stopAlerts = startAlertJob(app.deps, app.deps.senders, app.log, config.alerts.intervalSeconds);
     await app.listen({ port: config.port, host: config.host });
     timer.lap("listening");
     printWelcome(app, config, boot);
     app.log.info({ startup: timer.laps }, "startup timings (ms)");
-    const history = new AbortController();
-    // Alerts start once the history is made: the open tickets of its past days would otherwise
-    // raise «waits 278 h» alerts meanwhile.
-    let stopAlerts = async () => {};
-    const made = branch ? backgroundHistory(app, database.kind, branch, history.signal) : Promise.resolve();
-    const historyDone = made.then(() => {
-      if (history.signal.aborted) return;
-      stopAlerts = startAlertJob(app.deps, app.deps.senders, app.log, config.alerts.intervalSeconds);
-    });
 
     let stopping: Promise<void> | null = null;
     const stop = () => {
       stopping ??= (async () => {
-        history.abort();
-        await historyDone;
         stopJob();
         await stopAlerts();
         // SSE streams first: otherwise close() waits for those never-ending responses.
@@ -81,26 +74,26 @@ function startupTimer() {
 }
 
 /**
- * Makes the demo history's days still to make, after the server listens: live requests take turns
- * with its small transactions. Progress: GET /api/v1/reports/history-status. A stop ends it at its
- * next commit; the next start goes on from there.
+ * Makes the demo history's days still to make (all of them at the first start; the rest of them
+ * after a start that was stopped midway), a day at a time. Progress: dots, and
+ * GET /api/v1/reports/history-status says "ready" once the server answers.
  */
-async function backgroundHistory(app: App, kind: string, branch: BranchContext, signal: AbortSignal) {
+async function makeHistory(db: Kysely<DB>, kind: string, branch: BranchContext) {
   const began = Date.now();
-  try {
-    const made = await makeDemoHistory(app.deps.db, branch, {
-      holdSession: kind === "postgres",
-      signal,
-      onDay: (day, daysDone, days) => app.log.info({ day, daysDone, days }, "demo history: day made"),
-    });
-    if (made.tickets > 0) {
-      process.stdout.write(
-        `Demo history ready: ${made.tickets} tickets in ${Math.round((Date.now() - began) / 1000)} s\n`,
-      );
-    }
-  } catch (error) {
-    if (signal.aborted) return;
-    app.log.error({ err: error }, "demo history failed; the next start goes on with it");
+  let announced = false;
+  const made = await makeDemoHistory(db, branch, {
+    holdSession: kind === "postgres",
+    onDay: (_day, daysDone, days) => {
+      if (!announced)
+        process.stdout.write(`Making ${days} days of demo history (DQ_DEMO_HISTORY_DAYS=0 skips it) `);
+      announced = true;
+      process.stdout.write(daysDone === days ? ".\n" : ".");
+    },
+  });
+  if (made.tickets > 0) {
+    process.stdout.write(
+      `Demo history ready: ${made.tickets} tickets in ${Math.round((Date.now() - began) / 1000)} s\n`,
+    );
   }
 }
 
@@ -140,11 +133,6 @@ function printWelcome(app: App, config: Config, boot: BootstrapResult) {
     for (const s of boot.demo.staff) lines.push(`  ${s.role.padEnd(10)} ${s.login.padEnd(10)} ${s.name}`);
     lines.push(`  password: ${boot.demo.staffPassword}`);
     for (const d of boot.demo.devices) lines.push(`  ${d.name}: ${base}/${d.kind}?token=${d.token}`);
-    if (config.demoHistoryDays > 0) {
-      lines.push(
-        `  ${config.demoHistoryDays} days of demo history are being made in the background (DQ_DEMO_HISTORY_DAYS=0 skips them)`,
-      );
-    }
     lines.push(
       `Operator: ${base}/operator   Admin: ${base}/admin   Public queue: ${base}/queue   API docs: ${base}/api/docs`,
     );

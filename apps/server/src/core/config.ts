@@ -18,7 +18,7 @@ const envSchema = z.object({
     .default("admin"),
   DQ_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   DQ_DEMO: boolFromEnv.optional(),
-  DQ_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(14),
+  DQ_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(7),
   DQ_TZ: z.string().default("Europe/Moscow"),
   DQ_PUBLIC_URL: z.url().optional(),
   DQ_ALLOWED_ORIGINS: z.string().default(""),

@@ -27,8 +27,8 @@ export async function historyProgress(db: Kysely<DB>, branchId: string): Promise
 /**
  * While the demo history is made, its simulated staff sit at the office's workstations in past
  * days through the real engine; a live operator at a workstation then would share their state
- * (current ticket, seat). So taking a workstation waits until the history is ready: a minute or two
- * after the first start.
+ * (current ticket, seat). A server makes the history before it listens; a second instance on the
+ * same PostgreSQL may already answer, and there taking a workstation waits until it is ready.
  */
 export async function refuseWhileHistoryPreparing(db: Kysely<DB>, branchId: string): Promise<void> {
   const progress = await historyProgress(db, branchId);

@@ -36,8 +36,9 @@ const historyStatusSchema = z.object({
 });
 
 /**
- * «Готовим демонстрационную историю: 6 из 14 дней» while the demo office's past days are still
- * being made after its first start; gone once they are (and the reports and dashboard read again).
+ * «Готовим демонстрационную историю: 3 из 7 дней» while the demo office's past days are still
+ * being made; gone once they are (and the reports and dashboard read again). A server makes them
+ * before it listens, so only a second instance on the same PostgreSQL can show it.
  */
 export function HistoryBanner() {
   const { t } = useTranslation(NS);

@@ -114,12 +114,7 @@ export default function BoardPage() {
         <div className={css.office}>
           {data ? localText(data.branch.name, data.branch.nameTranslations, f.lang) : ""}
         </div>
-        <div className={css.clock}>
-          <span className={css.time} data-testid="board-clock">
-            {f.time(now)}
-          </span>
-          <span className={css.date}>{f.date(now)}</span>
-        </div>
+        <Clock time={f.time(now)} date={f.date(now)} />
         <button
           type="button"
           className={css.voice}
@@ -269,5 +264,16 @@ function SpeakerIcon({ on }: { on: boolean }) {
       <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
       {on ? <path d="M16 9a4 4 0 0 1 0 6M18.5 6.5a8 8 0 0 1 0 11" /> : <path d="M16 9l5 6M21 9l-5 6" />}
     </svg>
+  );
+}
+
+function Clock({ time, date }: { time: string; date: string }) {
+  return (
+    <div className={css.clock}>
+      <span className={css.time} data-testid="board-clock">
+        {time}
+      </span>
+      <span className={css.date}>{date}</span>
+    </div>
   );
 }

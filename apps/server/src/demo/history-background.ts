@@ -147,21 +147,9 @@ export async function discardDay(db: Kysely<DB>, branch: BranchContext, day: str
       .where("created_at", ">=", from)
       .where("created_at", "<", to)
       .execute();
-    await tx
-      .deleteFrom("tickets")
-      .where("branch_id", "=", branch.id)
-      .where("business_day", "=", day)
-      .execute();
-    await tx
-      .deleteFrom("ticket_counters")
-      .where("branch_id", "=", branch.id)
-      .where("business_day", "=", day)
-      .execute();
-    await tx
-      .deleteFrom("operator_status_days")
-      .where("branch_id", "=", branch.id)
-      .where("business_day", "=", day)
-      .execute();
+    for (const table of ["tickets", "ticket_counters", "operator_status_days"] as const) {
+      await tx.deleteFrom(table).where("branch_id", "=", branch.id).where("business_day", "=", day).execute();
+    }
     await tx
       .deleteFrom("operator_status_log")
       .where("branch_id", "=", branch.id)

@@ -184,6 +184,15 @@ export interface TicketsTable {
   rating_comment: string | null;
   rated_at: NullableTimestamp;
   idempotency_key: string | null;
+  /** The wait quoted at issue (migration 0007); null when no estimate was given (nobody serving). */
+  quoted_min_minutes: number | null;
+  quoted_max_minutes: number | null;
+  quoted_expected_minutes: number | null;
+  /** The latest quote shown before the call, as minutes from `latest_quoted_at`. */
+  latest_quoted_min_minutes: number | null;
+  latest_quoted_max_minutes: number | null;
+  latest_quoted_expected_minutes: number | null;
+  latest_quoted_at: NullableTimestamp;
   updated_at: Timestamp;
 }
 

@@ -2,8 +2,8 @@ import type { KioskService, WeekSchedule } from "@dq/shared";
 import { sql } from "kysely";
 import type { BranchContext } from "../core/branch-context.ts";
 import type { Executor } from "../db/executor.ts";
-import { businessDay, nextOpening } from "./calendar.ts";
-import { estimateFromLoad } from "./estimates.ts";
+import { businessDay, closingToday, nextOpening, zonedIso } from "./calendar.ts";
+import { estimateFromLoad, quoteFields } from "./estimates.ts";
 import { type ServiceLoad, serviceLoadColumns } from "./repository.ts";
 import { takingState } from "./taking-tickets.ts";
 
@@ -48,6 +48,8 @@ export async function serviceAvailability(
   `.execute(db);
   return rows.rows.map((r) => {
     const state = takingState(r, r.issued_today, now, branch.timezone);
+    const quote = r.is_group ? null : estimateFromLoad(r.waiting, r, now);
+    const closesAt = closingToday(r.schedule, now, branch.timezone);
     return {
       id: r.id,
       parentId: r.parent_id,
@@ -61,7 +63,8 @@ export async function serviceAvailability(
       opensAt: state === "outside_hours" ? nextOpening(r.schedule, now, branch.timezone) : null,
       waiting: r.is_group ? 0 : r.waiting,
       serving: !r.is_group && r.servers > 0,
-      estimatedWait: r.is_group ? null : estimateFromLoad(r.waiting, r),
+      ...quoteFields(quote, branch.timezone),
+      closesAt: closesAt ? zonedIso(closesAt, branch.timezone) : null,
     };
   });
 }

@@ -78,3 +78,29 @@ export function nextOpening(
   }
   return null;
 }
+
+/** An instant as ISO 8601 in the office's timezone, with its UTC offset ("2026-12-05T14:35:00+03:00"). */
+export function zonedIso(at: Date, timeZone: string): string {
+  const { day, minutes } = localTime(at, timeZone);
+  const wallClock = Date.parse(`${day}T00:00:00Z`) + minutes * 60_000;
+  const utcMinute = Math.floor(at.getTime() / 60_000) * 60_000;
+  const offset = Math.round((wallClock - utcMinute) / 60_000);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const seconds = pad(new Date(at).getUTCSeconds());
+  return `${day}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:${seconds}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/**
+ * When a service with this schedule stops taking tickets today (the end of the interval `at` is
+ * in), as an instant; null without a schedule or when it is not open now.
+ */
+export function closingToday(schedule: WeekSchedule | null, at: Date, timeZone: string): Date | null {
+  if (!schedule) return null;
+  const { weekday, minutes } = localTime(at, timeZone);
+  const open = (schedule[weekday] ?? []).find((i) => minutes >= toMinutes(i.from) && minutes < toMinutes(i.to));
+  if (!open) return null;
+  const minuteStart = Math.floor(at.getTime() / 60_000) * 60_000;
+  return new Date(minuteStart + (toMinutes(open.to) - minutes) * 60_000);
+}

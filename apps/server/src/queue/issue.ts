@@ -113,7 +113,7 @@ export async function issueTicket(
     },
   });
   if (inserted) {
-    return { ticket: await ticketWithEstimate(db, inserted, now), replayed: false };
+    return { ticket: await ticketWithEstimate(db, inserted, now, branch.timezone), replayed: false };
   }
   if (key) {
     const claim = await findIdempotencyClaim(db, branch.id, key);
@@ -124,7 +124,7 @@ export async function issueTicket(
       );
     }
     const earlier = await ticketForIdempotencyKey(db, branch.id, key, now);
-    if (earlier) return { ticket: await ticketWithEstimate(db, earlier, now), replayed: true };
+    if (earlier) return { ticket: await ticketWithEstimate(db, earlier, now, branch.timezone), replayed: true };
   }
   const issuedToday =
     service.daily_limit === null ? 0 : await countIssuedToday(db, branch.id, service.id, day);

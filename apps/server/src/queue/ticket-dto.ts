@@ -4,7 +4,7 @@ import type { TicketRow } from "../db/schema.ts";
 
 export function toTicketDto(
   t: TicketRow,
-  extra: { position?: number | null; estimatedWait?: WaitEstimate | null } = {},
+  extra: { position?: number | null; estimatedWait?: WaitEstimate | null; expectedCallAt?: string | null } = {},
 ): Ticket {
   return {
     id: t.id,
@@ -28,5 +28,6 @@ export function toTicketDto(
     closeReason: t.close_reason,
     position: extra.position ?? null,
     estimatedWait: extra.estimatedWait ?? null,
+    expectedCallAt: extra.expectedCallAt ?? null,
   };
 }

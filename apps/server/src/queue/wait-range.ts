@@ -10,13 +10,15 @@ export interface EstimateInput {
 }
 
 /**
- * A range, not a promise: the client ahead of you is on average half-way through, so the centre is
- * (position + ½) services spread over the servers, widened by ±30 % and rounded outwards.
+ * The estimate DigitalQueue gave before the forecast (docs/estimates.md), kept as the yardstick the
+ * accuracy benchmark compares against: the client ahead of you is on average half-way through, so
+ * the centre is (position + ½) services spread over the servers, widened by ±30 % and rounded outwards.
  */
-export function estimateWait({ position, averageServiceMinutes, servers }: EstimateInput): WaitEstimate {
+export function legacyEstimate({ position, averageServiceMinutes, servers }: EstimateInput): WaitEstimate {
   const expected = ((position + 0.5) * averageServiceMinutes) / Math.max(1, servers);
   return {
     minMinutes: Math.max(0, Math.floor(expected * 0.7)),
     maxMinutes: Math.max(1, Math.ceil(expected * 1.3)),
+    expectedMinutes: Math.round(expected * 10) / 10,
   };
 }

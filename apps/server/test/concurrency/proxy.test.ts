@@ -149,6 +149,7 @@ describe("two instances behind nginx on one PostgreSQL", () => {
         "0004_alerts",
         "0005_ticket_calls",
         "0006_demo_history",
+        "0007_wait_quotes",
       ]);
       const admins = await client.query("select login from employees where role = 'admin'");
       expect(admins.rows).toEqual([{ login: "admin" }]);

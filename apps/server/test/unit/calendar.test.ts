@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { businessDay, isOpenAt, localTime, nextOpening } from "../../src/queue/calendar.ts";
 import { newTicketCode } from "../../src/queue/codes.ts";
-import { estimateWait } from "../../src/queue/wait-range.ts";
+import { legacyEstimate } from "../../src/queue/wait-range.ts";
 
 describe("business day and local time", () => {
   it("uses the branch timezone, not UTC", () => {
@@ -68,17 +68,20 @@ describe("labels, codes and estimates", () => {
   });
 
   it("estimates a range around (position + ½) services per server", () => {
-    expect(estimateWait({ position: 0, averageServiceMinutes: 10, servers: 1 })).toEqual({
+    expect(legacyEstimate({ position: 0, averageServiceMinutes: 10, servers: 1 })).toEqual({
       minMinutes: 3,
       maxMinutes: 7,
+      expectedMinutes: 5,
     });
-    expect(estimateWait({ position: 4, averageServiceMinutes: 10, servers: 2 })).toEqual({
+    expect(legacyEstimate({ position: 4, averageServiceMinutes: 10, servers: 2 })).toEqual({
       minMinutes: 15,
       maxMinutes: 30,
+      expectedMinutes: 22.5,
     });
-    expect(estimateWait({ position: 3, averageServiceMinutes: 6, servers: 0 })).toEqual({
+    expect(legacyEstimate({ position: 3, averageServiceMinutes: 6, servers: 0 })).toEqual({
       minMinutes: 14,
       maxMinutes: 28,
+      expectedMinutes: 21,
     });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "./common.ts";
 import { SERVICE_STATES } from "./kiosk.ts";
+import { waitEstimateSchema } from "./tickets.ts";
 
 export const boardCallSchema = z.object({
   ticketId: idSchema,
@@ -62,7 +63,11 @@ export const publicQueueSchema = z.object({
       name: z.string(),
       translations: z.record(z.string(), z.string()),
       waiting: z.number(),
-      estimatedWait: z.object({ minMinutes: z.number(), maxMinutes: z.number() }).nullable(),
+      estimatedWait: waitEstimateSchema.nullable(),
+      /** When a ticket taken now is expected to be called (ISO 8601, the office's offset). */
+      expectedCallAt: z.string().nullable(),
+      /** When the service stops taking tickets today (ISO 8601), null without hours. */
+      closesAt: z.string().nullable(),
       open: z.boolean(),
       state: z.enum(SERVICE_STATES),
     }),

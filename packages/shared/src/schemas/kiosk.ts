@@ -24,6 +24,13 @@ export const kioskServiceSchema = z.object({
   serving: z.boolean(),
   /** How long a ticket taken now would wait; null for a group and while nobody serves the service. */
   estimatedWait: waitEstimateSchema.nullable(),
+  /** When a ticket taken now is expected to be called (ISO 8601, the office's offset); null with no estimate. */
+  expectedCallAt: z.string().nullable(),
+  /**
+   * When the service stops taking tickets today (ISO 8601, the office's offset), null without
+   * hours. A kiosk warns when `expectedCallAt` is later: the visitor may not be served today.
+   */
+  closesAt: z.string().nullable(),
 });
 export type KioskService = z.infer<typeof kioskServiceSchema>;
 

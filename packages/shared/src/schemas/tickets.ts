@@ -27,7 +27,16 @@ export const ticketIssueSchema = z.object({
 });
 export type TicketIssue = z.infer<typeof ticketIssueSchema>;
 
-export const waitEstimateSchema = z.object({ minMinutes: z.number(), maxMinutes: z.number() });
+/**
+ * How long a ticket will wait, from a forward simulation of the office's live state (see
+ * docs/estimates.md): an 80 % range (10th–90th percentile, rounded outwards to whole minutes) and
+ * the expected wait (the mean, to a tenth of a minute).
+ */
+export const waitEstimateSchema = z.object({
+  minMinutes: z.number(),
+  maxMinutes: z.number(),
+  expectedMinutes: z.number(),
+});
 export type WaitEstimate = z.infer<typeof waitEstimateSchema>;
 
 export const ticketSchema = z.object({
@@ -53,6 +62,8 @@ export const ticketSchema = z.object({
   position: z.number().nullable(),
   /** Null once not waiting, and while nobody serves the service (no estimate is promised then). */
   estimatedWait: waitEstimateSchema.nullable(),
+  /** When the ticket is expected to be called, ISO 8601 with the office's UTC offset; null with no estimate. */
+  expectedCallAt: z.string().nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -75,6 +86,8 @@ export const publicTicketSchema = z.object({
   callCount: z.number(),
   position: z.number().nullable(),
   estimatedWait: waitEstimateSchema.nullable(),
+  /** When the ticket is expected to be called, ISO 8601 with the office's UTC offset. */
+  expectedCallAt: z.string().nullable(),
   workstation: z.object({ name: z.string(), number: z.string() }).nullable(),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
   canRate: z.boolean(),

@@ -86,6 +86,8 @@ export async function boardRoutes(app: App) {
             open: s.state === "open",
             state: s.state,
             estimatedWait: s.estimatedWait,
+            expectedCallAt: s.expectedCallAt,
+            closesAt: s.closesAt,
           })),
       };
     },

@@ -2,15 +2,16 @@ import type { PublicTicket } from "@dq/shared";
 import type { TicketRow } from "../../db/schema.ts";
 import { findBranch } from "../../queue/branches.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
-import { positionAndEstimate } from "../../queue/estimates.ts";
+import { positionAndQuote, quoteFields } from "../../queue/estimates.ts";
 import { loadWorkstationInfo } from "../../queue/ticket-events.ts";
 import { serviceNames } from "../services/repository.ts";
 
 /** What the visitor's tracking page shows of a ticket: never staff data, only the public code. */
 export async function publicTicketView(deps: QueueDeps, t: TicketRow): Promise<PublicTicket> {
-  const { position, estimatedWait } = await positionAndEstimate(deps.db, t, deps.clock());
+  const { position, quote } = await positionAndQuote(deps.db, t, deps.clock());
   const service = await serviceNames(deps.db, t.service_id);
   const branch = await findBranch(deps.db, t.branch_id);
+  const { estimatedWait, expectedCallAt } = quoteFields(quote, branch?.timezone ?? "UTC");
   const ws =
     t.status === "called" || t.status === "serving"
       ? await loadWorkstationInfo(deps.db, t.workstation_id)
@@ -31,6 +32,7 @@ export async function publicTicketView(deps: QueueDeps, t: TicketRow): Promise<P
     callCount: t.call_count,
     position,
     estimatedWait,
+    expectedCallAt,
     workstation: ws ? { name: ws.name, number: ws.number } : null,
     rating: t.rating_score !== null ? { score: t.rating_score, comment: t.rating_comment } : null,
     canRate: t.status === "served" && t.rating_score === null,

@@ -3,6 +3,7 @@ import { issueTicket } from "../queue/issue.ts";
 import { cancelTicket, closeDay } from "../queue/management.ts";
 import { arrivalRate, type SimulatedService } from "./history-office.ts";
 import { SimulatedOperator } from "./history-operator.ts";
+import { poissonHours } from "./history-realism.ts";
 import { Agenda, type Day, IdleOperators, OPEN_HOUR } from "./history-sim.ts";
 
 interface Arrival {
@@ -13,9 +14,6 @@ interface Arrival {
 
 /** Share of clients with little patience (most of them are called in time). */
 const IMPATIENT_SHARE = 0.15;
-
-/** Share of clients with a priority category (a veteran, a person with a disability…). */
-const CATEGORY_SHARE = 0.08;
 
 /** The simulation acts for nobody in particular: no employee, no device. */
 const actor: Actor = {};
@@ -28,7 +26,7 @@ const actor: Actor = {};
 export async function simulateDay(d: Day): Promise<number> {
   const arrivals = planArrivals(d);
   const agenda = new Agenda();
-  const idle = new IdleOperators(agenda, d.random);
+  const idle = new IdleOperators(agenda, d.random, d.realism.handover);
 
   // The end-of-day job's work for the days before, as it would have run in the night.
   d.setTime(OPEN_HOUR - 0.5);
@@ -60,7 +58,7 @@ function scheduleClients(d: Day, arrivals: Arrival[], agenda: Agenda, idle: Idle
       clients.issued++;
       idle.clientFor(a.service.id, a.hour);
       // Some would not wait past 2 to 20 minutes: if not called by then, they cancel from their phone.
-      if (random() < IMPATIENT_SHARE) {
+      if (d.realism.cancels && random() < IMPATIENT_SHARE) {
         const at = a.hour + (2 + random() * 18) / 60;
         agenda.add(at, async () => {
           await cancelTicket(deps, branch, ticket.ticket.id, actor, "cancelled_by_client").catch(() => null);
@@ -71,9 +69,12 @@ function scheduleClients(d: Day, arrivals: Arrival[], agenda: Agenda, idle: Idle
   return clients;
 }
 
-/** The day's clients: a service by popularity, then an hour by that service's day (rejection sampling). */
+/**
+ * The day's clients: a service by popularity, then an hour by that service's day (rejection
+ * sampling); or, for Poisson arrivals, the hours first (a constant rate) and a service for each.
+ */
 function planArrivals(d: Day): Arrival[] {
-  const { random, services } = d;
+  const { random, services, realism } = d;
   const total = services.reduce((sum, s) => sum + s.weight, 0);
   const pick = () => {
     let x = random() * total;
@@ -83,17 +84,23 @@ function planArrivals(d: Day): Arrival[] {
     }
     return services[0]!;
   };
+  const category = () =>
+    d.categories.length > 0 && random() < realism.categoryShare
+      ? d.categories[Math.floor(random() * d.categories.length)]!
+      : null;
+  if (realism.arrivals === "poisson") {
+    return poissonHours(random, d.planned, OPEN_HOUR, d.closeHour).map((hour) => {
+      const service = pick();
+      return { hour, service, categoryId: category() };
+    });
+  }
   const arrivals: Arrival[] = [];
   while (arrivals.length < d.planned) {
     const service = pick();
     for (;;) {
       const hour = OPEN_HOUR + random() * (d.closeHour - OPEN_HOUR - 0.25);
       if (random() < arrivalRate(service, hour)) {
-        const category =
-          d.categories.length > 0 && random() < CATEGORY_SHARE
-            ? d.categories[Math.floor(random() * d.categories.length)]!
-            : null;
-        arrivals.push({ hour, service, categoryId: category });
+        arrivals.push({ hour, service, categoryId: category() });
         break;
       }
     }

@@ -33,7 +33,7 @@ export class SimulatedOperator {
     const { d, agenda, idle, employeeId } = this;
     if (d.lunch) agenda.add(this.lunchAt, async () => idle.wakeUp(employeeId, this.lunchAt));
     agenda.add(d.closeHour, async () => idle.wakeUp(employeeId, d.closeHour));
-    const arrive = OPEN_HOUR + d.random() * 0.2;
+    const arrive = d.realism.handover ? OPEN_HOUR + d.random() * 0.2 : OPEN_HOUR;
     agenda.add(arrive, async () => {
       await takeWorkstation(d.deps, d.branch, employeeId, this.seat.workstationId);
       await this.look(arrive);
@@ -54,7 +54,7 @@ export class SimulatedOperator {
       await leaveWorkstation(d.deps, d.branch, employeeId);
       return;
     }
-    if (d.random() < 0.05) return this.pauseFor(hour, "Перерыв", 0.1 + d.random() * 0.15);
+    if (d.realism.breaks && d.random() < 0.05) return this.pauseFor(hour, "Перерыв", 0.1 + d.random() * 0.15);
     this.idle.wait(employeeId, this.seat.serves, this.look);
   };
 
@@ -71,18 +71,19 @@ export class SimulatedOperator {
   private serve(hour: number, ticket: Ticket): void {
     const { d, agenda, employeeId } = this;
     const service = d.services.find((s) => s.id === ticket.serviceId)!;
-    const recalled = d.random() < 0.12;
-    const walk = hour + (0.3 + d.random()) / 60;
+    const { realism } = d;
+    const recalled = realism.recalls && d.random() < 0.12;
+    const walk = realism.handover ? hour + (0.3 + d.random()) / 60 : hour;
     if (recalled) agenda.add(walk, () => recall(d.deps, d.branch, employeeId, ticket.id).then(() => {}));
     const comes = walk + (recalled ? (0.5 + d.random()) / 60 : 0);
     agenda.add(comes, async () => {
-      if (d.random() < 0.05) {
+      if (realism.noShows && d.random() < 0.05) {
         await noShow(d.deps, d.branch, employeeId, ticket.id);
         this.lookAgainAt(comes + 0.5 / 60);
         return;
       }
       await start(d.deps, d.branch, employeeId, ticket.id);
-      const minutes = Math.max(0.5, service.expectedMinutes * Math.exp(0.45 * this.normal() - 0.1));
+      const minutes = this.serviceMinutes(service);
       const done = comes + minutes / 60;
       agenda.add(done, () => this.finishWith(done, ticket, service));
     });
@@ -92,20 +93,27 @@ export class SimulatedOperator {
   private async finishWith(done: number, ticket: Ticket, service: SimulatedService): Promise<void> {
     const { d, employeeId } = this;
     const others = d.services.filter((s) => s.id !== service.id);
-    if (d.random() < 0.04 && others.length > 0) {
+    if (d.realism.redirects && d.random() < 0.04 && others.length > 0) {
       const other = others[Math.floor(d.random() * others.length)]!;
       await redirect(d.deps, d.branch, employeeId, ticket.id, other.id, "Нужна другая услуга");
       this.idle.clientFor(other.id, done);
     } else {
       await finish(d.deps, d.branch, employeeId, ticket.id);
-      if (d.random() < 0.3) {
+      if (d.realism.ratings && d.random() < 0.3) {
         const score = ratingFrom(d.random());
         this.agenda.add(done + 0.05, async () => {
           await rateTicket(d.deps, ticket.code, score, undefined, async () => d.branch);
         });
       }
     }
-    this.lookAgainAt(done + (0.2 + d.random() * 0.5) / 60);
+    this.lookAgainAt(d.realism.handover ? done + (0.2 + d.random() * 0.5) / 60 : done);
+  }
+
+  /** Log-normal around the service's expected time (mean ≈ it), or exponential with it as the mean. */
+  private serviceMinutes(service: SimulatedService): number {
+    const { random, realism } = this.d;
+    if (realism.serviceTimes === "exponential") return -Math.log(1 - random()) * service.expectedMinutes;
+    return Math.max(0.5, service.expectedMinutes * Math.exp(0.45 * this.normal() - 0.1));
   }
 
   private lookAgainAt(hour: number): void {

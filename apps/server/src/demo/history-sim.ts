@@ -1,6 +1,7 @@
 import type { BranchContext } from "../core/branch-context.ts";
 import type { QueueDeps } from "../queue/deps.ts";
 import type { Seat, SimulatedService } from "./history-office.ts";
+import type { HistoryRealism } from "./history-realism.ts";
 
 /** What one simulated office day is made of: its inputs, its agenda and its idle operators. */
 
@@ -21,7 +22,9 @@ export interface Day {
   random: () => number;
   planned: number;
   closeHour: number;
+  /** Lunch today (the realism's lunch, and not on a Saturday). */
   lunch: boolean;
+  realism: HistoryRealism;
 }
 
 /** Engine steps per transaction at most (each is a few queries). */
@@ -71,10 +74,13 @@ export class IdleOperators {
   private readonly idle = new Map<string, { serves: Set<string>; look: Look }>();
   private readonly agenda: Agenda;
   private readonly random: () => number;
+  /** Whether an operator takes a moment to notice a new client (HistoryRealism.handover). */
+  private readonly noticing: boolean;
 
-  constructor(agenda: Agenda, random: () => number) {
+  constructor(agenda: Agenda, random: () => number, noticing: boolean) {
     this.agenda = agenda;
     this.random = random;
+    this.noticing = noticing;
   }
 
   wait(employeeId: string, serves: Set<string>, look: Look): void {
@@ -87,7 +93,7 @@ export class IdleOperators {
       if (!op.serves.has(serviceId)) continue;
       this.idle.delete(employeeId);
       // He notices the new client within a few seconds to a minute.
-      const at = hour + (0.1 + this.random() * 0.9) / 60;
+      const at = this.noticing ? hour + (0.1 + this.random() * 0.9) / 60 : hour;
       this.agenda.add(at, () => op.look(at));
       return;
     }

@@ -2,7 +2,7 @@ import type { ControlledTransaction, Kysely } from "kysely";
 import type { BranchContext } from "../core/branch-context.ts";
 import type { DB } from "../db/schema.ts";
 import { localTime } from "../queue/calendar.ts";
-import type { QueueDeps } from "../queue/deps.ts";
+import type { QueueDeps, WaitPredictor } from "../queue/deps.ts";
 import { closeDay } from "../queue/management.ts";
 import { holdDayClosing, releaseDayClosing } from "../queue/repository.ts";
 import { simulateDay } from "./history-day.ts";
@@ -14,6 +14,7 @@ import {
   type SimulatedService,
   seatOperators,
 } from "./history-office.ts";
+import { type HistoryRealism, OFFICE_DAY } from "./history-realism.ts";
 
 /**
  * Realistic history for an office, made by the engine's own code: every ticket is issued, called,
@@ -32,6 +33,10 @@ export interface HistoryOptions {
   ticketsPerDay: number;
   seed?: number;
   onDay?: (day: string, tickets: number) => void;
+  /** How true to a real office the days are (each habit not given: the demo office's). */
+  realism?: Partial<HistoryRealism>;
+  /** The estimate quoted to the simulated clients (the product's own by default). */
+  waitPredictor?: WaitPredictor;
 }
 
 export const DEFAULT_TICKETS_PER_DAY = 120;
@@ -74,12 +79,14 @@ export async function generateHistory(
   const office = await loadOffice(db, branch.id, seed);
   if (!office) return { tickets: 0, days: 0 };
   const until = options.until ?? new Date();
+  const realism = { ...OFFICE_DAY, ...options.realism };
+  const { ticketsPerDay, waitPredictor } = options;
   return withDayClosingHeld(db, branch.id, true, async (conn) => {
     let tickets = 0;
     let days = 0;
     for (let daysAgo = options.days; daysAgo >= 1; daysAgo--) {
       const day = dayBefore(until, branch.timezone, daysAgo);
-      const made = await makeDay(conn, branch, office, { day, seed, ticketsPerDay: options.ticketsPerDay });
+      const made = await makeDay(conn, branch, office, { day, seed, ticketsPerDay, realism, waitPredictor });
       if (made === null) continue;
       tickets += made.tickets;
       days++;
@@ -132,6 +139,9 @@ export interface DayPlan {
   day: string;
   seed: number;
   ticketsPerDay: number;
+  /** The demo office's habits when not given. */
+  realism?: HistoryRealism;
+  waitPredictor?: WaitPredictor;
   /** Stops the day at its next commit (what was committed of it stays: see discardDay). */
   signal?: AbortSignal;
   /** Runs in the day's last transaction, so that whatever it writes commits with the day's end. */
@@ -157,7 +167,10 @@ export async function makeDay(
   }
   const random = rng(plan.seed ^ Math.round(start.getTime() / 86_400_000));
   const saturday = weekday === "sat";
-  const planned = Math.round(plan.ticketsPerDay * (saturday ? 0.5 : 1) * (0.85 + 0.3 * random()));
+  const realism = plan.realism ?? OFFICE_DAY;
+  // Poisson arrivals vary in number by themselves; the office's day varies by ±15 %.
+  const usual = plan.ticketsPerDay * (saturday ? 0.5 : 1);
+  const planned = realism.arrivals === "poisson" ? usual : Math.round(usual * (0.85 + 0.3 * random()));
   const clock = { now: start };
   const tickets = await inSmallTransactions(conn, clock, plan, (deps, checkpoint) =>
     simulateDay({
@@ -171,7 +184,8 @@ export async function makeDay(
       random,
       planned,
       closeHour: saturday ? SATURDAY_CLOSE_HOUR : CLOSE_HOUR,
-      lunch: !saturday,
+      lunch: !saturday && realism.lunch,
+      realism,
     }),
   );
   return { tickets, planned };
@@ -191,7 +205,11 @@ async function inSmallTransactions<T>(
   plan: DayPlan,
   run: (deps: QueueDeps, checkpoint: () => Promise<void>) => Promise<T>,
 ): Promise<T> {
-  const deps: QueueDeps = { db: await conn.startTransaction().execute(), clock: () => clock.now };
+  const deps: QueueDeps = {
+    db: await conn.startTransaction().execute(),
+    clock: () => clock.now,
+    waitPredictor: plan.waitPredictor,
+  };
   const tx = () => deps.db as ControlledTransaction<DB>;
   try {
     const result = await run(deps, async () => {

@@ -122,6 +122,7 @@ const TABLE: Record<string, Who[]> = {
   "GET /api/v1/reports/workstations": SUPERVISORS,
   "GET /api/v1/reports/hourly": SUPERVISORS,
   "GET /api/v1/reports/daily": SUPERVISORS,
+  "GET /api/v1/reports/estimates": SUPERVISORS,
   "GET /api/v1/reports/tickets": SUPERVISORS,
   "GET /api/v1/alert-rules": SUPERVISORS,
   "GET /api/v1/alert-rules/channels": ADMINS,

@@ -112,6 +112,27 @@ export const dailyReportSchema = z.object({
   ),
 });
 
+/** The estimate audit's figures (issue 16); every figure null without audited tickets. */
+const estimateFiguresSchema = z.object({
+  /** Called tickets with a quote at issue. */
+  count: z.number(),
+  /** Mean |actual − expected quoted| wait, minutes. */
+  maeMinutes: z.number().nullable(),
+  /** Mean (actual − expected quoted) wait, minutes: positive when people waited longer than promised. */
+  biasMinutes: z.number().nullable(),
+  /** Share (0–1) whose actual wait fell inside the range quoted at issue (both ends included). */
+  coverage: z.number().nullable(),
+  /** Share (0–1) that waited longer than the quoted range's maximum. */
+  underShare: z.number().nullable(),
+  /** Median width (max − min) of the quoted ranges, minutes. */
+  medianWidthMinutes: z.number().nullable(),
+});
+
+export const estimatesReportSchema = estimateFiguresSchema.extend({
+  byService: z.array(estimateFiguresSchema.extend({ serviceId: idSchema, name: z.string() })),
+});
+export type EstimatesReport = z.infer<typeof estimatesReportSchema>;
+
 export const historyRowSchema = z.object({
   businessDay: z.string(),
   ticketId: idSchema,
@@ -135,6 +156,12 @@ export const historyRowSchema = z.object({
   workstation: z.string().nullable(),
   ratingScore: z.number().nullable(),
   ratingComment: z.string().nullable(),
+  /** The range and expected wait quoted at issue (the visit's, shown on its first segment), minutes. */
+  quotedMinMinutes: z.number().nullable(),
+  quotedMaxMinutes: z.number().nullable(),
+  quotedExpectedMinutes: z.number().nullable(),
+  /** The first segment's wait from issue to the first call, minutes to 0.1; null if never called. */
+  actualWaitMinutes: z.number().nullable(),
 });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
 

@@ -34,6 +34,17 @@ export const HISTORY_COLUMNS: {
   { key: "workstation", ru: "Рабочее место", en: "Workstation", width: 14, kind: "value" },
   { key: "ratingScore", ru: "Оценка", en: "Rating", width: 8, kind: "value" },
   { key: "ratingComment", ru: "Комментарий", en: "Comment", width: 30, kind: "value" },
+  // The estimate audit's columns (issue 16), on the first segment of a visit.
+  { key: "quotedMinMinutes", ru: "Обещано от, мин", en: "Quoted from, min", width: 14, kind: "value" },
+  { key: "quotedMaxMinutes", ru: "Обещано до, мин", en: "Quoted to, min", width: 14, kind: "value" },
+  {
+    key: "quotedExpectedMinutes",
+    ru: "Обещано в среднем, мин",
+    en: "Quoted expected, min",
+    width: 18,
+    kind: "value",
+  },
+  { key: "actualWaitMinutes", ru: "Ждал до вызова, мин", en: "Actual wait, min", width: 16, kind: "value" },
 ];
 
 /** The codes in words (a segment without an outcome is still open); a code not listed comes out as it is. */
@@ -129,9 +140,14 @@ export function neutraliseFormula<T>(value: T): T | string {
   return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** A CSV field: a wall-clock Date as `2026-03-02 09:00:00` (or its day alone), quoted where it needs it. */
+/**
+ * A CSV field: a wall-clock Date as `2026-03-02 09:00:00` (or its day alone), quoted where it needs
+ * it. With `;` between fields (Russian) a fraction gets the decimal comma, as Excel in a Russian
+ * locale reads it (12.5 would become a date there).
+ */
 function csvCell(value: string | number | Date | null, separator: string, kind: Kind): string {
   if (value === null) return "";
+  if (typeof value === "number" && separator === ";") return String(value).replace(".", ",");
   if (value instanceof Date)
     return value
       .toISOString()

@@ -26,10 +26,32 @@ interface Row {
   workstation: string | null;
   rating_score: number | null;
   rating_comment: string | null;
+  quoted_min_minutes: number | null;
+  quoted_max_minutes: number | null;
+  quoted_expected_minutes: number | null;
 }
 
 const seconds = (from: Date | null, to: Date | null) =>
   from && to ? Math.round((to.getTime() - from.getTime()) / 1000) : null;
+
+// A `real` column may come back as 12.300000190734863; quotes are made to 0.1 minute.
+const tenths = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+
+/**
+ * The quote given at issue and the wait that followed belong to the visit's first segment (the
+ * estimate audit compares them there); later segments after a redirect leave them empty, so that
+ * a visit's promise is never counted twice in a spreadsheet's sums.
+ */
+function quoteAndActual(r: Row) {
+  const first = r.segment === 1;
+  const wait = seconds(r.enqueued_at, r.first_called_at);
+  return {
+    quotedMinMinutes: first ? r.quoted_min_minutes : null,
+    quotedMaxMinutes: first ? r.quoted_max_minutes : null,
+    quotedExpectedMinutes: first ? tenths(r.quoted_expected_minutes) : null,
+    actualWaitMinutes: first && wait !== null ? tenths(wait / 60) : null,
+  };
+}
 
 function toRow(r: Row): HistoryRow {
   return {
@@ -56,6 +78,7 @@ function toRow(r: Row): HistoryRow {
     workstation: r.workstation,
     ratingScore: r.outcome === "served" ? r.rating_score : null,
     ratingComment: r.outcome === "served" ? r.rating_comment : null,
+    ...quoteAndActual(r),
   };
 }
 
@@ -115,7 +138,8 @@ const COLUMNS = sql`
   s.business_day::text as business_day, s.ticket_id, s.segment, t.label, s.service_id, sv.name as service,
   s.category_id, c.name as category,
   t.issued_at, s.enqueued_at, s.first_called_at, s.started_at, s.finished_at, s.call_count, s.outcome,
-  s.close_reason, e.name as operator, w.name as workstation, t.rating_score, t.rating_comment`;
+  s.close_reason, e.name as operator, w.name as workstation, t.rating_score, t.rating_comment,
+  t.quoted_min_minutes, t.quoted_max_minutes, t.quoted_expected_minutes`;
 
 const JOINS = sql`
   join tickets t on t.id = s.ticket_id

@@ -1,5 +1,6 @@
 import {
   dailyReportSchema,
+  estimatesReportSchema,
   hourlyReportSchema,
   operatorsReportSchema,
   type ReportQuery,
@@ -12,6 +13,7 @@ import type { BranchContext } from "../../core/branch-context.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { App } from "../../http/types.ts";
 import { access, tags } from "./access.ts";
+import { estimateAccuracy } from "./estimates.ts";
 import { ticketHistoryRoutes } from "./history-routes.ts";
 import { daily, hourly, operators, workstations } from "./queries.ts";
 import { summary } from "./summary.ts";
@@ -53,6 +55,15 @@ export async function reportRoutes(app: App) {
     summary: "Per day: issued, served, no-shows, average wait and service level (the trend)",
     response: dailyReportSchema,
     build: daily,
+  });
+  reportRoute(app, {
+    path: "estimates",
+    operationId: "getEstimatesReport",
+    summary:
+      "The estimate audit: for called tickets quoted a wait at issue, the mean absolute and signed error of the " +
+      "expected minutes, the share inside the quoted range and above it, and the median range width; per service too",
+    response: estimatesReportSchema,
+    build: estimateAccuracy,
   });
 
   await ticketHistoryRoutes(app);

@@ -1,23 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FOLLOW_NO_SHOW_MS, followUntil, isNotFound, waitPhrase } from "../src/features/track/visit.ts";
-
-describe("the tracking page's wait line", () => {
-  it("says less than a minute, up to N minutes, or a range, always as a whole phrase", () => {
-    expect(waitPhrase({ minMinutes: 0, maxMinutes: 1 })).toEqual({
-      key: "track.waitUnderMinute",
-      params: { min: 0, max: 1 },
-    });
-    expect(waitPhrase({ minMinutes: 0, maxMinutes: 0 }).key).toBe("track.waitUnderMinute");
-    expect(waitPhrase({ minMinutes: 0, maxMinutes: 5 })).toEqual({
-      key: "track.waitUpTo",
-      params: { min: 0, max: 5 },
-    });
-    expect(waitPhrase({ minMinutes: 5, maxMinutes: 10 })).toEqual({
-      key: "track.waitRange",
-      params: { min: 5, max: 10 },
-    });
-  });
-});
+import { FOLLOW_NO_SHOW_MS, followUntil, isNotFound } from "../src/features/track/visit.ts";
 
 describe("how long the tracking page follows a ticket", () => {
   const seen = 1_000_000;

@@ -13,10 +13,12 @@ import {
   useNow,
   useSurfaceFormat,
 } from "../surface-kit/common.tsx";
+import { callAfterClosing } from "../surface-kit/wait-quote.ts";
 import { CategoryStep } from "./CategoryStep.tsx";
 import { FailedScreen } from "./FailedScreen.tsx";
 import css from "./kiosk.module.css";
 import { type Screen, START } from "./kiosk-screen.ts";
+import { LateStep } from "./LateStep.tsx";
 import { ServiceMenu } from "./ServiceMenu.tsx";
 import { TicketScreen } from "./TicketScreen.tsx";
 import { useIssueTicket } from "./use-issue-ticket.ts";
@@ -85,7 +87,7 @@ export default function KioskPage() {
   // another language than its own.
   const atStart = screen.name === "menu" && screen.groupId === null && f.lang === (defaultLanguage ?? f.lang);
   useEffect(() => {
-    if (screen.name !== "menu" && screen.name !== "category") return;
+    if (screen.name !== "menu" && screen.name !== "late" && screen.name !== "category") return;
     if (atStart) return;
     const timer = setInterval(() => {
       if (Date.now() - lastTouch.current > IDLE_SECONDS * 1000) reset();
@@ -99,6 +101,10 @@ export default function KioskPage() {
   const choose = (service: KioskService) => {
     if (service.isGroup) return setScreen({ name: "menu", groupId: service.id });
     if (service.state !== "open") return;
+    if (callAfterClosing(service)) return setScreen({ name: "late", service });
+    take(service);
+  };
+  const take = (service: KioskService) => {
     const m = menu.data!;
     if (m.device?.showCategories && m.categories.length > 0) return setScreen({ name: "category", service });
     void issue(service, null);
@@ -133,6 +139,13 @@ export default function KioskPage() {
             groupId={screen.groupId}
             onChoose={choose}
             onBack={(id) => setScreen({ name: "menu", groupId: id })}
+          />
+        ) : screen.name === "late" ? (
+          <LateStep
+            service={screen.service}
+            timeZone={menu.data.branch.timezone}
+            onTake={() => take(screen.service)}
+            onBack={() => setScreen({ name: "menu", groupId: screen.service.parentId })}
           />
         ) : screen.name === "category" ? (
           <CategoryStep

@@ -43,8 +43,8 @@ export function Receipt(props: {
         {ticket.position ? f.t("peopleAhead", { count: ticket.position }) : f.t("nobodyAhead")}
       </div>
       {ticket.estimatedWait && (
-        <div className={css.line}>
-          {f.t("kiosk.estimatedWait")}: {f.wait(ticket.estimatedWait)}
+        <div className={css.line} data-testid="receipt-wait">
+          {f.quoteLine(ticket)}
         </div>
       )}
       <QrCode value={props.trackUrl} className={css.qr} />

@@ -1,5 +1,6 @@
 import { isUnder, type KioskMenu, type KioskService, treeIndex } from "@dq/shared";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
+import { callAfterClosing } from "../surface-kit/wait-quote.ts";
 import css from "./kiosk.module.css";
 import { tileGridStyle } from "./tile-grid.ts";
 
@@ -10,7 +11,17 @@ import { tileGridStyle } from "./tile-grid.ts";
 export function openServiceMeta(f: ReturnType<typeof useSurfaceFormat>, s: KioskService): string {
   const waiting = s.waiting === 0 ? f.t("noQueue") : f.t("waitingCount", { count: s.waiting });
   if (!s.serving) return [waiting, f.t("kiosk.nobodyServing")].join(" · ");
-  return s.waiting === 0 ? waiting : [waiting, f.wait(s.estimatedWait)].filter(Boolean).join(" · ");
+  return s.waiting === 0 ? waiting : [waiting, f.compactWait(s.estimatedWait)].filter(Boolean).join(" · ");
+}
+
+/** A tile's warning when a ticket taken now is expected to be called after the service closes. */
+function ClosingWarning({ f, s }: { f: ReturnType<typeof useSurfaceFormat>; s: KioskService }) {
+  if (s.isGroup || s.state !== "open" || !callAfterClosing(s)) return null;
+  return (
+    <span className={css.tileWarning} data-testid="service-closing">
+      ⚠ {f.t("kiosk.closesSoon", { closes: f.clock(s.closesAt!) })}
+    </span>
+  );
 }
 
 /** The tiles of one level of the service tree: services to take a ticket for, groups to open. */
@@ -25,7 +36,7 @@ export function ServiceMenu({
   onChoose: (s: KioskService) => void;
   onBack: (groupId: string | null) => void;
 }) {
-  const f = useSurfaceFormat();
+  const f = useSurfaceFormat(menu.branch.timezone);
   const items = menu.services.filter((s) => s.parentId === groupId);
   const group = groupId ? menu.services.find((s) => s.id === groupId) : null;
   const tree = treeIndex(menu.services);
@@ -73,6 +84,7 @@ export function ServiceMenu({
                     ? openServiceMeta(f, s)
                     : [f.t(`state.${s.state}`), f.opens(s.opensAt)].filter(Boolean).join(". ")}
               </span>
+              <ClosingWarning f={f} s={s} />
             </button>
           );
         })}

@@ -19,7 +19,7 @@ export function TicketScreen({
   screen: Extract<Screen, { name: "ticket" }>;
   onDone: () => void;
 }) {
-  const f = useSurfaceFormat();
+  const f = useSurfaceFormat(menu.branch.timezone);
   const [left, setLeft] = useState(TICKET_SCREEN_SECONDS);
   const { ticket, service } = screen;
   const printed = useRef(false);
@@ -51,9 +51,7 @@ export function TicketScreen({
           </div>
           {/* No estimate while nobody serves the service: say so rather than promise minutes. */}
           <div data-testid="ticket-wait">
-            {ticket.estimatedWait
-              ? `${f.t("kiosk.estimatedWait")}: ${f.wait(ticket.estimatedWait)}`
-              : f.t("kiosk.nobodyServingTicket")}
+            {ticket.estimatedWait ? f.quoteLine(ticket) : f.t("kiosk.nobodyServingTicket")}
           </div>
         </div>
         <div className={css.qrRow}>

@@ -53,8 +53,8 @@ export default function PublicQueuePage() {
                     {s.waiting === 0 ? f.t("noQueue") : f.t("waitingCount", { count: s.waiting })}
                   </span>
                   {s.estimatedWait && (
-                    <span>
-                      {f.t("queue.wait")}: {f.wait(s.estimatedWait)}
+                    <span data-testid="queue-wait">
+                      {f.t("queue.wait")}: {f.quote(s)}
                     </span>
                   )}
                 </div>

@@ -7,6 +7,7 @@ import { useNow } from "../../app/use-now.ts";
 import "./base.css";
 import css from "./surface-kit.module.css";
 import { NS } from "./texts.ts";
+import { compactWait, officeClock, quoteLine, quoteText, type WaitQuote } from "./wait-quote.ts";
 
 export { useNow };
 
@@ -25,12 +26,14 @@ export function useSurfaceFormat(timeZone?: string) {
     /** A service's name in the current language. */
     name: (s: { name: string; translations: Partial<Record<string, string>> }) =>
       s.translations[lang] || s.name,
-    wait: (e: WaitEstimate | null | undefined) =>
-      !e
-        ? ""
-        : e.minMinutes <= 0
-          ? t("upToMinutes", { max: e.maxMinutes })
-          : t("minutes", { min: e.minMinutes, max: e.maxMinutes }),
+    /** «около 14:35 (12–18 мин)»; "" without an estimate (the screen says why instead). */
+    quote: (q: WaitQuote) => quoteText(q, lang, timeZone),
+    /** «Ожидаемый вызов: около 14:35 (12–18 мин)» / «Ожидание: меньше минуты». */
+    quoteLine: (q: WaitQuote) => quoteLine(q, lang, timeZone),
+    /** A kiosk tile's «~12–18 мин». */
+    compactWait: (e: WaitEstimate | null) => (e ? compactWait(e, lang) : ""),
+    /** An ISO instant's clock time in the office: "18:00". */
+    clock: (iso: string) => officeClock(iso, lang, timeZone),
     opens: (o: { inDays: number; time: string } | null) => {
       if (!o) return "";
       if (o.inDays === 0) return t("opensToday", { time: o.time });

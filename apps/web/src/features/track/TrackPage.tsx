@@ -6,7 +6,7 @@ import { useEventStream } from "../../app/events.ts";
 import type { SurfaceProps } from "../../app/surfaces.tsx";
 import { LanguageButtons, OfflineBanner, useSurfaceFormat } from "../surface-kit/common.tsx";
 import css from "./track.module.css";
-import { followUntil, isNotFound, waitPhrase } from "./visit.ts";
+import { followUntil, isNotFound } from "./visit.ts";
 
 const ALERTS_KEY = "dq.track.alerts";
 const POLL_MS = 30_000;
@@ -52,7 +52,6 @@ export default function TrackPage({ params }: SurfaceProps) {
   }
 
   const called = t.status === "called" && t.workstation;
-  const wait = t.estimatedWait && waitPhrase(t.estimatedWait);
   return (
     <Page office={f.name({ name: t.branchName, translations: t.branchTranslations })}>
       {live && <FollowTicket ticket={t} refetch={() => void ticket.refetch()} />}
@@ -78,7 +77,7 @@ export default function TrackPage({ params }: SurfaceProps) {
             <div className={css.big} data-testid="track-position">
               {t.position ? f.t("peopleAhead", { count: t.position }) : f.t("nobodyAhead")}
             </div>
-            {wait && <div data-testid="track-wait">{f.t(wait.key, wait.params)}</div>}
+            {t.estimatedWait && <div data-testid="track-wait">{f.quoteLine(t)}</div>}
           </div>
         )}
         {(t.status === "waiting" || t.status === "called") && (

@@ -1,15 +1,4 @@
-import { NO_SHOW_UNDO_SECONDS, type TicketStatus, type WaitEstimate } from "@dq/shared";
-
-/** The tracking page's wait line, a whole phrase: "Wait: under a minute", "Wait: 5–10 min". */
-export function waitPhrase(e: WaitEstimate): {
-  key: "track.waitUnderMinute" | "track.waitUpTo" | "track.waitRange";
-  params: { min: number; max: number };
-} {
-  const params = { min: e.minMinutes, max: e.maxMinutes };
-  if (e.maxMinutes <= 1) return { key: "track.waitUnderMinute", params };
-  if (e.minMinutes <= 0) return { key: "track.waitUpTo", params };
-  return { key: "track.waitRange", params };
-}
+import { NO_SHOW_UNDO_SECONDS, type TicketStatus } from "@dq/shared";
 
 /**
  * A no-show may still be undone by the operator for `NO_SHOW_UNDO_SECONDS`; the page follows it a

@@ -2,6 +2,7 @@ import { Button, Group, Stack, Tabs, Title, Tooltip } from "@mantine/core";
 import { useIsFetching } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { HistoryBanner } from "../dashboard/HistoryBanner.tsx";
+import { EstimatesTab } from "./EstimatesTab.tsx";
 import { HourlyTab } from "./HourlyTab.tsx";
 import { OperatorsTab } from "./OperatorsTab.tsx";
 import { OverviewTab } from "./OverviewTab.tsx";
@@ -55,6 +56,7 @@ export default function ReportsPage() {
           {tab === "operators" && <OperatorsTab query={query} directories={directories} />}
           {tab === "workstations" && <WorkstationsTab query={query} />}
           {tab === "tickets" && <TicketsTab query={query} directories={directories} />}
+          {tab === "estimates" && <EstimatesTab query={query} directories={directories} />}
         </Stack>
       </Tabs>
     </Stack>

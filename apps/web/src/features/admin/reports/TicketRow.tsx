@@ -2,7 +2,7 @@ import type { HistoryRow } from "@dq/shared";
 import { Badge, Group, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { localName } from "../../operator/format.ts";
-import { formatDuration } from "./format.ts";
+import { formatDuration, formatMinutes } from "./format.ts";
 import { NS } from "./texts.ts";
 import type { ReportDirectories } from "./useReportDirectories.ts";
 
@@ -61,6 +61,7 @@ export function TicketRow({
       <Table.Td>{at(r.startedAt)}</Table.Td>
       <Table.Td>{at(r.finishedAt)}</Table.Td>
       <Table.Td ta="right">{r.waitSeconds === null ? "" : formatDuration(t, lang, r.waitSeconds)}</Table.Td>
+      <Promised row={r} />
       <Table.Td ta="right">
         {r.serviceSeconds === null ? "" : formatDuration(t, lang, r.serviceSeconds)}
       </Table.Td>
@@ -91,5 +92,26 @@ function Outcome({ row: r }: { row: HistoryRow }) {
         </Text>
       )}
     </Group>
+  );
+}
+
+/**
+ * The range promised at issue (first segment only), orange when the wait went past it; the expected
+ * minutes and the actual wait on hover.
+ */
+function Promised({ row: r }: { row: HistoryRow }) {
+  const { t, i18n } = useTranslation(NS);
+  const lang = i18n.language;
+  if (r.quotedMinMinutes === null || r.quotedMaxMinutes === null) return <Table.Td />;
+  const late = r.actualWaitMinutes !== null && r.actualWaitMinutes > r.quotedMaxMinutes;
+  const title = t("estimates.promisedTitle", {
+    expected: formatMinutes(t, lang, r.quotedExpectedMinutes),
+    actual:
+      r.actualWaitMinutes === null ? t("estimates.notCalled") : formatMinutes(t, lang, r.actualWaitMinutes),
+  });
+  return (
+    <Table.Td ta="right" c={late ? "orange.8" : undefined} title={title} data-testid="report-ticket-promised">
+      {t("units.range", { min: r.quotedMinMinutes, max: r.quotedMaxMinutes })}
+    </Table.Td>
   );
 }

@@ -20,6 +20,7 @@ const COLUMNS = [
   "started",
   "finished",
   "wait",
+  "promised",
   "serviceTime",
   "outcome",
   "operator",
@@ -27,7 +28,7 @@ const COLUMNS = [
   "rating",
 ] as const;
 /** The durations and the rating are figures, aligned right. */
-const FIGURES: ReadonlySet<string> = new Set(["wait", "serviceTime", "rating"]);
+const FIGURES: ReadonlySet<string> = new Set(["wait", "promised", "serviceTime", "rating"]);
 
 /** Every ticket of the period, one row per service it waited for, with every time and its outcome. */
 export function TicketsTab({ query, directories }: { query: string; directories: ReportDirectories }) {
@@ -53,7 +54,11 @@ export function TicketsTab({ query, directories }: { query: string; directories:
   };
   if (history.report.error) return <ReportError error={history.report.error} />;
   const data = history.report.data;
-  const columns = COLUMNS.map((key) => ({ label: t(`tickets.${key}`), numeric: FIGURES.has(key) }));
+  const columns = COLUMNS.map((key) =>
+    key === "promised"
+      ? { label: t("estimates.promised"), hint: t("estimates.promisedHint"), numeric: true }
+      : { label: t(`tickets.${key}`), numeric: FIGURES.has(key) },
+  );
   return (
     <ChartCard title={t("tabs.tickets")} testId="report-tickets">
       <Group justify="space-between" mb="sm">
@@ -71,7 +76,7 @@ export function TicketsTab({ query, directories }: { query: string; directories:
           </Text>
         )}
       </Group>
-      <ReportTable minWidth={1280} columns={columns} fz="sm">
+      <ReportTable minWidth={1380} columns={columns} fz="sm">
         {data?.items.map((r) => (
           <TicketRow key={`${r.ticketId}-${r.segment}`} row={r} directories={directories} formats={formats} />
         ))}

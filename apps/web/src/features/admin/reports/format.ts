@@ -32,3 +32,18 @@ export function formatNumber(language: string, value: number | null | undefined,
 /** Seconds as minutes with one decimal, for chart axes. */
 export const toMinutes = (seconds: number | null | undefined) =>
   seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10;
+
+/** Minutes with one decimal, as "3,2 мин"; `signed` writes "+0,8 мин" for a bias. A dash for null. */
+export function formatMinutes(
+  t: TFunction,
+  language: string,
+  minutes: number | null,
+  signed = false,
+): string {
+  if (minutes === null) return t("kpi.none");
+  const m = new Intl.NumberFormat(language, {
+    maximumFractionDigits: 1,
+    signDisplay: signed ? "exceptZero" : "auto",
+  }).format(minutes);
+  return t("units.m", { m });
+}

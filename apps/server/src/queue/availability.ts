@@ -1,9 +1,9 @@
 import type { KioskService, WeekSchedule } from "@dq/shared";
 import { sql } from "kysely";
 import type { BranchContext } from "../core/branch-context.ts";
-import type { Executor } from "../db/executor.ts";
 import { businessDay, closingToday, nextOpening, zonedIso } from "./calendar.ts";
-import { estimateFromLoad, quoteFields } from "./estimates.ts";
+import type { QueueDeps } from "./deps.ts";
+import { quoteFields, quoteNewForServices } from "./estimates.ts";
 import { type ServiceLoad, serviceLoadColumns } from "./repository.ts";
 import { takingState } from "./taking-tickets.ts";
 
@@ -12,11 +12,8 @@ import { takingState } from "./taking-tickets.ts";
  * if not, why and when it opens), how many wait and how long a new ticket would wait. One query;
  * the kiosk and the public overview both show this.
  */
-export async function serviceAvailability(
-  db: Executor,
-  branch: BranchContext,
-  now: Date,
-): Promise<KioskService[]> {
+export async function serviceAvailability(deps: QueueDeps, branch: BranchContext): Promise<KioskService[]> {
+  const now = deps.clock();
   const today = businessDay(now, branch.timezone);
   const rows = await sql<
     ServiceLoad & {
@@ -45,10 +42,16 @@ export async function serviceAvailability(
     from services s
     where s.branch_id = ${branch.id} and s.deleted_at is null and s.active
     order by s.sort_order, s.id
-  `.execute(db);
+  `.execute(deps.db);
+  const leaves = rows.rows.filter((r) => !r.is_group);
+  const quotes = await quoteNewForServices(
+    deps,
+    branch,
+    leaves.map((r) => ({ id: r.id, waiting: r.waiting, load: r })),
+  );
   return rows.rows.map((r) => {
     const state = takingState(r, r.issued_today, now, branch.timezone);
-    const quote = r.is_group ? null : estimateFromLoad(r.waiting, r, now);
+    const quote = r.is_group ? null : (quotes.get(r.id) ?? null);
     const closesAt = closingToday(r.schedule, now, branch.timezone);
     return {
       id: r.id,

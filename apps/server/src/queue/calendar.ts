@@ -99,7 +99,9 @@ export function zonedIso(at: Date, timeZone: string): string {
 export function closingToday(schedule: WeekSchedule | null, at: Date, timeZone: string): Date | null {
   if (!schedule) return null;
   const { weekday, minutes } = localTime(at, timeZone);
-  const open = (schedule[weekday] ?? []).find((i) => minutes >= toMinutes(i.from) && minutes < toMinutes(i.to));
+  const open = (schedule[weekday] ?? []).find(
+    (i) => minutes >= toMinutes(i.from) && minutes < toMinutes(i.to),
+  );
   if (!open) return null;
   const minuteStart = Math.floor(at.getTime() / 60_000) * 60_000;
   return new Date(minuteStart + (toMinutes(open.to) - minutes) * 60_000);

@@ -4,17 +4,19 @@ import { conflict, invalidField, unprocessable } from "../core/errors.ts";
 import { businessDay } from "./calendar.ts";
 import { unusedTicketCode } from "./codes.ts";
 import type { QueueDeps } from "./deps.ts";
-import { ticketWithEstimate } from "./estimates.ts";
+import { quoteFields, quoteNew, recordedQuote, ticketWithEstimate } from "./estimates.ts";
 import {
   countIssuedToday,
   findActiveCategory,
   findIdempotencyClaim,
   insertNumberedTicket,
+  positionAndLoad,
   releaseIdempotencyKey,
   serviceTree,
   ticketForIdempotencyKey,
 } from "./repository.ts";
 import { takingRefusal } from "./taking-tickets.ts";
+import { toTicketDto } from "./ticket-dto.ts";
 import { ticketEventData } from "./ticket-events.ts";
 
 export interface IssueInput {
@@ -66,6 +68,8 @@ export async function issueTicket(
     priority = category.priority;
   }
 
+  // The promise is made from the queue as the visitor finds it, and stored with the ticket.
+  const quote = await quoteNew(deps, branch, service.id, priority);
   const key = input.idempotencyKey ?? null;
   const fingerprint = JSON.stringify([service.id, input.categoryId ?? null]);
   const day = businessDay(now, branch.timezone);
@@ -83,6 +87,9 @@ export async function issueTicket(
       origin: input.origin,
       device_id: actor.deviceId ?? null,
       language: input.language ?? null,
+      quoted_min_minutes: quote?.wait.minMinutes ?? null,
+      quoted_max_minutes: quote?.wait.maxMinutes ?? null,
+      quoted_expected_minutes: quote?.wait.expectedMinutes ?? null,
     },
     prefix: service.prefix!,
     dailyLimit: service.daily_limit,
@@ -113,7 +120,12 @@ export async function issueTicket(
     },
   });
   if (inserted) {
-    return { ticket: await ticketWithEstimate(db, inserted, now, branch.timezone), replayed: false };
+    const { position } = await positionAndLoad(db, inserted, now);
+    const ticket = toTicketDto(inserted, {
+      position,
+      ...quoteFields(recordedQuote(inserted), branch.timezone),
+    });
+    return { ticket, replayed: false };
   }
   if (key) {
     const claim = await findIdempotencyClaim(db, branch.id, key);
@@ -124,7 +136,7 @@ export async function issueTicket(
       );
     }
     const earlier = await ticketForIdempotencyKey(db, branch.id, key, now);
-    if (earlier) return { ticket: await ticketWithEstimate(db, earlier, now, branch.timezone), replayed: true };
+    if (earlier) return { ticket: await ticketWithEstimate(deps, branch, earlier), replayed: true };
   }
   const issuedToday =
     service.daily_limit === null ? 0 : await countIssuedToday(db, branch.id, service.id, day);

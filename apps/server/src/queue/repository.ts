@@ -120,13 +120,16 @@ export async function insertNumberedTicket(
       returning last_number
     ), ticket as (
       insert into tickets (branch_id, service_id, category_id, code, number, label, business_day, status, priority,
-                           issued_at, enqueued_at, origin, device_id, language, idempotency_key, updated_at)
+                           issued_at, enqueued_at, origin, device_id, language, idempotency_key, updated_at,
+                           quoted_min_minutes, quoted_max_minutes, quoted_expected_minutes)
       select ${t.branch_id}, ${t.service_id}, ${t.category_id ?? null}, ${t.code},
              counter.last_number,
              ${p.prefix} || lpad(counter.last_number::text, greatest(3, length(counter.last_number::text)), '0'),
              ${t.business_day},
              'waiting', ${t.priority ?? 0}, ${t.issued_at}, ${t.enqueued_at}, ${t.origin ?? "staff"},
-             ${t.device_id ?? null}, ${t.language ?? null}, ${p.idempotencyKey}, ${t.issued_at}
+             ${t.device_id ?? null}, ${t.language ?? null}, ${p.idempotencyKey}, ${t.issued_at},
+             ${t.quoted_min_minutes ?? null}::int, ${t.quoted_max_minutes ?? null}::int,
+             ${t.quoted_expected_minutes ?? null}::real
       from counter
       returning *
     ), event as (

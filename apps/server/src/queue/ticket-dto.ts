@@ -4,7 +4,11 @@ import type { TicketRow } from "../db/schema.ts";
 
 export function toTicketDto(
   t: TicketRow,
-  extra: { position?: number | null; estimatedWait?: WaitEstimate | null; expectedCallAt?: string | null } = {},
+  extra: {
+    position?: number | null;
+    estimatedWait?: WaitEstimate | null;
+    expectedCallAt?: string | null;
+  } = {},
 ): Ticket {
   return {
     id: t.id,

@@ -5,6 +5,7 @@ import type { Executor } from "../db/executor.ts";
 import type { TicketRow, TicketUpdate } from "../db/schema.ts";
 import { joinOrStartTransaction } from "../db/transaction.ts";
 import type { QueueDeps } from "./deps.ts";
+import { latestQuoteColumns } from "./estimates.ts";
 import { assertFree, lockWorkplace, setOperatorStatus } from "./operator-status.ts";
 import { callClassOf, preferredClass } from "./policy.ts";
 import {
@@ -46,12 +47,13 @@ export async function callNext(
       preferred,
     });
     if (!id) return null;
-    return markCalled(tx, branch, id, employeeId, workstation, now);
+    return markCalled(tx, deps, branch, id, employeeId, workstation, now);
   });
 }
 
 async function markCalled(
   tx: Executor,
+  deps: QueueDeps,
   branch: BranchContext,
   id: string,
   employeeId: string,
@@ -61,6 +63,7 @@ async function markCalled(
 ): Promise<Ticket> {
   const workstationId = workstation.id;
   const ticket = await updateTicket(tx, id, {
+    ...(await latestQuoteColumns(deps, branch.id, id)),
     status: "called",
     called_at: now,
     last_called_at: now,
@@ -115,7 +118,7 @@ export async function callTicket(
         `ticket ${ticket.label} is for a service that you or this workstation do not serve`,
       );
     }
-    return markCalled(tx, branch, ticket.id, employeeId, workstation, now);
+    return markCalled(tx, deps, branch, ticket.id, employeeId, workstation, now);
   });
 }
 
@@ -147,7 +150,7 @@ export async function sendToWorkstation(
         `workstation ${workstation.number} does not serve the service of ticket ${ticket.label}`,
       );
     }
-    return markCalled(tx, branch, ticket.id, occupant.employee_id, workstation, now, { sentBy });
+    return markCalled(tx, deps, branch, ticket.id, occupant.employee_id, workstation, now, { sentBy });
   });
 }
 

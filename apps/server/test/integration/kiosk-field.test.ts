@@ -142,16 +142,30 @@ describe("no estimate for a service nobody serves", () => {
     const view = await ctx.request("GET", `/api/v1/tickets/${first.code}`);
     expect(view.body).toMatchObject({ position: 1, estimatedWait: null });
 
-    // Vera serves it at window 3: 2 waiting, 10 minutes each, 1 server → (2 + ½) × 10 = 25 ± 30 %.
+    // Vera serves it at window 3: she calls the first at once, then the second after one service,
+    // a new ticket after two (no history yet: about 10 minutes each, spread like an exponential).
     const { vera } = office.operators;
     await takeWorkstation(ctx, vera.cookie, office.workstations.w3);
-    expect(await menuItem(corporate)).toMatchObject({
-      waiting: 2,
-      serving: true,
-      estimatedWait: { minMinutes: 17, maxMinutes: 33 },
-    });
+    const menu = await menuItem(corporate);
+    expect(menu).toMatchObject({ waiting: 2, serving: true });
+    const promised = menu.estimatedWait;
+    expect(promised.expectedMinutes).toBeGreaterThan(17);
+    expect(promised.expectedMinutes).toBeLessThan(23);
+    expect(promised.minMinutes).toBeLessThan(promised.expectedMinutes);
+    expect(promised.maxMinutes).toBeGreaterThan(promised.expectedMinutes + 10);
+    // The ticket taken next is promised exactly what the kiosk showed, and the promise is stored.
     const third = await issue(ctx, office, corporate);
-    expect(third.estimatedWait).toEqual({ minMinutes: 17, maxMinutes: 33 });
+    expect(third.estimatedWait).toEqual(promised);
+    const stored = await ctx.database.db
+      .selectFrom("tickets")
+      .select(["quoted_min_minutes", "quoted_max_minutes", "quoted_expected_minutes"])
+      .where("id", "=", third.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      quoted_min_minutes: promised.minMinutes,
+      quoted_max_minutes: promised.maxMinutes,
+      quoted_expected_minutes: promised.expectedMinutes,
+    });
 
     await operatorAction(ctx, vera.cookie, "pause", { reason: "Обед" });
     expect(await menuItem(corporate)).toMatchObject({ waiting: 3, serving: false, estimatedWait: null });

@@ -74,7 +74,7 @@ export async function boardRoutes(app: App) {
       },
     },
     async (request) => {
-      const services = await serviceAvailability(db, request.branch, app.deps.clock());
+      const services = await serviceAvailability(app.deps, request.branch);
       return {
         items: services
           .filter((s) => !s.isGroup)

@@ -25,7 +25,7 @@ export async function dashboardRoutes(app: App) {
       const now = app.deps.clock();
       const today = businessDay(now, branch.timezone);
       const [availability, figures, services, workstations] = await Promise.all([
-        serviceAvailability(db, branch, now),
+        serviceAvailability(app.deps, branch),
         serviceFigures(db, branch.id, now, today),
         serviceTargets(db, branch.id),
         workstationStates(db, branch.id),

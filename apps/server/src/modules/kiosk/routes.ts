@@ -23,7 +23,7 @@ export async function kioskRoutes(app: App) {
       const p = request.principal;
       const config = p.kind === "device" ? p.config : {};
       const [services, categories] = await Promise.all([
-        serviceAvailability(db, branch, app.deps.clock()),
+        serviceAvailability(app.deps, branch),
         listNamed(db, "categories", branch.id, true),
       ]);
       return {

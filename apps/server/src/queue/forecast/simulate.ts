@@ -1,0 +1,239 @@
+import { type CallClass, callClassOf, preferredClass } from "../policy.ts";
+import type { CallForecast, Forecast, ForecastState } from "./model.ts";
+import { probeKey } from "./model.ts";
+import { quantile, seededRandom } from "./random.ts";
+import { buildLayout, type Entry, type Layout, type QueueLayout } from "./simulation-layout.ts";
+
+/** Runs of the office's next hours; each samples service times, leavers and arrivals anew. */
+export const DEFAULT_RUNS = 200;
+/** A ticket not called within this many hours in a run counts as not called today. */
+const HORIZON_MINUTES = 14 * 60;
+
+/**
+ * The forecast: the office's next hours simulated `runs` times from the live state, with the
+ * engine's own calling policy (policy.ts) choosing whom each free operator calls. Every waiting
+ * ticket's call time, and every probe's ("a ticket taken now"), is collected across runs; the
+ * spread of those times is the honest range. Pure and deterministic for a given seed.
+ */
+export function simulate(state: ForecastState, runs = DEFAULT_RUNS, seed = 1): Forecast {
+  const layout = buildLayout(state);
+  const samples = layout.targets.map(() => new Float64Array(runs).fill(Number.POSITIVE_INFINITY));
+  const random = seededRandom(seed);
+  for (let run = 0; run < runs; run++) new Run(state, layout, random, samples, run).play();
+  const summarize = (i: number) => summary(samples[i]!);
+  const tickets = new Map<string, CallForecast & { serviceId: string }>();
+  const probes = new Map<string, CallForecast>();
+  layout.targets.forEach((target, i) => {
+    if (target.probe) probes.set(probeKey(target.serviceId, target.priority), summarize(i));
+    else tickets.set(target.id, { ...summarize(i), serviceId: target.serviceId });
+  });
+  const servedServices = new Set<string>();
+  for (const s of state.servers)
+    if (s.backAt === null) for (const id of s.ranks.keys()) servedServices.add(id);
+  return { at: state.now, tickets, probes, servedServices };
+}
+
+function summary(times: Float64Array): CallForecast {
+  times.sort();
+  let sum = 0;
+  let called = 0;
+  for (const t of times) {
+    if (!Number.isFinite(t)) break;
+    sum += t;
+    called++;
+  }
+  return {
+    mean: called > 0 ? sum / called : Number.POSITIVE_INFINITY,
+    p10: quantile(times, 0.1),
+    p90: quantile(times, 0.9),
+    calledShare: called / times.length,
+  };
+}
+
+/** One simulated run: operators free up, call by the policy, clients arrive; until every target is called. */
+class Run {
+  private readonly state: ForecastState;
+  private readonly layout: Layout;
+  private readonly random: () => number;
+  private readonly samples: Float64Array[];
+  private readonly run: number;
+  private readonly heads: number[];
+  private readonly extra: Entry[][];
+  private readonly freeAt: number[];
+  private readonly idle: boolean[];
+  private readonly nextArrival: number[];
+  private readonly recent: CallClass[];
+  private recorded = 0;
+  private seq = 0;
+
+  constructor(
+    state: ForecastState,
+    layout: Layout,
+    random: () => number,
+    samples: Float64Array[],
+    run: number,
+  ) {
+    this.state = state;
+    this.layout = layout;
+    this.random = random;
+    this.samples = samples;
+    this.run = run;
+    this.heads = layout.queues.map(() => 0);
+    this.extra = layout.queues.map(() => []);
+    this.recent = [...state.recentCalls];
+    this.freeAt = layout.servers.map((s) => this.firstFree(s));
+    this.idle = layout.servers.map(() => false);
+    this.nextArrival = layout.streams.map((s) => this.arrivalAfter(s.index, state.now));
+  }
+
+  play(): void {
+    const end = this.state.now + HORIZON_MINUTES * 60_000;
+    while (this.recorded < this.layout.targets.length) {
+      const k = this.earliestServer();
+      const j = this.earliestArrival();
+      const serverAt = k < 0 ? Number.POSITIVE_INFINITY : this.freeAt[k]!;
+      const arrivalAt = j < 0 ? Number.POSITIVE_INFINITY : this.nextArrival[j]!;
+      const t = Math.min(serverAt, arrivalAt);
+      if (t > end) return;
+      if (arrivalAt < serverAt) this.arrive(j, t);
+      else this.serveNext(k, t);
+    }
+  }
+
+  private firstFree(s: Layout["servers"][number]): number {
+    const { now } = this.state;
+    if (s.backAt !== null) return Math.max(now, s.backAt);
+    if (!s.busy) return now;
+    const elapsed = (now - s.busy.since) / 60_000;
+    return now + this.remainingMinutes(s.busy.queueService, elapsed) * 60_000;
+  }
+
+  /** A busy operator's time left: a service time longer than what has passed, less what has passed. */
+  private remainingMinutes(service: number, elapsed: number): number {
+    const sorted = this.layout.busySorted[service]!;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= elapsed) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= sorted.length) return 0.5;
+    return sorted[lo + Math.floor(this.random() * (sorted.length - lo))]! - elapsed;
+  }
+
+  private earliestServer(): number {
+    let best = -1;
+    for (let k = 0; k < this.freeAt.length; k++) {
+      if (this.idle[k]) continue;
+      if (best < 0 || this.freeAt[k]! < this.freeAt[best]!) best = k;
+    }
+    return best;
+  }
+
+  private earliestArrival(): number {
+    let best = -1;
+    for (let j = 0; j < this.nextArrival.length; j++) {
+      if (best < 0 || this.nextArrival[j]! < this.nextArrival[best]!) best = j;
+    }
+    return best;
+  }
+
+  /** The next arrival of a stream after `from` (thinning against its busiest hour); none after closing. */
+  private arrivalAfter(stream: number, from: number): number {
+    const s = this.layout.streams[stream]!;
+    if (s.maxPerMinute <= 0) return Number.POSITIVE_INFINITY;
+    let t = from;
+    for (;;) {
+      t += (-Math.log(1 - this.random()) / s.maxPerMinute) * 60_000;
+      if (t > s.until) return Number.POSITIVE_INFINITY;
+      if (this.random() * s.maxPerMinute < s.perMinute[this.layout.hourAt(t)]!) return t;
+    }
+  }
+
+  private arrive(stream: number, t: number): void {
+    const s = this.layout.streams[stream]!;
+    this.extra[s.queue]!.push({ target: -1, enqueuedAt: t, seq: this.layout.targets.length + this.seq++ });
+    this.nextArrival[stream] = this.arrivalAfter(stream, t);
+    const service = this.layout.queues[s.queue]!.service;
+    for (let k = 0; k < this.idle.length; k++) {
+      if (this.idle[k] && this.layout.servers[k]!.serves.has(service)) {
+        this.idle[k] = false;
+        this.freeAt[k] = t + this.state.gapMinutes * 60_000;
+        return;
+      }
+    }
+  }
+
+  /** Operator k is free at t: he calls whom the policy picks; a probe or a leaver takes none of his time. */
+  private serveNext(k: number, t: number): void {
+    const q = this.pick(k, t);
+    if (q < 0) {
+      this.idle[k] = true;
+      return;
+    }
+    const queue = this.layout.queues[q]!;
+    const entry = this.take(q);
+    if (entry.target >= 0) {
+      this.samples[entry.target]![this.run] = t;
+      this.recorded++;
+      if (this.layout.targets[entry.target]!.probe) return;
+    }
+    if (this.random() < this.layout.leaveShare[queue.service]!) return;
+    const busy = this.layout.busySorted[queue.service]!;
+    const minutes = busy[Math.floor(this.random() * busy.length)]! * this.layout.slowdownAt(t);
+    this.freeAt[k] = t + (minutes + this.state.gapMinutes) * 60_000;
+    this.recent.unshift(callClassOf(queue.priority));
+    if (this.recent.length > 32) this.recent.pop();
+  }
+
+  private take(q: number): Entry {
+    const initial = this.layout.queues[q]!.entries;
+    if (this.heads[q]! < initial.length) return initial[this.heads[q]!++]!;
+    return this.extra[q]!.shift()!;
+  }
+
+  private head(q: number): Entry | undefined {
+    const initial = this.layout.queues[q]!.entries;
+    return this.heads[q]! < initial.length ? initial[this.heads[q]!] : this.extra[q]![0];
+  }
+
+  /** The policy's choice for operator k at t, as policy.ts orders candidates; -1 when nobody waits for him. */
+  private pick(k: number, t: number): number {
+    const server = this.layout.servers[k]!;
+    const preferred = preferredClass(this.state.policy, this.recent);
+    let best = -1;
+    let bestKey: number[] = [];
+    for (const { queue, rank } of server.queues) {
+      const e = this.head(queue);
+      if (!e) continue;
+      const key = keyOf(this.layout.queues[queue]!, e, rank, t, preferred, this.state.policy.slaGuard);
+      if (best < 0 || less(key, bestKey)) {
+        best = queue;
+        bestKey = key;
+      }
+    }
+    return best;
+  }
+}
+
+/** policy.ts's `orderKey` for the head of one queue (within a queue the head is always its best). */
+function keyOf(
+  q: QueueLayout,
+  e: Entry,
+  rank: number,
+  t: number,
+  preferred: CallClass | null,
+  slaGuard: boolean,
+): number[] {
+  const overdue = slaGuard && q.targetWaitMs !== null && t - e.enqueuedAt > q.targetWaitMs ? 0 : 1;
+  const classMiss = preferred === null || callClassOf(q.priority) === preferred ? 0 : 1;
+  return [overdue, classMiss, -q.priority, rank, -q.servicePriority, e.enqueuedAt, e.seq];
+}
+
+function less(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! !== b[i]!) return a[i]! < b[i]!;
+  }
+  return false;
+}

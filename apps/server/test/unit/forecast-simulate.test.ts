@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import type { ForecastServer, ForecastService, ForecastState } from "../../src/queue/forecast/model.ts";
+import { probeKey } from "../../src/queue/forecast/model.ts";
+import { simulate } from "../../src/queue/forecast/simulate.ts";
+
+const NOW = Date.parse("2026-12-07T07:00:00Z"); // 10:00 in Moscow
+const MIN = 60_000;
+
+function service(id: string, over: Partial<ForecastService> = {}): ForecastService {
+  return { id, priority: 0, targetWaitMinutes: null, busyMinutes: [10], leaveShare: 0, closesAt: null, ...over };
+}
+
+function server(id: string, ranks: Record<string, number>, over: Partial<ForecastServer> = {}): ForecastServer {
+  return { id, ranks: new Map(Object.entries(ranks)), busy: null, backAt: null, ...over };
+}
+
+function state(over: Partial<ForecastState>): ForecastState {
+  return {
+    now: NOW,
+    policy: { slaGuard: false, ratio: null },
+    recentCalls: [],
+    services: new Map([["a", service("a")]]),
+    waiting: [],
+    servers: [server("op1", { a: 1 })],
+    arrivals: [],
+    localMinutesNow: 600,
+    pausedShareByHour: new Array(24).fill(0),
+    gapMinutes: 0,
+    probes: [],
+    ...over,
+  };
+}
+
+const waiting = (id: string, serviceId: string, minutesAgo: number, priority = 0) => ({
+  id,
+  serviceId,
+  priority,
+  enqueuedAt: NOW - minutesAgo * MIN,
+});
+
+describe("the wait forecast", () => {
+  it("calls one after another at fixed service times, and a probe takes nobody's time", () => {
+    const f = simulate(
+      state({ waiting: [waiting("1", "a", 5), waiting("2", "a", 4), waiting("3", "a", 3)], probes: [{ serviceId: "a", priority: 0 }] }),
+      20,
+    );
+    expect(f.tickets.get("1")).toMatchObject({ mean: NOW, p10: NOW, p90: NOW, calledShare: 1 });
+    expect(f.tickets.get("3")!.mean).toBe(NOW + 20 * MIN);
+    expect(f.probes.get(probeKey("a", 0))!.mean).toBe(NOW + 30 * MIN);
+  });
+
+  it("lets priority arrivals overtake an ordinary client", () => {
+    const base = state({ waiting: [waiting("1", "a", 5), waiting("2", "a", 4)] });
+    const calm = simulate(base, 200).tickets.get("2")!;
+    const busy = simulate(
+      { ...base, arrivals: [{ serviceId: "a", priority: 1, perMinute: new Array(24).fill(0.05) }] },
+      200,
+    ).tickets.get("2")!;
+    expect(calm.mean).toBe(NOW + 10 * MIN);
+    expect(busy.mean).toBeGreaterThan(NOW + 12 * MIN);
+    expect(busy.p90).toBeGreaterThan(busy.p10);
+  });
+
+  it("serves a rank-2 service only when the operator's rank-1 queue is empty", () => {
+    const f = simulate(
+      state({
+        services: new Map([
+          ["a", service("a")],
+          ["b", service("b", { busyMinutes: [5] })],
+        ]),
+        waiting: [waiting("b1", "b", 30), waiting("a1", "a", 5), waiting("a2", "a", 4)],
+        servers: [server("op1", { a: 1, b: 2 })],
+      }),
+      10,
+    );
+    expect(f.tickets.get("a2")!.mean).toBe(NOW + 10 * MIN);
+    expect(f.tickets.get("b1")!.mean).toBe(NOW + 20 * MIN);
+    expect([...f.servedServices].sort()).toEqual(["a", "b"]);
+  });
+
+  it("waits for a busy operator's client and a paused operator's return", () => {
+    const f = simulate(
+      state({
+        waiting: [waiting("1", "a", 5)],
+        servers: [
+          server("op1", { a: 1 }, { busy: { serviceId: "a", since: NOW - 4 * MIN } }),
+          server("op2", { a: 1 }, { backAt: NOW + 3 * MIN }),
+        ],
+      }),
+      10,
+    );
+    expect(f.tickets.get("1")!.mean).toBe(NOW + 3 * MIN);
+    expect([...f.servedServices]).toEqual(["a"]);
+  });
+
+  it("calls an overdue ordinary client before a priority one when the SLA guard is on", () => {
+    const s = state({
+      services: new Map([["a", service("a", { targetWaitMinutes: 20 })]]),
+      waiting: [waiting("late", "a", 25), waiting("vip", "a", 1, 1)],
+    });
+    expect(simulate(s, 5).tickets.get("vip")!.mean).toBe(NOW);
+    const guarded = simulate({ ...s, policy: { slaGuard: true, ratio: null } }, 5);
+    expect(guarded.tickets.get("late")!.mean).toBe(NOW);
+    expect(guarded.tickets.get("vip")!.mean).toBe(NOW + 10 * MIN);
+  });
+});

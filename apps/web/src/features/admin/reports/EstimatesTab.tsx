@@ -101,6 +101,10 @@ function ByService({ report, directories }: { report: EstimatesReport; directori
     const s = directories.services.find((x) => x.id === id);
     return s ? localName(s, lang) : fallback;
   };
+  // In the screen's language, and in its alphabetical order.
+  const rows = report.byService
+    .map((s) => ({ ...s, shownName: name(s.serviceId, s.name) }))
+    .sort((a, b) => a.shownName.localeCompare(b.shownName, lang));
   const columns = [
     { label: t("estimates.service") },
     ...FIGURES.map((key) => ({ label: t(`estimates.${key}`), numeric: true })),
@@ -112,9 +116,9 @@ function ByService({ report, directories }: { report: EstimatesReport; directori
       testId="estimates-by-service"
     >
       <ReportTable minWidth={820} columns={columns}>
-        {report.byService.map((s) => (
+        {rows.map((s) => (
           <Table.Tr key={s.serviceId} data-testid="estimates-service-row">
-            <Table.Td>{name(s.serviceId, s.name)}</Table.Td>
+            <Table.Td>{s.shownName}</Table.Td>
             <Table.Td ta="right">{formatNumber(lang, s.count)}</Table.Td>
             <Table.Td ta="right">{formatPercent(lang, s.coverage)}</Table.Td>
             <Table.Td ta="right">{formatPercent(lang, s.underShare)}</Table.Td>

@@ -14,7 +14,7 @@ export interface HistoryStats {
   gapMinutes: number;
   /** Per service and category priority: arrivals per minute in each local hour (today's kind of day). */
   arrivals: { serviceId: string; priority: number; perMinute: number[] }[];
-  /** Per service: share of waits that ended in a cancel before any call. */
+  /** Per service: share of waits that ended in a cancel before any call (the end of the day's closing aside). */
   leaveShare: Map<string, number>;
   pausedShareByHour: number[];
   /** Median minutes of a break, per pause reason ("" for all). */
@@ -122,7 +122,7 @@ async function loadLeaveShare(db: Executor, branchId: string, since: string, now
       (count(*) filter (where outcome = 'cancelled' and first_called_at is null))::float8 / count(*) as share
     from ticket_segments
     where branch_id = ${branchId} and business_day >= ${since} and outcome is not null
-      and enqueued_at <= ${now}
+      and enqueued_at <= ${now} and close_reason is distinct from 'day_closed'
     group by service_id
   `.execute(db);
   return new Map(rows.rows.map((r) => [r.service_id, r.share]));

@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import type { TestContext } from "../helpers/test-app.ts";
+
+/**
+ * The wait forecast from the live state (docs/estimates.md), on scripted offices: what the queue's
+ * position alone cannot know — clients of a priority category who will come and go first, an
+ * operator who serves a service only when his first-rank queue is empty.
+ */
+
+let ctx: TestContext;
+let office: Office;
+setUpOffice((c, o) => {
+  ctx = c;
+  office = o;
+});
+
+const closeDay = () => ctx.request("POST", "/api/v1/queue/close-day", { cookie: ctx.adminCookie });
+const dd = (n: number) => String(n).padStart(2, "0");
+const view = async (code: string) => (await ctx.request("GET", `/api/v1/tickets/${code}`)).body;
+
+describe("an operator shared between two services by rank", () => {
+  beforeEach(async () => {
+    ctx.clock.now = new Date("2026-03-02T07:00:00Z"); // Monday 10:00 in Moscow
+    await closeDay();
+  });
+
+  it("quotes the rank-2 service from the rank-1 queue he serves first, and from a second operator when one comes", async () => {
+    const { anna, boris } = office.operators;
+    // Anna serves «Купить билет» first (rank 1) and «Возврат» second (rank 2), at window 1.
+    await takeWorkstation(ctx, anna.cookie, office.workstations.w1);
+    const refund = await issue(ctx, office, office.services.refund);
+    const buy1 = await issue(ctx, office, office.services.buy);
+    const buy2 = await issue(ctx, office, office.services.buy);
+    // First in its own queue, yet called only after both «Купить билет» clients: two services of
+    // about 10 minutes (no history: the expected time, spread like an exponential).
+    const r = await view(refund.code);
+    expect(r.position).toBe(0);
+    expect(r.estimatedWait.expectedMinutes).toBeGreaterThan(17);
+    expect(r.estimatedWait.expectedMinutes).toBeLessThan(23);
+    expect(r.estimatedWait.minMinutes).toBeGreaterThanOrEqual(4);
+    expect((await view(buy1.code)).estimatedWait).toEqual({ minMinutes: 0, maxMinutes: 1, expectedMinutes: 0 });
+    const b2 = (await view(buy2.code)).estimatedWait;
+    expect(b2.expectedMinutes).toBeGreaterThan(8);
+    expect(b2.expectedMinutes).toBeLessThan(12);
+    // Boris serves «Возврат» first: he calls it at once; «Купить билет» gains his second rank too.
+    await takeWorkstation(ctx, boris.cookie, office.workstations.w2);
+    expect((await view(refund.code)).estimatedWait).toEqual({ minMinutes: 0, maxMinutes: 1, expectedMinutes: 0 });
+    const shared = (await view(buy2.code)).estimatedWait;
+    expect(shared.expectedMinutes).toBeLessThan(b2.expectedMinutes);
+  });
+});
+
+describe("clients of a priority category who will arrive", () => {
+  it("are in the wait of an ordinary client they will overtake", async () => {
+    const { anna, boris, vera } = office.operators;
+    await ctx.request("DELETE", "/api/v1/operator/workstation", { cookie: boris.cookie });
+    // The past week: every weekday six veterans came to «Корпоративные» between 10:00 and 11:00,
+    // and nobody else came anywhere.
+    for (let day = 9; day <= 13; day++) {
+      for (let i = 0; i < 6; i++) {
+        ctx.clock.now = new Date(`2026-03-${dd(day)}T07:${dd(i * 10)}:00Z`);
+        await issue(ctx, office, office.services.corporate, { categoryId: office.categories.veteran });
+      }
+      ctx.clock.now = new Date(`2026-03-${dd(day)}T16:00:00Z`);
+      await closeDay();
+    }
+    // Monday 10:00: two equal queues of three ordinary clients, one operator each, no service
+    // history (10 minutes expected in both). Only «Корпоративные» expects veterans.
+    ctx.clock.now = new Date("2026-03-16T07:00:00Z");
+    await closeDay();
+    await takeWorkstation(ctx, anna.cookie, office.workstations.w1);
+    await takeWorkstation(ctx, vera.cookie, office.workstations.w3);
+    const buy: { code: string }[] = [];
+    const corporate: { code: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      buy.push(await issue(ctx, office, office.services.buy));
+      corporate.push(await issue(ctx, office, office.services.corporate));
+    }
+    const plain = (await view(buy[2]!.code)).estimatedWait;
+    const overtaken = (await view(corporate[2]!.code)).estimatedWait;
+    expect((await view(buy[2]!.code)).position).toBe((await view(corporate[2]!.code)).position);
+    // About 20 minutes for two clients ahead, in both.
+    expect(plain.expectedMinutes).toBeGreaterThan(17);
+    expect(plain.expectedMinutes).toBeLessThan(23);
+    // A veteran every 10 minutes, each served first: several more services before the third
+    // ordinary client (fewer than an unlimited stream would bring: past 20 minutes the SLA guard
+    // puts him first).
+    expect(overtaken.expectedMinutes).toBeGreaterThan(plain.expectedMinutes + 6);
+    expect(overtaken.maxMinutes).toBeGreaterThan(plain.maxMinutes + 6);
+    // The kiosk's quote for the next ordinary client says the same.
+    const menu = (await ctx.request("GET", "/api/v1/kiosk", { token: office.kioskToken })).body;
+    const tile = (id: string) => menu.services.find((s: { id: string }) => s.id === id).estimatedWait;
+    expect(tile(office.services.corporate).expectedMinutes).toBeGreaterThan(
+      tile(office.services.buy).expectedMinutes + 6,
+    );
+  });
+});

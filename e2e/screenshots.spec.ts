@@ -122,8 +122,13 @@ test("every client screen of the demo office, in both languages", async ({ brows
         if (name === "landscape") {
           await k.getByRole("button", { name: lang === "ru" ? /^Билеты/ : /^Tickets/ }).click();
           await k.screenshot({ path: `${shots}/kiosk-group-${lang}.png` });
-          await k.getByRole("button", { name: lang === "ru" ? /^Купить билет/ : /^Buy a ticket/ }).click();
+          // «Возврат билета», not «Купить билет»: window 1 finishes this spec's «Купить билет» visits
+          // within seconds, and that service's quote comes out «меньше минуты» here (no time shown).
+          await k.getByRole("button", { name: lang === "ru" ? /^Возврат билета/ : /^Ticket refund/ }).click();
           await expect(k.getByTestId("ticket-label")).toBeVisible();
+          await expect(k.getByTestId("ticket-wait")).toHaveText(
+            lang === "ru" ? /^Ожидаемый вызов: около\s\d\d:\d\d \(/ : /^Expected call: around\s\d\d:\d\d \(/,
+          );
           await k.screenshot({ path: `${shots}/kiosk-ticket-${lang}.png` });
           if (lang === "ru") {
             await k.emulateMedia({ media: "print" });
@@ -135,11 +140,14 @@ test("every client screen of the demo office, in both languages", async ({ brows
         }
       }
 
-      const waitingTicket = issued.at(-1)!;
+      const waitingTicket = issued[8]!; // the second «Возврат билета», with a quote in minutes
       const calledTicket = issued[3]!; // Корпоративные: called to window 3, not started
       const phone = await pageIn(browser, lang, SIZES.phone);
       await phone.goto(`${server.base}/t/${waitingTicket.code}`);
       await expect(phone.getByTestId("track-position")).toBeVisible();
+      await expect(phone.getByTestId("track-wait")).toHaveText(
+        lang === "ru" ? /^Ожидаемый вызов/ : /^Expected call/,
+      );
       await phone.screenshot({ path: `${shots}/track-waiting-${lang}.png` });
       await phone.goto(`${server.base}/t/${calledTicket.code}`);
       await expect(phone.getByTestId("track-label")).toHaveText(calledTicket.label);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import {
-  callAfterClosing,
-  compactWait,
-  officeClock,
-  quoteLine,
-  quoteText,
-  waitMinutes,
-} from "../src/features/surface-kit/wait-quote.ts";
+import * as quote from "../src/features/surface-kit/wait-quote.ts";
+
+const { callAfterClosing, officeClock } = quote;
+// The texts keep a figure with its unit by no-break spaces (checked once below); read as plain spaces.
+const plain = (s: string) => s.replaceAll("\u00a0", " ");
+const quoteText = (...a: Parameters<typeof quote.quoteText>) => plain(quote.quoteText(...a));
+const quoteLine = (...a: Parameters<typeof quote.quoteLine>) => plain(quote.quoteLine(...a));
+const waitMinutes = (...a: Parameters<typeof quote.waitMinutes>) => plain(quote.waitMinutes(...a));
+const compactWait = (...a: Parameters<typeof quote.compactWait>) => plain(quote.compactWait(...a));
 
 const wait = (minMinutes: number, maxMinutes: number, expectedMinutes = (minMinutes + maxMinutes) / 2) => ({
   minMinutes,
@@ -22,6 +23,11 @@ describe("a wait quote on the visitor surfaces", () => {
     expect(quoteText(moscow, "en", "Europe/Moscow")).toBe("around 14:35 (12–18 min)");
     expect(quoteLine(moscow, "ru", "Europe/Moscow")).toBe("Ожидаемый вызов: около 14:35 (12–18 мин)");
     expect(quoteLine(moscow, "en", "Europe/Moscow")).toBe("Expected call: around 14:35 (12–18 min)");
+  });
+
+  it("breaks a narrow line before the minutes in brackets, never inside them", () => {
+    expect(quote.quoteLine(moscow, "ru")).toBe("Ожидаемый вызов: около\u00a014:35 (12–18\u00a0мин)");
+    expect(quote.waitMinutes(wait(0, 3), "en")).toBe("up to\u00a03\u00a0min");
   });
 
   it("reads the office's time from the offset when the screen does not know the zone", () => {

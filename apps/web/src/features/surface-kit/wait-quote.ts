@@ -13,13 +13,15 @@ export interface WaitQuote {
 
 type Vars = Record<string, string | number>;
 
+// No-break spaces keep a figure with its unit and the time with «около»: a narrow phone breaks
+// the line before «(12–18 мин)», never inside it.
 const ru = {
   underMinute: "меньше минуты",
-  range: "{min}–{max} мин",
-  about: "≈{max} мин",
-  upTo: "до {max} мин",
+  range: "{min}–{max}\u00a0мин",
+  about: "≈{max}\u00a0мин",
+  upTo: "до\u00a0{max}\u00a0мин",
   compact: "~{wait}",
-  around: "около {time} ({wait})",
+  around: "около\u00a0{time} ({wait})",
   /** A labelled line: with the time of the call, or a bare wait. */
   callLine: "Ожидаемый вызов: {quote}",
   waitLine: "Ожидание: {quote}",
@@ -27,11 +29,11 @@ const ru = {
 
 const en: typeof ru = {
   underMinute: "under a minute",
-  range: "{min}–{max} min",
-  about: "≈{max} min",
-  upTo: "up to {max} min",
+  range: "{min}–{max}\u00a0min",
+  about: "≈{max}\u00a0min",
+  upTo: "up to\u00a0{max}\u00a0min",
   compact: "~{wait}",
-  around: "around {time} ({wait})",
+  around: "around\u00a0{time} ({wait})",
   callLine: "Expected call: {quote}",
   waitLine: "Estimated wait: {quote}",
 };

@@ -21,6 +21,8 @@ const FROM = day(8);
 const TO = day(0);
 const FULL_HD = { width: 1920, height: 1080 };
 const ru = (n: number) => new Intl.NumberFormat("ru").format(n);
+const percent = (lang: string, share: number) =>
+  new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 }).format(share);
 
 /** The API's figures, read with the page's own session. */
 async function report(page: Page, name: string, query: string) {
@@ -120,6 +122,20 @@ test("reports show the engine's history as the API computes it, filtered, paged 
     expect(lines.length).toBe(history.total + 1);
     expect(lines[0]).toContain("Талон");
 
+    // The estimate audit: the promises made at issue against the waits that followed.
+    await page.getByRole("tab", { name: "Точность прогнозов" }).click();
+    await expect(page).toHaveURL(/tab=estimates/);
+    const estimates = await report(page, "estimates", period);
+    expect(estimates.count).toBeGreaterThan(0);
+    const estimate = (key: string) => page.getByTestId(`estimate-${key}`).getByTestId("kpi-value");
+    await expect(estimate("count")).toHaveText(ru(estimates.count));
+    await expect(estimate("coverage")).toHaveText(percent("ru", estimates.coverage));
+    await expect(estimate("coverage")).toHaveText(/^\d+(,\d)?\u00a0%$/);
+    await expect(estimate("under")).toHaveText(percent("ru", estimates.underShare));
+    await expect(page.getByTestId("estimate-coverage")).toContainText("обещали 80");
+    await expect(page.getByTestId("estimates-service-row")).toHaveCount(estimates.byService.length);
+    await page.screenshot({ path: `${shots}/admin-estimates-ru.png`, fullPage: true });
+
     // A nonsense address falls back to the last week rather than failing.
     await page.goto("/admin/reports?from=yesterday&to=2026-13-45&tab=nope");
     await expect(page.getByRole("button", { name: "7 дней" })).toHaveAttribute("data-variant", "filled");
@@ -142,6 +158,16 @@ test("reports show the engine's history as the API computes it, filtered, paged 
     await en.goto(`/admin/reports?${period}&tab=operators`);
     await expect(en.getByTestId("report-operator-row")).toHaveCount(operators.length);
     await en.screenshot({ path: `${shots}/reports-operators-en.png` });
+    await en.goto(`/admin/reports?${period}&tab=estimates`);
+    await expect(en.getByRole("tab", { name: "Estimate accuracy" })).toHaveAttribute("aria-selected", "true");
+    await expect(en.getByTestId("estimate-count").getByTestId("kpi-value")).toHaveText(
+      new Intl.NumberFormat("en").format(estimates.count),
+    );
+    await expect(en.getByTestId("estimate-coverage").getByTestId("kpi-value")).toHaveText(
+      percent("en", estimates.coverage),
+    );
+    await expect(en.getByTestId("estimate-coverage")).toContainText("80% promised");
+    await en.screenshot({ path: `${shots}/admin-estimates-en.png`, fullPage: true });
     await en.goto(`/admin/reports?${period}&tab=tickets`);
     await expect(en.getByTestId("report-ticket-row")).toHaveCount(50);
     await en.screenshot({ path: `${shots}/reports-tickets-en.png` });

@@ -268,7 +268,10 @@ function verdicts(forecast: Result, legacy: Result) {
   if (f !== null && l !== null) {
     if (optimum !== null && l <= optimum * 1.1)
       checks.push([`MAE: today's ${l} is within 10 % of the optimum ${optimum}: no target`, true]);
-    else checks.push([`MAE ${f} ≤ 70 % of today's ${l} (${round(l * 0.7, 2)})`, f <= l * 0.7]);
+    else {
+      const known = optimum === null ? "" : `; the oracle's ${optimum}`;
+      checks.push([`MAE ${f} ≤ 70 % of today's ${l} (${round(l * 0.7, 2)}${known})`, f <= l * 0.7]);
+    }
   } else checks.push(["MAE: no audited tickets", null]);
   if (forecast.mms) {
     const { relRms, target } = forecast.mms;

@@ -3,7 +3,7 @@ import { rateTicket } from "../queue/management.ts";
 import { callNext, finish, noShow, recall, redirect, start } from "../queue/transitions.ts";
 import { leaveWorkstation, pause, resume, takeWorkstation } from "../queue/workplace.ts";
 import { ratingFrom, type Seat, type SimulatedService } from "./history-office.ts";
-import { type Agenda, type Day, type IdleOperators, OPEN_HOUR, OVERTIME } from "./history-sim.ts";
+import { type Agenda, type Day, type IdleOperators, OPEN_HOUR } from "./history-sim.ts";
 
 /**
  * One operator's simulated day at his seat: he comes in, calls his clients, serves them (log-normal
@@ -46,7 +46,7 @@ export class SimulatedOperator {
       this.lunchTaken = true;
       return this.pauseFor(hour, "Обед", 0.5 + d.random() * 0.25);
     }
-    const ticket = hour < d.closeHour + OVERTIME ? await callNext(d.deps, d.branch, employeeId) : null;
+    const ticket = hour < d.closeHour + d.realism.overtimeHours ? await callNext(d.deps, d.branch, employeeId) : null;
     if (ticket) return this.serve(hour, ticket);
     // Nobody for him. After closing: home. Before: now and then a short break, otherwise a look
     // again when the next client of his comes (the clock needn't tick by in between).

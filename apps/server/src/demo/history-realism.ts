@@ -25,6 +25,11 @@ export interface HistoryRealism {
   handover: boolean;
   /** Share of clients with a priority category (when the office has categories). */
   categoryShare: number;
+  /**
+   * Hours after closing that operators still call whoever waits; the rest are closed with the day.
+   * The M/M/s model has no such cut: everyone who came is served.
+   */
+  overtimeHours: number;
 }
 
 /** The demo office's days. */
@@ -40,6 +45,7 @@ export const OFFICE_DAY: HistoryRealism = {
   ratings: true,
   handover: true,
   categoryShare: 0.08,
+  overtimeHours: 0.5,
 };
 
 /** An M/M/s day: Poisson arrivals, exponential service, every operator at work all day, nobody else. */
@@ -55,6 +61,7 @@ export const TEXTBOOK_DAY: HistoryRealism = {
   ratings: false,
   handover: false,
   categoryShare: 0,
+  overtimeHours: Number.POSITIVE_INFINITY,
 };
 
 /** Arrival hours of a Poisson process with `expected` arrivals over [from, to): exponential gaps. */

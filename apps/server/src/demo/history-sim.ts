@@ -6,8 +6,6 @@ import type { HistoryRealism } from "./history-realism.ts";
 /** What one simulated office day is made of: its inputs, its agenda and its idle operators. */
 
 export const OPEN_HOUR = 9;
-/** Operators serve whoever is still waiting at closing, but not for longer than this (hours). */
-export const OVERTIME = 0.5;
 
 export interface Day {
   deps: QueueDeps;

@@ -34,16 +34,16 @@ export function quoteFields(quote: Quote | null, timezone: string) {
 const MINUTE = 60_000;
 
 /**
- * The wait from `from` as a quote: the 10th–90th percentile of the simulated call times rounded
- * outwards to whole minutes (at least "up to a minute"), and the mean. None when the forecast does
- * not see the ticket called today in most runs.
+ * The wait from `from` as a quote: the 10th–90th percentile of the simulated call times to the
+ * nearest whole minute (at least "up to a minute"; rounding outwards would promise more than 80 %),
+ * and the mean. None when the forecast does not see the ticket called today in most runs.
  */
 export function quoteFromForecast(call: CallForecast, from: Date): Quote | null {
   if (!Number.isFinite(call.p90) || call.calledShare < 0.9) return null;
   const t = from.getTime();
   const minutes = (at: number) => Math.max(0, at - t) / MINUTE;
-  const min = Math.floor(minutes(call.p10));
-  const max = Math.max(1, min, Math.ceil(minutes(call.p90)));
+  const min = Math.round(minutes(call.p10));
+  const max = Math.max(1, min, Math.round(minutes(call.p90)));
   const expected = Math.round(minutes(call.mean) * 10) / 10;
   return {
     wait: { minMinutes: min, maxMinutes: max, expectedMinutes: expected },

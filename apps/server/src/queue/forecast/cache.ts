@@ -4,7 +4,7 @@ import type { QueueDeps } from "../deps.ts";
 import { type HistoryStats, loadHistoryStats } from "./history-stats.ts";
 import type { Forecast } from "./model.ts";
 import { seedOf } from "./random.ts";
-import { simulate } from "./simulate.ts";
+import { Simulation } from "./simulate.ts";
 import { loadForecastState } from "./snapshot.ts";
 
 /**
@@ -16,6 +16,7 @@ import { loadForecastState } from "./snapshot.ts";
  */
 const MAX_AGE_MS = 60_000;
 const STATS_MAX_AGE_MS = 30 * 60_000;
+const RUNS_PER_BATCH = 25;
 
 interface Cached<T> {
   key: string;
@@ -58,7 +59,13 @@ export async function lastForecast(deps: QueueDeps, branchId: string): Promise<F
 async function computeForecast(deps: QueueDeps, branch: BranchContext, now: Date, version: string) {
   const stats = await historyStats(deps, branch, now);
   const state = await loadForecastState(deps.db, branch, stats, now);
-  return simulate(state, undefined, seedOf(Number(branch.id), Number(version), now.getTime()));
+  const simulation = new Simulation(state, undefined, seedOf(Number(branch.id), Number(version), now.getTime()));
+  // A busy office's forecast takes tens of milliseconds: in batches, so calls and issues go on between.
+  for (;;) {
+    simulation.play(RUNS_PER_BATCH);
+    if (simulation.done) return simulation.result();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function historyStats(deps: QueueDeps, branch: BranchContext, now: Date): Promise<HistoryStats> {

@@ -23,7 +23,11 @@ export interface HistoryStats {
 
 /** How far back the forecast looks (days). */
 const WINDOW_DAYS = 28;
-const SAMPLES_PER_SERVICE = 300;
+/**
+ * The latest finished calls per service. Chosen by when they finished, not when they began: the
+ * latest begun would leave out the long ones still going, and underestimate.
+ */
+const SAMPLES_PER_SERVICE = 600;
 /** Without history: an operator calls again this soon after a finish. */
 const DEFAULT_GAP_MINUTES = 0.3;
 export const DEFAULT_PAUSE_MINUTES = 10;
@@ -45,7 +49,7 @@ async function loadBusyMinutes(db: Executor, branchId: string, since: string, no
   const rows = await sql<{ service_id: string; minutes: number }>`
     select service_id::text, minutes from (
       select service_id, extract(epoch from finished_at - first_called_at)::float8 / 60 as minutes,
-        row_number() over (partition by service_id order by first_called_at desc) as n
+        row_number() over (partition by service_id order by finished_at desc) as n
       from ticket_segments
       where branch_id = ${branchId} and business_day >= ${since} and first_called_at is not null
         and finished_at is not null and finished_at <= ${now}
@@ -61,16 +65,22 @@ async function loadBusyMinutes(db: Executor, branchId: string, since: string, no
   return byService;
 }
 
-/** The median pause between an operator's finish and his next call, when it is short (clients waiting). */
+/**
+ * The median pause between an operator's finish and his next call while that client was already
+ * waiting (his reaction and the call itself, not time with nobody to call).
+ */
 async function loadGapMinutes(db: Executor, branchId: string, since: string, now: Date) {
   const row = await sql<{ gap: number | null }>`
     select percentile_cont(0.5) within group (order by gap)::float8 as gap from (
-      select extract(epoch from first_called_at - lag(finished_at) over (
-               partition by employee_id, business_day order by first_called_at))::float8 / 60 as gap
-      from ticket_segments
-      where branch_id = ${branchId} and business_day >= ${since} and first_called_at is not null
-        and employee_id is not null and first_called_at <= ${now}
-    ) g where gap >= 0 and gap < 3
+      select extract(epoch from first_called_at - previous_finish)::float8 / 60 as gap, enqueued_at, previous_finish
+      from (
+        select first_called_at, enqueued_at,
+          lag(finished_at) over (partition by employee_id, business_day order by first_called_at) as previous_finish
+        from ticket_segments
+        where branch_id = ${branchId} and business_day >= ${since} and first_called_at is not null
+          and employee_id is not null and first_called_at <= ${now}
+      ) pairs
+    ) g where gap >= 0 and gap < 10 and enqueued_at <= previous_finish
   `.execute(db);
   return row.rows[0]?.gap ?? DEFAULT_GAP_MINUTES;
 }

@@ -1,4 +1,5 @@
-import { type CallClass, callClassOf, preferredClass } from "../policy.ts";
+import type { CallClass } from "../policy.ts";
+
 import type { CallForecast, Forecast, ForecastState } from "./model.ts";
 import { probeKey } from "./model.ts";
 import { quantile, seededRandom } from "./random.ts";
@@ -16,21 +17,57 @@ const HORIZON_MINUTES = 14 * 60;
  * spread of those times is the honest range. Pure and deterministic for a given seed.
  */
 export function simulate(state: ForecastState, runs = DEFAULT_RUNS, seed = 1): Forecast {
-  const layout = buildLayout(state);
-  const samples = layout.targets.map(() => new Float64Array(runs).fill(Number.POSITIVE_INFINITY));
-  const random = seededRandom(seed);
-  for (let run = 0; run < runs; run++) new Run(state, layout, random, samples, run).play();
-  const summarize = (i: number) => summary(samples[i]!);
-  const tickets = new Map<string, CallForecast & { serviceId: string }>();
-  const probes = new Map<string, CallForecast>();
-  layout.targets.forEach((target, i) => {
-    if (target.probe) probes.set(probeKey(target.serviceId, target.priority), summarize(i));
-    else tickets.set(target.id, { ...summarize(i), serviceId: target.serviceId });
-  });
-  const servedServices = new Set<string>();
-  for (const s of state.servers)
-    if (s.backAt === null) for (const id of s.ranks.keys()) servedServices.add(id);
-  return { at: state.now, tickets, probes, servedServices };
+  const simulation = new Simulation(state, runs, seed);
+  simulation.play(runs);
+  return simulation.result();
+}
+
+/**
+ * The same, a few runs at a time (`play`), so a large office's forecast can yield to other
+ * requests between batches instead of holding the event loop for its whole length.
+ */
+export class Simulation {
+  private readonly state: ForecastState;
+  private readonly layout: Layout;
+  private readonly samples: Float64Array[];
+  private readonly random: () => number;
+  private readonly runs: number;
+  private played = 0;
+
+  constructor(state: ForecastState, runs = DEFAULT_RUNS, seed = 1) {
+    this.state = state;
+    this.runs = runs;
+    this.layout = buildLayout(state);
+    this.samples = this.layout.targets.map(() => new Float64Array(runs).fill(Number.POSITIVE_INFINITY));
+    this.random = seededRandom(seed);
+  }
+
+  get done(): boolean {
+    return this.played >= this.runs;
+  }
+
+  play(count: number): void {
+    const until = Math.min(this.runs, this.played + count);
+    for (; this.played < until; this.played++) {
+      new Run(this.state, this.layout, this.random, this.samples, this.played).play();
+    }
+  }
+
+  result(): Forecast {
+    const { layout, samples, state } = this;
+    const tickets = new Map<string, CallForecast & { serviceId: string }>();
+    const probes = new Map<string, CallForecast>();
+    layout.targets.forEach((target, i) => {
+      const call = summary(samples[i]!);
+      if (target.probe) probes.set(probeKey(target.serviceId, target.priority), call);
+      else tickets.set(target.id, { ...call, serviceId: target.serviceId });
+    });
+    const servedServices = new Set<string>();
+    for (const s of state.servers) {
+      if (s.backAt === null) for (const id of s.ranks.keys()) servedServices.add(id);
+    }
+    return { at: state.now, tickets, probes, servedServices };
+  }
 }
 
 function summary(times: Float64Array): CallForecast {
@@ -59,10 +96,11 @@ class Run {
   private readonly run: number;
   private readonly heads: number[];
   private readonly extra: Entry[][];
+  private readonly extraHeads: number[];
   private readonly freeAt: number[];
   private readonly idle: boolean[];
   private readonly nextArrival: number[];
-  private readonly recent: CallClass[];
+  private readonly recent: RecentCalls;
   private recorded = 0;
   private seq = 0;
 
@@ -80,7 +118,8 @@ class Run {
     this.run = run;
     this.heads = layout.queues.map(() => 0);
     this.extra = layout.queues.map(() => []);
-    this.recent = [...state.recentCalls];
+    this.extraHeads = layout.queues.map(() => 0);
+    this.recent = new RecentCalls(state.recentCalls);
     this.freeAt = layout.servers.map((s) => this.firstFree(s));
     this.idle = layout.servers.map(() => false);
     this.nextArrival = layout.streams.map((s) => this.arrivalAfter(s.index, state.now));
@@ -183,57 +222,95 @@ class Run {
     const busy = this.layout.busySorted[queue.service]!;
     const minutes = busy[Math.floor(this.random() * busy.length)]! * this.layout.slowdownAt(t);
     this.freeAt[k] = t + (minutes + this.state.gapMinutes) * 60_000;
-    this.recent.unshift(callClassOf(queue.priority));
-    if (this.recent.length > 32) this.recent.pop();
+    this.recent.add(queue.priority > 0);
   }
 
   private take(q: number): Entry {
     const initial = this.layout.queues[q]!.entries;
     if (this.heads[q]! < initial.length) return initial[this.heads[q]!++]!;
-    return this.extra[q]!.shift()!;
+    return this.extra[q]![this.extraHeads[q]!++]!;
   }
 
   private head(q: number): Entry | undefined {
     const initial = this.layout.queues[q]!.entries;
-    return this.heads[q]! < initial.length ? initial[this.heads[q]!] : this.extra[q]![0];
+    return this.heads[q]! < initial.length ? initial[this.heads[q]!] : this.extra[q]![this.extraHeads[q]!];
   }
 
-  /** The policy's choice for operator k at t, as policy.ts orders candidates; -1 when nobody waits for him. */
+  /**
+   * The policy's choice for operator k at t, by policy.ts's `orderKey` (overdue, the ratio rule's
+   * class, category priority, rank, service priority, arrival) over the head of each of his queues
+   * — within a queue the head is always its best; -1 when nobody waits for him.
+   */
   private pick(k: number, t: number): number {
     const server = this.layout.servers[k]!;
-    const preferred = preferredClass(this.state.policy, this.recent);
+    const { policy } = this.state;
+    const preferred = this.recent.preferred(policy.ratio);
     let best = -1;
-    let bestKey: number[] = [];
+    let b = BEST_NONE;
     for (const { queue, rank } of server.queues) {
       const e = this.head(queue);
       if (!e) continue;
-      const key = keyOf(this.layout.queues[queue]!, e, rank, t, preferred, this.state.policy.slaGuard);
-      if (best < 0 || less(key, bestKey)) {
+      const q = this.layout.queues[queue]!;
+      const overdue = policy.slaGuard && q.targetWaitMs !== null && t - e.enqueuedAt > q.targetWaitMs ? 0 : 1;
+      const classMiss = preferred === 0 || (q.priority > 0 ? 1 : -1) === preferred ? 0 : 1;
+      if (
+        best < 0 ||
+        before(overdue, classMiss, -q.priority, rank, -q.servicePriority, e.enqueuedAt, e.seq, b)
+      ) {
         best = queue;
-        bestKey = key;
+        b = [overdue, classMiss, -q.priority, rank, -q.servicePriority, e.enqueuedAt, e.seq];
       }
     }
     return best;
   }
 }
 
-/** policy.ts's `orderKey` for the head of one queue (within a queue the head is always its best). */
-function keyOf(
-  q: QueueLayout,
-  e: Entry,
-  rank: number,
-  t: number,
-  preferred: CallClass | null,
-  slaGuard: boolean,
-): number[] {
-  const overdue = slaGuard && q.targetWaitMs !== null && t - e.enqueuedAt > q.targetWaitMs ? 0 : 1;
-  const classMiss = preferred === null || callClassOf(q.priority) === preferred ? 0 : 1;
-  return [overdue, classMiss, -q.priority, rank, -q.servicePriority, e.enqueuedAt, e.seq];
+const BEST_NONE: readonly number[] = [];
+
+/** Whether a candidate's key comes before the best one's (lexicographic, as policy.ts sorts). */
+function before(
+  o: number,
+  c: number,
+  p: number,
+  r: number,
+  sp: number,
+  at: number,
+  seq: number,
+  b: readonly number[],
+): boolean {
+  if (o !== b[0]) return o < b[0]!;
+  if (c !== b[1]) return c < b[1]!;
+  if (p !== b[2]) return p < b[2]!;
+  if (r !== b[3]) return r < b[3]!;
+  if (sp !== b[4]) return sp < b[4]!;
+  if (at !== b[5]) return at < b[5]!;
+  return seq < b[6]!;
 }
 
-function less(a: number[], b: number[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]! !== b[i]!) return a[i]! < b[i]!;
+/**
+ * The ratio rule's memory in a run: the latest call classes, newest first, in a ring. `preferred`
+ * is policy.ts's `preferredClass` (1 priority, -1 normal, 0 no rule) without allocating.
+ */
+class RecentCalls {
+  private readonly ring = new Uint8Array(64);
+  private start = 0;
+  private size = 0;
+
+  constructor(initial: readonly CallClass[]) {
+    for (let i = Math.min(initial.length, 64) - 1; i >= 0; i--) this.add(initial[i] === "priority");
   }
-  return false;
+
+  add(priority: boolean): void {
+    this.start = (this.start + 63) % 64;
+    this.ring[this.start] = priority ? 1 : 0;
+    this.size = Math.min(64, this.size + 1);
+  }
+
+  preferred(ratio: { normal: number; priority: number } | null): number {
+    if (!ratio) return 0;
+    const window = Math.min(this.size, ratio.normal + ratio.priority - 1);
+    let priorityCalls = 0;
+    for (let i = 0; i < window; i++) priorityCalls += this.ring[(this.start + i) % 64]!;
+    return priorityCalls < ratio.priority ? 1 : -1;
+  }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ForecastServer, ForecastService, ForecastState } from "../../src/queue/forecast/model.ts";
 import { probeKey } from "../../src/queue/forecast/model.ts";
 import { simulate } from "../../src/queue/forecast/simulate.ts";
+import { callClassOf, pickNext } from "../../src/queue/policy.ts";
 
 const NOW = Date.parse("2026-12-07T07:00:00Z"); // 10:00 in Moscow
 const MIN = 60_000;
@@ -102,5 +103,72 @@ describe("the wait forecast", () => {
     const guarded = simulate({ ...s, policy: { slaGuard: true, ratio: null } }, 5);
     expect(guarded.tickets.get("late")!.mean).toBe(NOW);
     expect(guarded.tickets.get("vip")!.mean).toBe(NOW + 10 * MIN);
+  });
+});
+
+describe("the forecast's calls follow the engine's calling policy", () => {
+  // Random offices: one operator, one-minute services, no arrivals. The simulation's order of
+  // calls must be the order pickNext (policy.ts) gives, step by step, as the clock moves on
+  // (overdue tickets), and with the ratio rule's memory of the calls before.
+  it("in 300 random offices, call for call", () => {
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    for (let office = 0; office < 300; office++) {
+      const serviceIds = ["a", "b", "c"].slice(0, 1 + Math.floor(random() * 3));
+      const services = new Map(
+        serviceIds.map((id) => [
+          id,
+          service(id, {
+            busyMinutes: [1],
+            priority: pickOf([0, 0, 1, 2]),
+            targetWaitMinutes: pickOf([null, 3, 10]),
+          }),
+        ]),
+      );
+      const ranks = Object.fromEntries(serviceIds.map((id) => [id, pickOf([1, 1, 2, 3])]));
+      const tickets = Array.from({ length: 2 + Math.floor(random() * 10) }, (_, i) => ({
+        id: String(100 + i),
+        serviceId: pickOf(serviceIds),
+        priority: pickOf([0, 0, 0, 2, 3]),
+        enqueuedAt: NOW - Math.floor(random() * 15) * MIN,
+      }));
+      const policy = {
+        slaGuard: random() < 0.5,
+        ratio: random() < 0.5 ? { normal: pickOf([1, 2, 3]), priority: pickOf([1, 2]) } : null,
+      };
+      const recentCalls = Array.from({ length: Math.floor(random() * 4) }, () =>
+        pickOf(["normal", "priority"] as const),
+      );
+      const forecast = simulate(
+        state({ services, waiting: tickets, servers: [server("op", ranks)], policy, recentCalls }),
+        3,
+      );
+
+      const expected: string[] = [];
+      const recent = [...recentCalls];
+      let left = tickets.map((t) => ({
+        id: t.id,
+        categoryPriority: t.priority,
+        rank: ranks[t.serviceId]!,
+        servicePriority: services.get(t.serviceId)!.priority,
+        enqueuedAt: new Date(t.enqueuedAt),
+        targetWaitMinutes: services.get(t.serviceId)!.targetWaitMinutes,
+      }));
+      while (left.length > 0) {
+        const now = new Date(NOW + expected.length * MIN);
+        const next = pickNext(left, { policy, now, recentCalls: recent })!;
+        expected.push(next.id);
+        recent.unshift(callClassOf(next.categoryPriority));
+        left = left.filter((c) => c !== next);
+      }
+      const simulated = [...forecast.tickets.entries()]
+        .sort(([, x], [, y]) => x.mean - y.mean)
+        .map(([id]) => id);
+      expect({ office, order: simulated }).toEqual({ office, order: expected });
+    }
   });
 });

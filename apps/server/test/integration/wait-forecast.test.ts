@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
+import { issue, type Office, operatorAction, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import type { TestContext } from "../helpers/test-app.ts";
 
 /**
@@ -94,5 +94,61 @@ describe("clients of a priority category who will arrive", () => {
     expect(tile(office.services.corporate).expectedMinutes).toBeGreaterThan(
       tile(office.services.buy).expectedMinutes + 6,
     );
+  });
+});
+
+describe("every promise recorded", () => {
+  it("stores the quote given at issue, and the latest one the visitor saw before the call", async () => {
+    const { anna, boris } = office.operators;
+    ctx.clock.now = new Date("2026-03-23T07:00:00Z"); // Monday 10:00 in Moscow
+    await closeDay();
+    await ctx.request("DELETE", "/api/v1/operator/workstation", { cookie: boris.cookie });
+    await takeWorkstation(ctx, anna.cookie, office.workstations.w1);
+    const first = await issue(ctx, office, office.services.buy);
+    const second = await issue(ctx, office, office.services.buy);
+    // The issuing answer shows the promise that was stored, with the call time in Moscow time.
+    const promised = second.estimatedWait;
+    const callAt = new Date(Date.parse(second.issuedAt) + promised.expectedMinutes * 60_000);
+    const moscow = new Date(callAt.getTime() + 3 * 3_600_000).toISOString().slice(0, 19);
+    expect(second.expectedCallAt).toBe(`${moscow}+03:00`);
+    const row = async () =>
+      ctx.database.db
+        .selectFrom("tickets")
+        .select([
+          "quoted_min_minutes",
+          "quoted_max_minutes",
+          "quoted_expected_minutes",
+          "latest_quoted_min_minutes",
+          "latest_quoted_max_minutes",
+          "latest_quoted_expected_minutes",
+          "latest_quoted_at",
+        ])
+        .where("id", "=", second.id)
+        .executeTakeFirstOrThrow();
+    expect(await row()).toMatchObject({
+      quoted_min_minutes: promised.minMinutes,
+      quoted_max_minutes: promised.maxMinutes,
+      quoted_expected_minutes: promised.expectedMinutes,
+      latest_quoted_at: null,
+    });
+
+    // Three minutes on, the visitor looks at his page; then the first is called and finished.
+    ctx.clock.advance(180);
+    const seenAt = ctx.clock.now;
+    const seen = (await view(second.code)).estimatedWait;
+    expect(seen.expectedMinutes).toBeLessThan(promised.expectedMinutes);
+    await operatorAction(ctx, anna.cookie, "call-next");
+    await operatorAction(ctx, anna.cookie, `tickets/${first.id}/start`);
+    ctx.clock.advance(300);
+    await operatorAction(ctx, anna.cookie, `tickets/${first.id}/finish`);
+    const called = await operatorAction(ctx, anna.cookie, "call-next");
+    expect(called.id).toBe(second.id);
+    expect(await row()).toMatchObject({
+      quoted_expected_minutes: promised.expectedMinutes,
+      latest_quoted_min_minutes: seen.minMinutes,
+      latest_quoted_max_minutes: seen.maxMinutes,
+      latest_quoted_expected_minutes: seen.expectedMinutes,
+      latest_quoted_at: seenAt,
+    });
   });
 });

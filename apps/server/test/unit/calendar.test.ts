@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { businessDay, isOpenAt, localTime, nextOpening } from "../../src/queue/calendar.ts";
+import {
+  businessDay,
+  closingToday,
+  isOpenAt,
+  localTime,
+  nextOpening,
+  zonedIso,
+} from "../../src/queue/calendar.ts";
 import { newTicketCode } from "../../src/queue/codes.ts";
 import { legacyEstimate } from "../../src/queue/wait-range.ts";
 
@@ -117,5 +124,23 @@ describe("next opening", () => {
     expect(nextOpening(schedule, new Date("2026-03-02T07:00:00Z"), "Europe/Moscow")).toBeNull();
     expect(nextOpening(null, new Date(), "Europe/Moscow")).toBeNull();
     expect(nextOpening({}, new Date(), "Europe/Moscow")).toBeNull();
+  });
+});
+
+describe("times in the office's timezone", () => {
+  it("writes an instant with the office's offset, summer and winter", () => {
+    expect(zonedIso(new Date("2026-12-05T11:35:07.900Z"), "Europe/Moscow")).toBe("2026-12-05T14:35:07+03:00");
+    expect(zonedIso(new Date("2026-01-15T03:00:00Z"), "America/New_York")).toBe("2026-01-14T22:00:00-05:00");
+    expect(zonedIso(new Date("2026-07-15T03:00:00Z"), "America/New_York")).toBe("2026-07-14T23:00:00-04:00");
+    expect(zonedIso(new Date("2026-07-15T03:00:00Z"), "Asia/Kolkata")).toBe("2026-07-15T08:30:00+05:30");
+  });
+
+  it("tells when today's opening interval ends, and nothing when closed or without hours", () => {
+    const schedule = { sat: [{ from: "09:00", to: "13:00" }, { from: "14:00", to: "17:30" }] };
+    // Saturday 5 December 2026, 15:10 in Moscow.
+    const at = new Date("2026-12-05T12:10:20Z");
+    expect(closingToday(schedule, at, "Europe/Moscow")?.toISOString()).toBe("2026-12-05T14:30:00.000Z");
+    expect(closingToday(schedule, new Date("2026-12-05T10:30:00Z"), "Europe/Moscow")).toBeNull();
+    expect(closingToday(null, at, "Europe/Moscow")).toBeNull();
   });
 });

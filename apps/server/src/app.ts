@@ -39,6 +39,7 @@ import { serviceRoutes } from "./modules/services/routes.ts";
 import { settingsRoutes } from "./modules/settings/routes.ts";
 import { ticketRoutes } from "./modules/tickets/routes.ts";
 import { workstationRoutes } from "./modules/workstations/routes.ts";
+import { WaitForecasts } from "./queue/forecast/cache.ts";
 
 export interface BuildAppOptions {
   config: Config;
@@ -69,7 +70,16 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
 
   const hub = new EventHub(database.db, app.log);
-  app.decorate("deps", { db: database.db, reports: database.reports, clock, config, hub, senders });
+  const forecasts = new WaitForecasts();
+  app.decorate("deps", {
+    db: database.db,
+    reports: database.reports,
+    clock,
+    config,
+    hub,
+    senders,
+    forecasts,
+  });
   app.addHook("onClose", async () => senders.close());
   await hub.start(database);
   app.addHook("onClose", async () => hub.stop());

@@ -46,7 +46,8 @@ export class SimulatedOperator {
       this.lunchTaken = true;
       return this.pauseFor(hour, "Обед", 0.5 + d.random() * 0.25);
     }
-    const ticket = hour < d.closeHour + d.realism.overtimeHours ? await callNext(d.deps, d.branch, employeeId) : null;
+    const ticket =
+      hour < d.closeHour + d.realism.overtimeHours ? await callNext(d.deps, d.branch, employeeId) : null;
     if (ticket) return this.serve(hour, ticket);
     // Nobody for him. After closing: home. Before: now and then a short break, otherwise a look
     // again when the next client of his comes (the clock needn't tick by in between).

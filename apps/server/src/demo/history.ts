@@ -3,6 +3,7 @@ import type { BranchContext } from "../core/branch-context.ts";
 import type { DB } from "../db/schema.ts";
 import { localTime } from "../queue/calendar.ts";
 import type { QueueDeps, WaitPredictor } from "../queue/deps.ts";
+import { WaitForecasts } from "../queue/forecast/cache.ts";
 import { closeDay } from "../queue/management.ts";
 import { holdDayClosing, releaseDayClosing } from "../queue/repository.ts";
 import { simulateDay } from "./history-day.ts";
@@ -209,6 +210,8 @@ async function inSmallTransactions<T>(
     db: await conn.startTransaction().execute(),
     clock: () => clock.now,
     waitPredictor: plan.waitPredictor,
+    // The day's forecasts, as a live office keeps them (the deps' transaction changes at each commit).
+    forecasts: new WaitForecasts(),
   };
   const tx = () => deps.db as ControlledTransaction<DB>;
   try {

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock.ts";
 import type { DB } from "../db/schema.ts";
+import type { WaitForecasts } from "./forecast/cache.ts";
 
 /**
  * How waits are estimated: `forecast` simulates the office's live state (the product's estimate);
@@ -14,4 +15,6 @@ export interface QueueDeps {
   clock: Clock;
   /** `forecast` when not given. */
   waitPredictor?: WaitPredictor;
+  /** Where forecasts are kept between requests; without it each quote makes its own. */
+  forecasts?: WaitForecasts;
 }

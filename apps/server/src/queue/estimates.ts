@@ -4,7 +4,7 @@ import type { BranchContext } from "../core/branch-context.ts";
 import type { TicketRow, TicketUpdate } from "../db/schema.ts";
 import { zonedIso } from "./calendar.ts";
 import type { QueueDeps } from "./deps.ts";
-import { branchForecast, lastForecast } from "./forecast/cache.ts";
+import { WaitForecasts } from "./forecast/cache.ts";
 import { type CallForecast, type Forecast, probeKey } from "./forecast/model.ts";
 import { positionAndLoad, type ServiceLoad, serviceLoadColumns } from "./repository.ts";
 import { toTicketDto } from "./ticket-dto.ts";
@@ -32,6 +32,11 @@ export function quoteFields(quote: Quote | null, timezone: string) {
 }
 
 const MINUTE = 60_000;
+
+/** The app's forecast cache (see forecast/cache.ts), or a fresh one for code that keeps none. */
+function forecastsOf(deps: QueueDeps): WaitForecasts {
+  return deps.forecasts ?? new WaitForecasts();
+}
 
 /**
  * The wait from `from` as a quote: the 10th–90th percentile of the simulated call times to the
@@ -63,7 +68,7 @@ export async function quoteWaiting(
     const load = await positionAndLoad(deps.db, t, now);
     return legacyQuote(load.position, load, now);
   }
-  const forecast = await branchForecast(deps, branch);
+  const forecast = await forecastsOf(deps).current(deps, branch);
   const call = forecast.tickets.get(t.id);
   return call && forecast.servedServices.has(t.service_id) ? quoteFromForecast(call, now) : null;
 }
@@ -77,7 +82,7 @@ export async function quoteNew(
 ): Promise<Quote | null> {
   const now = deps.clock();
   if (deps.waitPredictor === "legacy") return legacyQuoteNew(deps, serviceId, priority, now);
-  return probeQuote(await branchForecast(deps, branch), serviceId, priority, now);
+  return probeQuote(await forecastsOf(deps).current(deps, branch), serviceId, priority, now);
 }
 
 /** Quotes for a new ordinary ticket in each of these services, from one forecast. */
@@ -90,7 +95,7 @@ export async function quoteNewForServices(
   if (deps.waitPredictor === "legacy") {
     return new Map(services.map((s) => [s.id, legacyQuote(s.waiting, s.load, now)]));
   }
-  const forecast = await branchForecast(deps, branch);
+  const forecast = await forecastsOf(deps).current(deps, branch);
   return new Map(services.map((s) => [s.id, probeQuote(forecast, s.id, 0, now)]));
 }
 
@@ -157,7 +162,7 @@ export async function latestQuoteColumns(
   ticketId: string,
 ): Promise<TicketUpdate> {
   if (deps.waitPredictor === "legacy") return {};
-  const forecast = await lastForecast(deps, branchId);
+  const forecast = deps.forecasts ? await deps.forecasts.latest(branchId) : null;
   const call = forecast?.tickets.get(ticketId);
   if (!forecast || !call || !forecast.servedServices.has(call.serviceId)) return {};
   const quote = quoteFromForecast(call, new Date(forecast.at));

@@ -7,14 +7,9 @@ import { seedOf } from "./random.ts";
 import { Simulation } from "./simulate.ts";
 import { loadForecastState } from "./snapshot.ts";
 
-/**
- * One forecast per branch and state of the queue. Every change to the queue writes an event, so
- * the branch's latest event id names its state: while it is unchanged (and the forecast is under a
- * minute old by the office's clock) every quote — each tracking page refreshing after a call, the
- * kiosk's menu — reads the same forecast; the first request after a change computes the next one,
- * and concurrent requests share that work. Per database handle, so test databases never mix.
- */
+/** A forecast is reused for this long at most, even with no change (operators do finish meanwhile). */
 const MAX_AGE_MS = 60_000;
+/** What is learned from history is re-read this often (by the office's clock). */
 const STATS_MAX_AGE_MS = 30 * 60_000;
 const RUNS_PER_BATCH = 25;
 
@@ -24,59 +19,68 @@ interface Cached<T> {
   value: Promise<T>;
 }
 
-const forecasts = new WeakMap<object, Map<string, Cached<Forecast>>>();
-const statistics = new WeakMap<object, Map<string, Cached<HistoryStats>>>();
+/**
+ * One forecast per branch and state of the queue. Every change to the queue writes an event, so
+ * the branch's latest event id names its state: while it is unchanged (and the forecast is under a
+ * minute old by the office's clock) every quote — each tracking page refreshing after a call, the
+ * kiosk's menu — reads the same forecast; the first request after a change computes the next one,
+ * and concurrent requests share that work. One per app (and per simulated day of the history
+ * generator), so test databases and instances never mix.
+ */
+export class WaitForecasts {
+  readonly #forecasts = new Map<string, Cached<Forecast>>();
+  readonly #stats = new Map<string, Cached<HistoryStats>>();
 
-function slot<T>(store: WeakMap<object, Map<string, Cached<T>>>, db: object): Map<string, Cached<T>> {
-  let map = store.get(db);
-  if (!map) {
-    map = new Map();
-    store.set(db, map);
+  /** The branch's forecast for the queue as it is now. */
+  async current(deps: QueueDeps, branch: BranchContext): Promise<Forecast> {
+    const now = deps.clock();
+    const version = await queueVersion(deps, branch.id);
+    return reuse(this.#forecasts, branch.id, version, now, MAX_AGE_MS, () =>
+      this.#compute(deps, branch, now, version),
+    );
   }
-  return map;
-}
 
-/** The branch's forecast for the queue as it is now. */
-export async function branchForecast(deps: QueueDeps, branch: BranchContext): Promise<Forecast> {
-  const now = deps.clock();
-  const version = await queueVersion(deps, branch.id);
-  const cache = slot(forecasts, deps.db);
-  const hit = cache.get(branch.id);
-  const age = now.getTime() - (hit?.at ?? 0);
-  if (hit && hit.key === version && age >= 0 && age < MAX_AGE_MS) return hit.value;
-  const value = computeForecast(deps, branch, now, version);
-  cache.set(branch.id, { key: version, at: now.getTime(), value });
-  value.catch(() => cache.get(branch.id)?.value === value && cache.delete(branch.id));
-  return value;
-}
+  /** The latest forecast made for the branch, whatever its age (no database work). */
+  async latest(branchId: string): Promise<Forecast | null> {
+    const hit = this.#forecasts.get(branchId);
+    return hit ? hit.value.catch(() => null) : null;
+  }
 
-/** The latest forecast this process made for the branch, whatever its age (no database work). */
-export async function lastForecast(deps: QueueDeps, branchId: string): Promise<Forecast | null> {
-  const hit = slot(forecasts, deps.db).get(branchId);
-  return hit ? hit.value.catch(() => null) : null;
-}
-
-async function computeForecast(deps: QueueDeps, branch: BranchContext, now: Date, version: string) {
-  const stats = await historyStats(deps, branch, now);
-  const state = await loadForecastState(deps.db, branch, stats, now);
-  const simulation = new Simulation(state, undefined, seedOf(Number(branch.id), Number(version), now.getTime()));
-  // A busy office's forecast takes tens of milliseconds: in batches, so calls and issues go on between.
-  for (;;) {
-    simulation.play(RUNS_PER_BATCH);
-    if (simulation.done) return simulation.result();
-    await new Promise((resolve) => setImmediate(resolve));
+  async #compute(deps: QueueDeps, branch: BranchContext, now: Date, version: string): Promise<Forecast> {
+    const stats = await reuse(this.#stats, branch.id, branch.timezone, now, STATS_MAX_AGE_MS, () =>
+      loadHistoryStats(deps.db, branch.id, branch.timezone, now),
+    );
+    const state = await loadForecastState(deps.db, branch, stats, now);
+    const simulation = new Simulation(
+      state,
+      undefined,
+      seedOf(Number(branch.id), Number(version), now.getTime()),
+    );
+    // A busy office's forecast takes tens of milliseconds: in batches, so calls and issues go on between.
+    for (;;) {
+      simulation.play(RUNS_PER_BATCH);
+      if (simulation.done) return simulation.result();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
 
-function historyStats(deps: QueueDeps, branch: BranchContext, now: Date): Promise<HistoryStats> {
-  const cache = slot(statistics, deps.db);
-  const key = `${branch.timezone}`;
-  const hit = cache.get(branch.id);
+/** The cached value while its key matches and it is younger than `maxAge`; otherwise `make` anew. */
+function reuse<T>(
+  cache: Map<string, Cached<T>>,
+  id: string,
+  key: string,
+  now: Date,
+  maxAge: number,
+  make: () => Promise<T>,
+): Promise<T> {
+  const hit = cache.get(id);
   const age = now.getTime() - (hit?.at ?? 0);
-  if (hit && hit.key === key && age >= 0 && age < STATS_MAX_AGE_MS) return hit.value;
-  const value = loadHistoryStats(deps.db, branch.id, branch.timezone, now);
-  cache.set(branch.id, { key, at: now.getTime(), value });
-  value.catch(() => cache.get(branch.id)?.value === value && cache.delete(branch.id));
+  if (hit && hit.key === key && age >= 0 && age < maxAge) return hit.value;
+  const value = make();
+  cache.set(id, { key, at: now.getTime(), value });
+  // A failed computation is not kept: the next request tries again.
+  value.catch(() => cache.get(id)?.value === value && cache.delete(id));
   return value;
 }
 

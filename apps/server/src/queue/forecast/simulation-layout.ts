@@ -87,7 +87,10 @@ export function buildLayout(state: ForecastState): Layout {
     return q;
   };
 
-  const known = state.waiting.filter((t) => state.services.has(t.serviceId));
+  // Tickets of a service nobody signed in can serve are never called: leaving them (and their
+  // probes) out keeps a run from simulating the whole horizon for them.
+  const servable = new Set(state.servers.flatMap((s) => [...s.ranks.keys()]));
+  const known = state.waiting.filter((t) => state.services.has(t.serviceId) && servable.has(t.serviceId));
   const ordered = [...known].sort((a, b) => a.enqueuedAt - b.enqueuedAt || compareIds(a.id, b.id));
   const targets: Target[] = [];
   for (const t of ordered) {
@@ -95,7 +98,7 @@ export function buildLayout(state: ForecastState): Layout {
     queues[queueOf(t.serviceId, t.priority)]!.entries.push({ target, enqueuedAt: t.enqueuedAt, seq: target });
   }
   for (const p of state.probes) {
-    if (!state.services.has(p.serviceId)) continue;
+    if (!state.services.has(p.serviceId) || !servable.has(p.serviceId)) continue;
     const target = targets.push({ id: "", serviceId: p.serviceId, priority: p.priority, probe: true }) - 1;
     queues[queueOf(p.serviceId, p.priority)]!.entries.push({ target, enqueuedAt: state.now, seq: target });
   }

@@ -39,13 +39,21 @@ describe("an operator shared between two services by rank", () => {
     expect(r.estimatedWait.expectedMinutes).toBeGreaterThan(17);
     expect(r.estimatedWait.expectedMinutes).toBeLessThan(23);
     expect(r.estimatedWait.minMinutes).toBeGreaterThanOrEqual(4);
-    expect((await view(buy1.code)).estimatedWait).toEqual({ minMinutes: 0, maxMinutes: 1, expectedMinutes: 0 });
+    expect((await view(buy1.code)).estimatedWait).toEqual({
+      minMinutes: 0,
+      maxMinutes: 1,
+      expectedMinutes: 0,
+    });
     const b2 = (await view(buy2.code)).estimatedWait;
     expect(b2.expectedMinutes).toBeGreaterThan(8);
     expect(b2.expectedMinutes).toBeLessThan(12);
     // Boris serves «Возврат» first: he calls it at once; «Купить билет» gains his second rank too.
     await takeWorkstation(ctx, boris.cookie, office.workstations.w2);
-    expect((await view(refund.code)).estimatedWait).toEqual({ minMinutes: 0, maxMinutes: 1, expectedMinutes: 0 });
+    expect((await view(refund.code)).estimatedWait).toEqual({
+      minMinutes: 0,
+      maxMinutes: 1,
+      expectedMinutes: 0,
+    });
     const shared = (await view(buy2.code)).estimatedWait;
     expect(shared.expectedMinutes).toBeLessThan(b2.expectedMinutes);
   });

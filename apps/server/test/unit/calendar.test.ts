@@ -136,7 +136,12 @@ describe("times in the office's timezone", () => {
   });
 
   it("tells when today's opening interval ends, and nothing when closed or without hours", () => {
-    const schedule = { sat: [{ from: "09:00", to: "13:00" }, { from: "14:00", to: "17:30" }] };
+    const schedule = {
+      sat: [
+        { from: "09:00", to: "13:00" },
+        { from: "14:00", to: "17:30" },
+      ],
+    };
     // Saturday 5 December 2026, 15:10 in Moscow.
     const at = new Date("2026-12-05T12:10:20Z");
     expect(closingToday(schedule, at, "Europe/Moscow")?.toISOString()).toBe("2026-12-05T14:30:00.000Z");

@@ -8,10 +8,22 @@ const NOW = Date.parse("2026-12-07T07:00:00Z"); // 10:00 in Moscow
 const MIN = 60_000;
 
 function service(id: string, over: Partial<ForecastService> = {}): ForecastService {
-  return { id, priority: 0, targetWaitMinutes: null, busyMinutes: [10], leaveShare: 0, closesAt: null, ...over };
+  return {
+    id,
+    priority: 0,
+    targetWaitMinutes: null,
+    busyMinutes: [10],
+    leaveShare: 0,
+    closesAt: null,
+    ...over,
+  };
 }
 
-function server(id: string, ranks: Record<string, number>, over: Partial<ForecastServer> = {}): ForecastServer {
+function server(
+  id: string,
+  ranks: Record<string, number>,
+  over: Partial<ForecastServer> = {},
+): ForecastServer {
   return { id, ranks: new Map(Object.entries(ranks)), busy: null, backAt: null, ...over };
 }
 
@@ -42,7 +54,10 @@ const waiting = (id: string, serviceId: string, minutesAgo: number, priority = 0
 describe("the wait forecast", () => {
   it("calls one after another at fixed service times, and a probe takes nobody's time", () => {
     const f = simulate(
-      state({ waiting: [waiting("1", "a", 5), waiting("2", "a", 4), waiting("3", "a", 3)], probes: [{ serviceId: "a", priority: 0 }] }),
+      state({
+        waiting: [waiting("1", "a", 5), waiting("2", "a", 4), waiting("3", "a", 3)],
+        probes: [{ serviceId: "a", priority: 0 }],
+      }),
       20,
     );
     expect(f.tickets.get("1")).toMatchObject({ mean: NOW, p10: NOW, p90: NOW, calledShare: 1 });

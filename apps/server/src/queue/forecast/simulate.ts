@@ -1,9 +1,7 @@
 import type { CallClass } from "../policy.ts";
-
-import type { CallForecast, Forecast, ForecastState } from "./model.ts";
-import { probeKey } from "./model.ts";
+import { type CallForecast, type Forecast, type ForecastState, probeKey } from "./model.ts";
 import { quantile, seededRandom } from "./random.ts";
-import { buildLayout, type Entry, type Layout, type QueueLayout } from "./simulation-layout.ts";
+import { buildLayout, type Entry, type Layout } from "./simulation-layout.ts";
 
 /** Runs of the office's next hours; each samples service times, leavers and arrivals anew. */
 export const DEFAULT_RUNS = 200;

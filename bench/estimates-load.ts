@@ -196,6 +196,8 @@ async function signIn(server: BenchServer): Promise<string[]> {
 /** The benchmark's state: the office, the codes of the tickets waiting, the phones' addresses. */
 class Run {
   waiting: string[] = [];
+  /** Tracking requests retried after a connection reset. */
+  resets = 0;
   private issued = 0;
   readonly server: BenchServer;
   readonly office: Office;
@@ -229,7 +231,12 @@ class Run {
       ? `http://127.0.0.1:${FLOOR_PORT}/floor/${code}`
       : `${this.server.base}/api/v1/tickets/${code}`;
     const t0 = performance.now();
-    const res = await fetch(url, { headers: { "x-forwarded-for": phone } });
+    // A socket the server closed as idle just as it was reused: the phone retries (counted).
+    const get = () => fetch(url, { headers: { "x-forwarded-for": phone } });
+    const res = await get().catch(() => {
+      this.resets++;
+      return get();
+    });
     const body = (await res.json()) as { estimatedWait?: unknown } | null;
     const ms = performance.now() - t0;
     if (res.status !== 200) throw new Error(`track: ${res.status} ${JSON.stringify(body)}`);
@@ -333,7 +340,9 @@ async function workingDay(run: Run, withStorms: boolean) {
         }
         if (withStorms) {
           running++;
-          storms.push(run.storm().finally(() => running--));
+          const storm = run.storm().finally(() => running--);
+          storm.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+          storms.push(storm);
         }
         await run.issue();
         await run.finish(cookie, ticket.id, THINK_MS);
@@ -416,6 +425,7 @@ async function main() {
           callsDuringAStorm: round1(busy.overlapShare * 100),
         },
         ratio: ratio(stats(busy.calls), stats(quiet.calls)),
+        trackingResets: run.resets,
         ratioToFloor: { quiet: ratio(stats(quiet.calls), floor), storms: ratio(stats(busy.calls), floor) },
       },
     };

@@ -56,11 +56,16 @@ export function quoteFromForecast(call: CallForecast, from: Date): Quote | null 
   };
 }
 
-/** The quote of a waiting ticket now; null for tickets not waiting. */
+/**
+ * The quote of a waiting ticket now; null for tickets not waiting. A tracking page (`display`)
+ * may show the forecast from just before the latest change while the next one is computed, so
+ * that hundreds of pages refreshing after a call do not all wait for it.
+ */
 export async function quoteWaiting(
   deps: QueueDeps,
   branch: BranchContext,
   t: TicketRow,
+  use: "exact" | "display" = "exact",
 ): Promise<Quote | null> {
   if (t.status !== "waiting") return null;
   const now = deps.clock();
@@ -68,7 +73,8 @@ export async function quoteWaiting(
     const load = await positionAndLoad(deps.db, t, now);
     return legacyQuote(load.position, load, now);
   }
-  const forecast = await forecastsOf(deps).current(deps, branch);
+  const whileComputing = use === "display" ? "previous" : "wait";
+  const forecast = await forecastsOf(deps).current(deps, branch, { whileComputing });
   const call = forecast.tickets.get(t.id);
   return call && forecast.servedServices.has(t.service_id) ? quoteFromForecast(call, now) : null;
 }
@@ -162,7 +168,7 @@ export async function latestQuoteColumns(
   ticketId: string,
 ): Promise<TicketUpdate> {
   if (deps.waitPredictor === "legacy") return {};
-  const forecast = deps.forecasts ? await deps.forecasts.latest(branchId) : null;
+  const forecast = deps.forecasts?.latest(branchId) ?? null;
   const call = forecast?.tickets.get(ticketId);
   if (!forecast || !call || !forecast.servedServices.has(call.serviceId)) return {};
   const quote = quoteFromForecast(call, new Date(forecast.at));

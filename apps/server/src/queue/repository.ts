@@ -404,6 +404,17 @@ export async function positionAndLoad(db: Executor, t: TicketRow, now: Date) {
   return result.rows[0]!;
 }
 
+/** People ahead of a waiting ticket in its service (higher category first, then earlier arrival). */
+export async function positionOf(db: Executor, t: TicketRow): Promise<number> {
+  const result = await sql<{ position: number }>`
+    select count(*)::int as position from tickets o
+    where o.branch_id = ${t.branch_id} and o.service_id = ${t.service_id} and o.status = 'waiting' and o.id <> ${t.id}
+      and (o.priority > ${t.priority} or (o.priority = ${t.priority}
+           and (o.enqueued_at < ${t.enqueued_at} or (o.enqueued_at = ${t.enqueued_at} and o.id < ${t.id}))))
+  `.execute(db);
+  return result.rows[0]!.position;
+}
+
 /** The ticket an operator holds now (called or serving), if any. */
 export async function activeTicketOf(db: Executor, employeeId: string): Promise<TicketRow | undefined> {
   return db

@@ -160,3 +160,30 @@ describe("every promise recorded", () => {
     });
   });
 });
+
+describe("tracking pages refreshing together after a call", () => {
+  it("all get a quote at once: the new forecast, or while it is made the one just before", async () => {
+    const { anna } = office.operators;
+    ctx.clock.now = new Date("2026-03-30T07:00:00Z");
+    await closeDay();
+    await takeWorkstation(ctx, anna.cookie, office.workstations.w1);
+    const tickets = [];
+    for (let i = 0; i < 6; i++) tickets.push(await issue(ctx, office, office.services.buy));
+    const last = tickets[5]!;
+    const before = (await view(last.code)).estimatedWait;
+    ctx.clock.advance(60);
+    await operatorAction(ctx, anna.cookie, "call-next");
+    // Twenty phones ask at the same moment; the first makes the new forecast.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => ctx.request("GET", `/api/v1/tickets/${last.code}`)),
+    );
+    const after = (await view(last.code)).estimatedWait;
+    expect(after).not.toEqual(before);
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      expect(a.body.position).toBe(4);
+      expect([JSON.stringify(before), JSON.stringify(after)]).toContain(JSON.stringify(a.body.estimatedWait));
+    }
+    expect(answers.some((a) => JSON.stringify(a.body.estimatedWait) === JSON.stringify(after))).toBe(true);
+  });
+});

@@ -1,21 +1,27 @@
 import type { PublicTicket } from "@dq/shared";
+import type { BranchContext } from "../../core/branch-context.ts";
 import type { TicketRow } from "../../db/schema.ts";
-import { findBranch } from "../../queue/branches.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
 import { quoteFields, quoteWaiting } from "../../queue/estimates.ts";
-import { positionAndLoad } from "../../queue/repository.ts";
+import { positionOf } from "../../queue/repository.ts";
 import { loadWorkstationInfo } from "../../queue/ticket-events.ts";
 import { serviceNames } from "../services/repository.ts";
 
-/** What the visitor's tracking page shows of a ticket: never staff data, only the public code. */
-export async function publicTicketView(deps: QueueDeps, t: TicketRow): Promise<PublicTicket> {
+/**
+ * What the visitor's tracking page shows of a ticket: never staff data, only the public code. The
+ * branch comes from the app's cache: every waiting page refreshes after each call.
+ */
+export async function publicTicketView(
+  deps: QueueDeps,
+  t: TicketRow,
+  loadBranch: (id: string) => Promise<BranchContext | null>,
+): Promise<PublicTicket> {
   const service = await serviceNames(deps.db, t.service_id);
-  const branch = await findBranch(deps.db, t.branch_id);
+  const branch = await loadBranch(t.branch_id);
   const waiting = t.status === "waiting" && branch !== null;
-  const [load, quote] = waiting
-    ? await Promise.all([positionAndLoad(deps.db, t, deps.clock()), quoteWaiting(deps, branch, t)])
+  const [position, quote] = waiting
+    ? await Promise.all([positionOf(deps.db, t), quoteWaiting(deps, branch, t, "display")])
     : [null, null];
-  const position = load?.position ?? null;
   const { estimatedWait, expectedCallAt } = quoteFields(quote, branch?.timezone ?? "UTC");
   const ws =
     t.status === "called" || t.status === "serving"

@@ -88,7 +88,7 @@ export async function ticketRoutes(app: App) {
     async (request) => {
       const t = await findTicketByCode(deps.db, request.params.code);
       if (!t) throw notFound("ticket");
-      return publicTicketView(deps, t);
+      return publicTicketView(deps, t, loadBranch);
     },
   );
 
@@ -106,7 +106,7 @@ export async function ticketRoutes(app: App) {
     },
     async (request) => {
       await cancelByCode(deps, request.params.code, loadBranch);
-      return publicTicketView(deps, (await findTicketByCode(deps.db, request.params.code))!);
+      return publicTicketView(deps, (await findTicketByCode(deps.db, request.params.code))!, loadBranch);
     },
   );
 

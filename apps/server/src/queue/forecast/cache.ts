@@ -24,26 +24,51 @@ interface Cached<T> {
  * the branch's latest event id names its state: while it is unchanged (and the forecast is under a
  * minute old by the office's clock) every quote — each tracking page refreshing after a call, the
  * kiosk's menu — reads the same forecast; the first request after a change computes the next one,
- * and concurrent requests share that work. One per app (and per simulated day of the history
- * generator), so test databases and instances never mix.
+ * and concurrent requests share that work — or, for a display that may lag a change by a moment
+ * (`current(..., { whileComputing: "previous" })`: tracking pages refreshing together after a
+ * call), read the latest finished forecast meanwhile instead of waiting. One per app (and per
+ * simulated day of the history generator), so test databases and instances never mix.
  */
 export class WaitForecasts {
   readonly #forecasts = new Map<string, Cached<Forecast>>();
+  readonly #finished = new Map<string, Forecast>();
+  /** Forecasts still being computed, by the request count when they were started. */
+  readonly #started = new Map<Promise<Forecast>, number>();
+  #requests = 0;
   readonly #stats = new Map<string, Cached<HistoryStats>>();
 
   /** The branch's forecast for the queue as it is now. */
-  async current(deps: QueueDeps, branch: BranchContext): Promise<Forecast> {
+  async current(
+    deps: QueueDeps,
+    branch: BranchContext,
+    options: { whileComputing?: "wait" | "previous" } = {},
+  ): Promise<Forecast> {
     const now = deps.clock();
     const version = await queueVersion(deps, branch.id);
-    return reuse(this.#forecasts, branch.id, version, now, MAX_AGE_MS, () =>
-      this.#compute(deps, branch, now, version),
-    );
+    this.#requests++;
+    const value = reuse(this.#forecasts, branch.id, version, now, MAX_AGE_MS, () => {
+      const computing = this.#compute(deps, branch, now, version);
+      this.#started.set(computing, this.#requests);
+      computing.finally(() => this.#started.delete(computing)).catch(() => {});
+      return computing;
+    });
+    // Someone else's request is computing this forecast: a display may show the one before.
+    const previous = this.#finished.get(branch.id);
+    const started = this.#started.get(value);
+    if (
+      options.whileComputing === "previous" &&
+      previous &&
+      started !== undefined &&
+      started < this.#requests
+    ) {
+      if (now.getTime() - previous.at < MAX_AGE_MS) return previous;
+    }
+    return value;
   }
 
-  /** The latest forecast made for the branch, whatever its age (no database work). */
-  async latest(branchId: string): Promise<Forecast | null> {
-    const hit = this.#forecasts.get(branchId);
-    return hit ? hit.value.catch(() => null) : null;
+  /** The latest finished forecast for the branch, whatever its age: no waiting, no database work. */
+  latest(branchId: string): Forecast | null {
+    return this.#finished.get(branchId) ?? null;
   }
 
   async #compute(deps: QueueDeps, branch: BranchContext, now: Date, version: string): Promise<Forecast> {
@@ -59,9 +84,13 @@ export class WaitForecasts {
     // A busy office's forecast takes tens of milliseconds: in batches, so calls and issues go on between.
     for (;;) {
       simulation.play(RUNS_PER_BATCH);
-      if (simulation.done) return simulation.result();
+      if (simulation.done) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
+    const forecast = simulation.result();
+    const finished = this.#finished.get(branch.id);
+    if (!finished || finished.at <= forecast.at) this.#finished.set(branch.id, forecast);
+    return forecast;
   }
 }
 

@@ -8,6 +8,7 @@ import {
 } from "@dq/shared";
 import { z } from "zod";
 import { notFound, validationError, zodFieldIssue } from "../../core/errors.ts";
+import { ConcurrencyLimit } from "../../http/concurrency-limit.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
@@ -24,11 +25,14 @@ const tags = ["tickets"];
  */
 const LOOKUP_LIMIT = { max: 600, timeWindow: "1 minute" };
 const CANCEL_LIMIT = { max: 30, timeWindow: "1 minute" };
+/** Tracking-page reads at work at once (of the pool's 20 connections), see ConcurrencyLimit. */
+const TRACKING_READS_AT_ONCE = 6;
 const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, FIELD_ISSUE_MESSAGES.idempotencyKey);
 
 export async function ticketRoutes(app: App) {
   const deps = app.deps;
   const loadBranch = async (id: string) => (await app.branches.get(id))!;
+  const trackingReads = new ConcurrencyLimit(TRACKING_READS_AT_ONCE);
 
   app.post(
     "/api/v1/tickets",
@@ -85,11 +89,12 @@ export async function ticketRoutes(app: App) {
         response: { 200: publicTicketSchema, ...errorResponses(429) },
       },
     },
-    async (request) => {
-      const t = await findTicketByCode(deps.db, request.params.code);
-      if (!t) throw notFound("ticket");
-      return publicTicketView(deps, t, loadBranch);
-    },
+    async (request) =>
+      trackingReads.run(async () => {
+        const t = await findTicketByCode(deps.db, request.params.code);
+        if (!t) throw notFound("ticket");
+        return publicTicketView(deps, t, loadBranch);
+      }),
   );
 
   app.post(

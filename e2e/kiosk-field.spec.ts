@@ -171,7 +171,7 @@ test.describe("kiosk in the field", () => {
       const meta = (id: string) => page.getByTestId(`service-${id}`).getByTestId("service-meta");
       // 2 waiting, one operator: a range in minutes (the forecast's figures are the server's tests').
       await expect(meta(o.passport)).toHaveText(
-        /^ждут 2 · (~\d+–\d+\sмин|≈\d+\sмин|до\s\d+\sмин|меньше минуты)$/,
+        /^ждут 2 · (~\d+\u2060–\u2060\d+\sмин|≈\d+\sмин|до\s\d+\sмин|меньше минуты)$/,
       );
       await expect(meta(o.advice)).toHaveText("нет ожидающих");
       await expect(meta(o.certificate)).toHaveText("нет ожидающих · сейчас никто не обслуживает");
@@ -323,7 +323,10 @@ const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 type Wait = { minMinutes: number; maxMinutes: number };
-/** A wait's minutes as the surfaces write them: «12–18 мин», «≈5 мин», «до 3 мин», «меньше минуты». */
+/**
+ * A wait's minutes as the surfaces write them: «12–18 мин» (word joiners keep the dash with its
+ * figures), «≈5 мин», «до 3 мин», «меньше минуты».
+ */
 const minutes = ({ minMinutes: min, maxMinutes: max }: Wait, unit: string) =>
   max <= 1
     ? "меньше минуты"
@@ -331,7 +334,7 @@ const minutes = ({ minMinutes: min, maxMinutes: max }: Wait, unit: string) =>
       ? `≈${max} ${unit}`
       : min <= 0
         ? `до ${max} ${unit}`
-        : `${min}–${max} ${unit}`;
+        : `${min}\u2060–\u2060${max} ${unit}`;
 /** A tile's «~12–18 мин» (the other forms as they are). */
 const compact = (w: Wait, unit: string) =>
   w.maxMinutes > 1 && w.minMinutes > 0 && w.minMinutes !== w.maxMinutes
@@ -421,12 +424,12 @@ test("a service that closes before the expected call says so on its tile and ask
   const text = page.getByTestId("late-text");
   await expect(page.getByRole("heading", { name: "Вас могут не успеть принять сегодня" })).toBeVisible();
   await expect(text).toHaveText(
-    `Офис закрывается в ${clockOf(ew.closesAt)}. Ожидаемое время вызова — ${clockOf(ew.expectedCallAt)}: вас могут не успеть принять сегодня.`,
+    `Эта услуга принимает талоны до ${clockOf(ew.closesAt)}, а ваш вызов ожидается около ${clockOf(ew.expectedCallAt)}.`,
   );
   await page.screenshot({ path: `${docsShots}/kiosk-closing-warning-ru.png` });
   await page.getByRole("button", { name: "English" }).click();
   await expect(text).toHaveText(
-    `The office closes at ${clockOf(ew.closesAt)}. Your call is expected at ${clockOf(ew.expectedCallAt)}: you may not be seen today.`,
+    `This service takes tickets until ${clockOf(ew.closesAt)}, and your call is expected around ${clockOf(ew.expectedCallAt)}.`,
   );
   await page.getByRole("button", { name: "Back" }).click();
   await expect(page.getByRole("heading", { name: "Choose a service" })).toBeVisible();

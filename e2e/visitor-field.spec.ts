@@ -161,7 +161,11 @@ test("the tracking page names the office, says the wait as a phrase and stops fo
   const wall = Math.round(Date.parse(`${view.expectedCallAt.slice(0, 19)}Z`) / 60_000);
   const clock = `${String(Math.floor(wall / 60) % 24).padStart(2, "0")}:${String(wall % 60).padStart(2, "0")}`;
   const minutes = (unit: string, upTo: string) =>
-    min === max ? `≈${max} ${unit}` : min <= 0 ? `${upTo} ${max} ${unit}` : `${min}–${max} ${unit}`;
+    min === max
+      ? `≈${max} ${unit}`
+      : min <= 0
+        ? `${upTo} ${max} ${unit}`
+        : `${min}\u2060–\u2060${max} ${unit}`;
   const [ru, en] =
     max <= 1
       ? ["Ожидание: меньше минуты", "Estimated wait: under a minute"]

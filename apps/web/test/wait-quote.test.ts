@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import * as quote from "../src/features/surface-kit/wait-quote.ts";
 
 const { callAfterClosing, officeClock } = quote;
-// The texts keep a figure with its unit by no-break spaces (checked once below); read as plain spaces.
-const plain = (s: string) => s.replaceAll("\u00a0", " ");
+// The texts keep a figure with its unit by no-break spaces and the dash with its figures by word
+// joiners (checked once below); read as plain text.
+const plain = (s: string) => s.replaceAll("\u00a0", " ").replaceAll("\u2060", "");
 const quoteText = (...a: Parameters<typeof quote.quoteText>) => plain(quote.quoteText(...a));
 const quoteLine = (...a: Parameters<typeof quote.quoteLine>) => plain(quote.quoteLine(...a));
 const waitMinutes = (...a: Parameters<typeof quote.waitMinutes>) => plain(quote.waitMinutes(...a));
@@ -26,7 +27,9 @@ describe("a wait quote on the visitor surfaces", () => {
   });
 
   it("breaks a narrow line before the minutes in brackets, never inside them", () => {
-    expect(quote.quoteLine(moscow, "ru")).toBe("Ожидаемый вызов: около\u00a014:35 (12–18\u00a0мин)");
+    expect(quote.quoteLine(moscow, "ru")).toBe(
+      "Ожидаемый вызов: около\u00a014:35 (12\u2060–\u206018\u00a0мин)",
+    );
     expect(quote.waitMinutes(wait(0, 3), "en")).toBe("up to\u00a03\u00a0min");
   });
 

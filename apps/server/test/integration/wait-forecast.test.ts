@@ -140,8 +140,8 @@ describe("every promise recorded", () => {
       latest_quoted_at: null,
     });
 
-    // Three minutes on, the visitor looks at his page; then the first is called and finished.
-    ctx.clock.advance(180);
+    // A minute on, the visitor looks at his page; then the first is called and finished.
+    ctx.clock.advance(60);
     const seenAt = ctx.clock.now;
     const seen = (await view(second.code)).estimatedWait;
     expect(seen.expectedMinutes).toBeLessThan(promised.expectedMinutes);
@@ -185,5 +185,29 @@ describe("tracking pages refreshing together after a call", () => {
       expect([JSON.stringify(before), JSON.stringify(after)]).toContain(JSON.stringify(a.body.estimatedWait));
     }
     expect(answers.some((a) => JSON.stringify(a.body.estimatedWait) === JSON.stringify(after))).toBe(true);
+  });
+});
+
+describe("an operator shown free who does not call", () => {
+  it("is not taken to call this instant once a client of his has waited two minutes", async () => {
+    const { anna, boris } = office.operators;
+    ctx.clock.now = new Date("2026-04-06T07:00:00Z");
+    await closeDay();
+    await ctx.request("DELETE", "/api/v1/operator/workstation", { cookie: boris.cookie });
+    await takeWorkstation(ctx, anna.cookie, office.workstations.w1);
+    // Anna is free at window 1 and four clients of hers wait; she does not call.
+    const tickets = [];
+    for (let i = 0; i < 4; i++) tickets.push(await issue(ctx, office, office.services.buy));
+    const last = tickets[3]!;
+    // Just now: she is about to call, the fourth waits for three services.
+    const fresh = (await view(last.code)).estimatedWait;
+    expect(fresh.expectedMinutes).toBeGreaterThan(25);
+    // Five minutes on, nobody called: she is away, not about to call; the quote does not shrink to
+    // what three services from now would be, let alone "under a minute".
+    ctx.clock.advance(300);
+    const later = (await view(last.code)).estimatedWait;
+    expect(later.minMinutes).toBeGreaterThan(fresh.minMinutes - 5 + 1);
+    expect(later.expectedMinutes).toBeGreaterThan(fresh.expectedMinutes - 5 + 1);
+    expect(later.maxMinutes).toBeGreaterThan(1);
   });
 });

@@ -58,6 +58,11 @@ export interface ForecastServer {
   busy: { serviceId: string; since: number } | null;
   /** On a break: when he is expected back (epoch ms); null when not paused. */
   backAt: number | null;
+  /**
+   * Free, but not calling for a while although clients wait for him (away from the desk without a
+   * break): when he is expected to call (epoch ms). Null: he calls at once.
+   */
+  callsAt?: number | null;
 }
 
 export interface ArrivalStream {

@@ -140,7 +140,7 @@ class Run {
   private firstFree(s: Layout["servers"][number]): number {
     const { now } = this.state;
     if (s.backAt !== null) return Math.max(now, s.backAt);
-    if (!s.busy) return now;
+    if (!s.busy) return Math.max(now, s.callsAt ?? now);
     const elapsed = (now - s.busy.since) / 60_000;
     return now + this.remainingMinutes(s.busy.queueService, elapsed) * 60_000;
   }

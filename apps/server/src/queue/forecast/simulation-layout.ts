@@ -50,6 +50,7 @@ export interface ServerLayout {
   queues: { queue: number; rank: number }[];
   busy: { queueService: number; since: number } | null;
   backAt: number | null;
+  callsAt: number | null;
 }
 
 export interface StreamLayout {
@@ -129,6 +130,7 @@ export function buildLayout(state: ForecastState): Layout {
       queues: mine,
       busy: s.busy && busyService !== undefined ? { queueService: busyService, since: s.busy.since } : null,
       backAt: s.backAt,
+      callsAt: s.callsAt ?? null,
     };
   });
   const localStart = state.now - state.localMinutesNow * 60_000;

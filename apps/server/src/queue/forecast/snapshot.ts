@@ -43,17 +43,19 @@ export async function loadForecastState(
   const probes: Probe[] = [...services.keys()].flatMap((serviceId) =>
     levels.map((priority) => ({ serviceId, priority })),
   );
+  const waitingRows = waiting.map((t) => ({
+    id: t.id,
+    serviceId: t.service_id,
+    priority: t.priority,
+    enqueuedAt: new Date(t.enqueued_at).getTime(),
+  }));
+  markStalledOperators(servers, waitingRows, stats, now.getTime());
   return {
     now: now.getTime(),
     policy: branch.settings.callingPolicy,
     recentCalls,
     services,
-    waiting: waiting.map((t) => ({
-      id: t.id,
-      serviceId: t.service_id,
-      priority: t.priority,
-      enqueuedAt: new Date(t.enqueued_at).getTime(),
-    })),
+    waiting: waitingRows,
     servers,
     arrivals: stats.arrivals,
     localMinutesNow: localTime(now, branch.timezone).minutes,
@@ -113,7 +115,7 @@ async function loadServers(db: Executor, branchId: string, stats: HistoryStats, 
     left join tickets t on t.employee_id = os.employee_id and t.status in ('called', 'serving')
     where os.branch_id = ${branchId} and os.status <> 'offline' and os.workstation_id is not null
   `.execute(db);
-  const servers = new Map<string, ForecastServer & { ranks: Map<string, number> }>();
+  const servers = new Map<string, ServerRow>();
   for (const r of rows.rows) {
     let s = servers.get(r.employee_id);
     if (!s) {
@@ -125,12 +127,38 @@ async function loadServers(db: Executor, branchId: string, stats: HistoryStats, 
             ? { serviceId: r.busy_service, since: new Date(r.busy_since).getTime() }
             : null,
         backAt: r.status === "paused" ? backFromBreak(r, stats, now) : null,
+        freeSince: r.status === "free" ? new Date(r.since).getTime() : null,
       };
       servers.set(r.employee_id, s);
     }
     s.ranks.set(r.service_id, r.rank);
   }
   return [...servers.values()];
+}
+
+type ServerRow = ForecastServer & { ranks: Map<string, number>; freeSince: number | null };
+
+/** An operator free this long while a client of his waits is taken to be away, not about to call. */
+const STALLED_MS = 2 * 60_000;
+
+/**
+ * Operators shown free who have not called although a client they serve has waited longer than
+ * STALLED_MS since they became free: away from the desk without a break. The forecast expects them
+ * back as from a typical break, not calling this instant (which would quote "under a minute" for
+ * minutes on end).
+ */
+function markStalledOperators(
+  servers: ServerRow[],
+  waiting: ForecastState["waiting"],
+  stats: HistoryStats,
+  now: number,
+) {
+  const typical = (stats.typicalPauseMinutes.get("") ?? DEFAULT_PAUSE_MINUTES) * 60_000;
+  for (const s of servers) {
+    if (s.freeSince === null || now - s.freeSince < STALLED_MS) continue;
+    const ignored = waiting.some((t) => s.ranks.has(t.serviceId) && t.enqueuedAt <= now - STALLED_MS);
+    if (ignored) s.callsAt = Math.max(now + 60_000, s.freeSince + typical);
+  }
 }
 
 /** When a paused operator is expected back: a typical break of his reason, at least a minute from now. */

@@ -11,7 +11,8 @@ import { tileGridStyle } from "./tile-grid.ts";
 export function openServiceMeta(f: ReturnType<typeof useSurfaceFormat>, s: KioskService): string {
   const waiting = s.waiting === 0 ? f.t("noQueue") : f.t("waitingCount", { count: s.waiting });
   if (!s.serving) return [waiting, f.t("kiosk.nobodyServing")].join(" · ");
-  return s.waiting === 0 ? waiting : [waiting, f.compactWait(s.estimatedWait)].filter(Boolean).join(" · ");
+  // With nobody waiting a new ticket can still wait (operators busy with others): show it.
+  return [waiting, f.compactWait(s.estimatedWait)].filter(Boolean).join(" · ");
 }
 
 /** A tile's warning when a ticket taken now is expected to be called after the service closes. */

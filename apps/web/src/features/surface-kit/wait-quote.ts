@@ -13,11 +13,11 @@ export interface WaitQuote {
 
 type Vars = Record<string, string | number>;
 
-// No-break spaces keep a figure with its unit and the time with «около»: a narrow phone breaks
-// the line before «(12–18 мин)», never inside it.
+// No-break spaces keep a figure with its unit and the time with «около», word joiners keep the
+// dash with its figures: a narrow phone breaks the line before «(12–18 мин)», never inside it.
 const ru = {
   underMinute: "меньше минуты",
-  range: "{min}–{max}\u00a0мин",
+  range: "{min}\u2060–\u2060{max}\u00a0мин",
   about: "≈{max}\u00a0мин",
   upTo: "до\u00a0{max}\u00a0мин",
   compact: "~{wait}",
@@ -29,7 +29,7 @@ const ru = {
 
 const en: typeof ru = {
   underMinute: "under a minute",
-  range: "{min}–{max}\u00a0min",
+  range: "{min}\u2060–\u2060{max}\u00a0min",
   about: "≈{max}\u00a0min",
   upTo: "up to\u00a0{max}\u00a0min",
   compact: "~{wait}",

@@ -77,7 +77,9 @@ export default function TrackPage({ params }: SurfaceProps) {
             <div className={css.big} data-testid="track-position">
               {t.position ? f.t("peopleAhead", { count: t.position }) : f.t("nobodyAhead")}
             </div>
-            {t.estimatedWait && <div data-testid="track-wait">{f.quoteLine(t)}</div>}
+            <div data-testid="track-wait">
+              {t.estimatedWait ? f.quoteLine(t) : f.t("kiosk.nobodyServingTicket")}
+            </div>
           </div>
         )}
         {(t.status === "waiting" || t.status === "called") && (

@@ -11,6 +11,9 @@ import type { ReportDirectories } from "./useReportDirectories.ts";
 
 type Figures = Omit<EstimatesReport, "byService">;
 
+/** Below this many tickets the figures are shown with a caution and without colours. */
+const FEW_TICKETS = 30;
+
 /**
  * «Точность прогнозов»: were the waits promised at the kiosk kept? The range quoted at issue is an
  * 80 % range, so about 80 % should fall inside it and about 10 % wait longer.
@@ -26,6 +29,11 @@ export function EstimatesTab({ query, directories }: { query: string; directorie
       <Text size="sm" c="dimmed" data-testid="estimates-caption">
         {t("estimates.caption")}
       </Text>
+      {r.count > 0 && r.count < FEW_TICKETS && (
+        <Text size="sm" c="orange.8" data-testid="estimates-few">
+          {t("estimates.few", { count: r.count, least: FEW_TICKETS })}
+        </Text>
+      )}
       <EstimateCards figures={r} />
       <ByService report={r} directories={directories} />
     </>
@@ -37,6 +45,8 @@ function EstimateCards({ figures: f }: { figures: Figures }) {
   const lang = i18n.language;
   const share = (x: number | null) => formatPercent(lang, x);
   const bias = f.biasMinutes;
+  // On a handful of tickets a share says little: no green or red then.
+  const judged = f.count >= FEW_TICKETS;
   const cards = [
     { key: "count", value: formatNumber(lang, f.count), detail: t("estimates.countDetail") },
     {
@@ -45,14 +55,20 @@ function EstimateCards({ figures: f }: { figures: Figures }) {
       detail: t("estimates.coverageDetail"),
       // An 80 % range: a coverage far below 80 % means the promises are too narrow or off.
       color:
-        f.coverage === null ? undefined : f.coverage >= 0.75 ? "green" : f.coverage >= 0.6 ? "orange" : "red",
+        f.coverage === null || !judged
+          ? undefined
+          : f.coverage >= 0.75
+            ? "green"
+            : f.coverage >= 0.6
+              ? "orange"
+              : "red",
     },
     {
       key: "under",
       value: share(f.underShare),
       detail: t("estimates.underDetail"),
       color:
-        f.underShare === null
+        f.underShare === null || !judged
           ? undefined
           : f.underShare <= 0.15
             ? "green"

@@ -44,6 +44,9 @@ export function formatMinutes(
   const m = new Intl.NumberFormat(language, {
     maximumFractionDigits: 1,
     signDisplay: signed ? "exceptZero" : "auto",
-  }).format(minutes);
+  })
+    .format(minutes)
+    // A true minus sign, as wide as the plus ("−19,3", not "-19,3").
+    .replace("-", "\u2212");
   return t("units.m", { m });
 }

@@ -1,19 +1,11 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
+import { seededRandom } from "../queue/forecast/random.ts";
 
 /** What the history simulation needs to know about an office, and its random habits. */
 
 /** A small deterministic generator (mulberry32), so a history can be made again identically. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 export interface SimulatedService {
   id: string;

@@ -11,8 +11,10 @@ import { tileGridStyle } from "./tile-grid.ts";
 export function openServiceMeta(f: ReturnType<typeof useSurfaceFormat>, s: KioskService): string {
   const waiting = s.waiting === 0 ? f.t("noQueue") : f.t("waitingCount", { count: s.waiting });
   if (!s.serving) return [waiting, f.t("kiosk.nobodyServing")].join(" · ");
-  // With nobody waiting a new ticket can still wait (operators busy with others): show it.
-  return [waiting, f.compactWait(s.estimatedWait)].filter(Boolean).join(" · ");
+  // With nobody waiting a new ticket can still wait (its operators busy with other services): say
+  // how long when it is more than a minute.
+  const quiet = s.waiting === 0 && (s.estimatedWait?.maxMinutes ?? 0) <= 1;
+  return quiet ? waiting : [waiting, f.compactWait(s.estimatedWait)].filter(Boolean).join(" · ");
 }
 
 /** A tile's warning when a ticket taken now is expected to be called after the service closes. */

@@ -11,7 +11,14 @@ import { loadForecastState } from "./snapshot.ts";
 const MAX_AGE_MS = 60_000;
 /** What is learned from history is re-read this often (by the office's clock). */
 const STATS_MAX_AGE_MS = 30 * 60_000;
-const RUNS_PER_BATCH = 25;
+/** The forecast yields to other requests after this much work at a stretch. */
+const SLICE_MS = 8;
+/**
+ * A forecast stops after this much work in all (a very large or overloaded office) once it has
+ * MIN_RUNS runs: its percentiles are a little rougher, and nothing else waits long behind it.
+ */
+const BUDGET_MS = 250;
+const MIN_RUNS = 60;
 
 interface Cached<T> {
   key: string;
@@ -81,10 +88,13 @@ export class WaitForecasts {
       undefined,
       seedOf(Number(branch.id), Number(version), now.getTime()),
     );
-    // A busy office's forecast takes tens of milliseconds: in batches, so calls and issues go on between.
+    // A busy office's forecast takes tens of milliseconds: in slices, so calls and issues go on between.
+    let worked = 0;
     for (;;) {
-      simulation.play(RUNS_PER_BATCH);
-      if (simulation.done) break;
+      const slice = performance.now();
+      while (!simulation.done && performance.now() - slice < SLICE_MS) simulation.play(1);
+      worked += performance.now() - slice;
+      if (simulation.done || (worked > BUDGET_MS && simulation.runsPlayed >= MIN_RUNS)) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     const forecast = simulation.result();

@@ -44,6 +44,11 @@ export class Simulation {
     return this.played >= this.runs;
   }
 
+  /** Runs played so far. */
+  get runsPlayed(): number {
+    return this.played;
+  }
+
   play(count: number): void {
     const until = Math.min(this.runs, this.played + count);
     for (; this.played < until; this.played++) {
@@ -56,7 +61,8 @@ export class Simulation {
     const tickets = new Map<string, CallForecast & { serviceId: string }>();
     const probes = new Map<string, CallForecast>();
     layout.targets.forEach((target, i) => {
-      const call = summary(samples[i]!);
+      // Only the runs played: a forecast cut short by its time budget summarises fewer.
+      const call = summary(samples[i]!.subarray(0, this.played));
       if (target.probe) probes.set(probeKey(target.serviceId, target.priority), call);
       else tickets.set(target.id, { ...call, serviceId: target.serviceId });
     });

@@ -6,7 +6,7 @@ import { zonedIso } from "./calendar.ts";
 import type { QueueDeps } from "./deps.ts";
 import { WaitForecasts } from "./forecast/cache.ts";
 import { type CallForecast, type Forecast, probeKey } from "./forecast/model.ts";
-import { positionAndLoad, type ServiceLoad, serviceLoadColumns } from "./repository.ts";
+import { positionOf, type ServiceLoad, serviceLoad, serviceLoadColumns } from "./repository.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 import { legacyEstimate } from "./wait-range.ts";
 
@@ -70,8 +70,11 @@ export async function quoteWaiting(
   if (t.status !== "waiting") return null;
   const now = deps.clock();
   if (deps.waitPredictor === "legacy") {
-    const load = await positionAndLoad(deps.db, t, now);
-    return legacyQuote(load.position, load, now);
+    const [position, load] = await Promise.all([
+      positionOf(deps.db, t),
+      serviceLoad(deps.db, t.service_id, now),
+    ]);
+    return legacyQuote(position, load, now);
   }
   const whileComputing = use === "display" ? "previous" : "wait";
   const forecast = await forecastsOf(deps).current(deps, branch, { whileComputing });
@@ -139,11 +142,8 @@ export async function ticketWithEstimate(
   t: TicketRow,
 ): Promise<Ticket> {
   if (t.status !== "waiting") return toTicketDto(t);
-  const [load, quote] = await Promise.all([
-    positionAndLoad(deps.db, t, deps.clock()),
-    quoteWaiting(deps, branch, t),
-  ]);
-  return toTicketDto(t, { position: load.position, ...quoteFields(quote, branch.timezone) });
+  const [position, quote] = await Promise.all([positionOf(deps.db, t), quoteWaiting(deps, branch, t)]);
+  return toTicketDto(t, { position, ...quoteFields(quote, branch.timezone) });
 }
 
 /** The quote recorded at issue, as the issuing response shows it (the same promise that was stored). */

@@ -10,7 +10,7 @@ import {
   findActiveCategory,
   findIdempotencyClaim,
   insertNumberedTicket,
-  positionAndLoad,
+  positionOf,
   releaseIdempotencyKey,
   serviceTree,
   ticketForIdempotencyKey,
@@ -120,7 +120,7 @@ export async function issueTicket(
     },
   });
   if (inserted) {
-    const { position } = await positionAndLoad(db, inserted, now);
+    const position = await positionOf(db, inserted);
     const ticket = toTicketDto(inserted, {
       position,
       ...quoteFields(recordedQuote(inserted), branch.timezone),

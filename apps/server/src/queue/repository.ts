@@ -391,15 +391,10 @@ export interface ServiceLoad {
   configured_servers: number;
 }
 
-/** People ahead of a waiting ticket in its service (higher category first, then earlier arrival) and the service's load. */
-export async function positionAndLoad(db: Executor, t: TicketRow, now: Date) {
-  const result = await sql<ServiceLoad & { position: number }>`
-    select ${serviceLoadColumns(now)},
-      (select count(*)::int from tickets o
-        where o.branch_id = ${t.branch_id} and o.service_id = ${t.service_id} and o.status = 'waiting' and o.id <> ${t.id}
-          and (o.priority > ${t.priority} or (o.priority = ${t.priority}
-               and (o.enqueued_at < ${t.enqueued_at} or (o.enqueued_at = ${t.enqueued_at} and o.id < ${t.id}))))) as position
-    from services s where s.id = ${t.service_id}
+/** A service's load figures (see serviceLoadColumns): what the legacy estimate divides by. */
+export async function serviceLoad(db: Executor, serviceId: string, now: Date) {
+  const result = await sql<ServiceLoad>`
+    select ${serviceLoadColumns(now)} from services s where s.id = ${serviceId}
   `.execute(db);
   return result.rows[0]!;
 }

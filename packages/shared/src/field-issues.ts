@@ -32,6 +32,9 @@ export const FIELD_ISSUE_MESSAGES = {
   wholeClients: "must be a whole number of clients",
   positiveMinutes: "must be more than 0 minutes",
   maxMinutes: "must be at most 1440 minutes",
+  phone: "must be a phone number: 10–15 digits, such as +7 912 345-67-89",
+  appointmentCode: "must be an appointment code: 8 letters and digits such as K7QM-4XPA",
+  instant: "must be a date and time with its UTC offset, such as 2026-12-07T10:00:00+03:00",
   // The server's own checks, against the office's data.
   taken: "this value is already used",
   noSuchGroup: "no such service group",
@@ -45,6 +48,7 @@ export const FIELD_ISSUE_MESSAGES = {
   unknownService: "no such service",
   groupNotService: "is a group of services, not a service",
   notOffered: "this kiosk does not offer this service",
+  notBookable: "this service cannot be booked",
   sameService: "must differ from the ticket's current service",
   noSuchCategory: "no such client category",
   noSuchWorkstation: "no such workstation",

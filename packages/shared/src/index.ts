@@ -3,6 +3,7 @@ export * from "./events.ts";
 export * from "./field-issues.ts";
 export * from "./roles.ts";
 export * from "./schemas/alerts.ts";
+export * from "./schemas/appointments.ts";
 export * from "./schemas/auth.ts";
 export * from "./schemas/board.ts";
 export * from "./schemas/branch.ts";

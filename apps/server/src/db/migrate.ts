@@ -6,6 +6,7 @@ import * as m0004 from "./migrations/0004_alerts.ts";
 import * as m0005 from "./migrations/0005_ticket_calls.ts";
 import * as m0006 from "./migrations/0006_demo_history.ts";
 import * as m0007 from "./migrations/0007_wait_quotes.ts";
+import * as m0008 from "./migrations/0008_appointments.ts";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0005_ticket_calls": m0005,
   "0006_demo_history": m0006,
   "0007_wait_quotes": m0007,
+  "0008_appointments": m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-import type { AlertDetails, AlertKind, DeliveryEvent, DeliveryStatus } from "@dq/shared";
+import type { AlertDetails, AlertKind, BookingSettings, DeliveryEvent, DeliveryStatus } from "@dq/shared";
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from "kysely";
 
 /** bigint ids come back as decimal strings from both drivers (see database.ts). */
@@ -37,6 +37,8 @@ export interface ServicesTable {
   expected_service_minutes: Defaulted<number>;
   active: Defaulted<boolean>;
   accepting_tickets: Defaulted<boolean>;
+  /** Booking settings (migration 0008); null: never configured, not bookable. */
+  booking: NullableJson<Partial<BookingSettings>>;
   deleted_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -193,7 +195,56 @@ export interface TicketsTable {
   latest_quoted_max_minutes: number | null;
   latest_quoted_expected_minutes: number | null;
   latest_quoted_at: NullableTimestamp;
+  /** The appointment it was checked in for (migration 0008); null for walk-ins. */
+  appointment_id: string | null;
+  /** The slot's start while the ticket is called as an appointment; null for walk-ins and late arrivals. */
+  booked_for: NullableTimestamp;
+  /** The appointment as checked in, for staff screens without a join. */
+  appointment: NullableJson<TicketAppointment>;
   updated_at: Timestamp;
+}
+
+export interface TicketAppointment {
+  code: string;
+  /** The slot's start, ISO 8601 UTC. */
+  start: string;
+  name: string;
+  /** Checked in after start plus grace: issued as a walk-in. */
+  late: boolean;
+}
+
+export type AppointmentStatus = "booked" | "checked_in" | "cancelled";
+
+export interface AppointmentsTable {
+  id: GeneratedId;
+  branch_id: Id;
+  service_id: string;
+  code: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  business_day: string;
+  status: Defaulted<AppointmentStatus>;
+  name: string;
+  /** Normalised: "+" and digits. */
+  phone: string | null;
+  email: string | null;
+  language: string | null;
+  origin: Defaulted<"online" | "staff">;
+  created_by: string | null;
+  late: Defaulted<boolean>;
+  ticket_id: string | null;
+  idempotency_key: string | null;
+  fingerprint: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  checked_in_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+}
+
+export interface AppointmentSlotsTable {
+  service_id: string;
+  starts_at: Timestamp;
+  booked: number;
 }
 
 export interface TicketSegmentsTable {
@@ -402,6 +453,8 @@ export interface DB {
   alerts: AlertsTable;
   alert_deliveries: AlertDeliveriesTable;
   demo_history_days: DemoHistoryDaysTable;
+  appointments: AppointmentsTable;
+  appointment_slots: AppointmentSlotsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -412,4 +465,5 @@ export type NewTicket = Insertable<TicketsTable>;
 export type TicketUpdate = Updateable<TicketsTable>;
 export type AlertRuleRow = Selectable<AlertRulesTable>;
 export type AlertRow = Selectable<AlertsTable>;
+export type AppointmentRow = Selectable<AppointmentsTable>;
 export type AlertDeliveryRow = Selectable<AlertDeliveriesTable>;

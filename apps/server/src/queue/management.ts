@@ -2,7 +2,7 @@ import type { Ticket } from "@dq/shared";
 import { sql } from "kysely";
 import type { Actor, BranchContext } from "../core/branch-context.ts";
 import { conflict, DomainError, invalidField, notFound } from "../core/errors.ts";
-import type { TicketRow } from "../db/schema.ts";
+import type { TicketRow, TicketUpdate } from "../db/schema.ts";
 import { joinOrStartTransaction } from "../db/transaction.ts";
 import { appendEvent } from "../events/log.ts";
 import { businessDay } from "./calendar.ts";
@@ -76,7 +76,7 @@ export async function updateWaitingTicket(
     const t = await lockTicket(tx, branch.id, id);
     if (!t) throw notFound("ticket");
     transition(t.status, "update");
-    const change: Partial<TicketRow> = {};
+    const change: Pick<TicketUpdate, "category_id" | "priority" | "service_id"> = {};
     if (patch.categoryId !== undefined) {
       if (patch.categoryId === null) {
         change.category_id = null;

@@ -33,5 +33,9 @@ export function toTicketDto(
     position: extra.position ?? null,
     estimatedWait: extra.estimatedWait ?? null,
     expectedCallAt: extra.expectedCallAt ?? null,
+    appointmentCode: t.appointment?.code ?? null,
+    appointment: t.appointment
+      ? { start: t.appointment.start, name: t.appointment.name, late: t.appointment.late }
+      : null,
   };
 }

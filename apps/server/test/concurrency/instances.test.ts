@@ -108,6 +108,7 @@ describe("starting together", () => {
         "0005_ticket_calls",
         "0006_demo_history",
         "0007_wait_quotes",
+        "0008_appointments",
       ]);
       const config = testConfig();
       const [ba, bb] = await Promise.all([bootstrap(a.db, config), bootstrap(b.db, config)]);

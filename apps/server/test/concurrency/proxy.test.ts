@@ -150,6 +150,7 @@ describe("two instances behind nginx on one PostgreSQL", () => {
         "0005_ticket_calls",
         "0006_demo_history",
         "0007_wait_quotes",
+        "0008_appointments",
       ]);
       const admins = await client.query("select login from employees where role = 'admin'");
       expect(admins.rows).toEqual([{ login: "admin" }]);

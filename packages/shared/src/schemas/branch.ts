@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
-import { languageSchema, nameSchema } from "./common.ts";
+import { dateSchema, languageSchema, nameSchema, weekScheduleSchema } from "./common.ts";
 
 const timezoneSchema = z.string().refine(
   (tz) => {
@@ -41,6 +41,12 @@ const settingsFields = {
   runningTextTranslations: z.partialRecord(languageSchema, z.string().trim().max(1000)),
   boardCalls: z.number().int().min(1).max(20),
   boardShowWaiting: z.boolean(),
+  /** The office's opening hours; booking slots lie within them and the service's own. null: no office-wide limit. */
+  openingHours: weekScheduleSchema.nullable(),
+  /** Days the office takes no appointments (holidays), YYYY-MM-DD. */
+  bookingBlackoutDays: z.array(dateSchema).max(400),
+  /** The punctuality target for booked visitors: called within this many minutes of their time. */
+  appointmentTargetWaitMinutes: z.number().min(1).max(240),
 };
 
 export const branchSettingsSchema = z.object({
@@ -54,6 +60,9 @@ export const branchSettingsSchema = z.object({
   runningTextTranslations: settingsFields.runningTextTranslations.default({}),
   boardCalls: settingsFields.boardCalls.default(8),
   boardShowWaiting: settingsFields.boardShowWaiting.default(true),
+  openingHours: settingsFields.openingHours.default(null),
+  bookingBlackoutDays: settingsFields.bookingBlackoutDays.default([]),
+  appointmentTargetWaitMinutes: settingsFields.appointmentTargetWaitMinutes.default(5),
 });
 export type BranchSettings = z.infer<typeof branchSettingsSchema>;
 

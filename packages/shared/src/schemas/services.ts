@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
+import { bookingSettingsPatchSchema, bookingSettingsSchema } from "./appointments.ts";
 import { colorSchema, idSchema, nameSchema, translationsSchema, weekScheduleSchema } from "./common.ts";
 
 export const prefixSchema = z
@@ -26,6 +27,7 @@ const serviceFields = {
   expectedServiceMinutes: z.number().min(0.5).max(480).default(10),
   active: z.boolean().default(true),
   acceptingTickets: z.boolean().default(true),
+  booking: bookingSettingsSchema.default(bookingSettingsSchema.parse({})),
 };
 
 export const serviceCreateSchema = z.object(serviceFields).superRefine((s, ctx) => {
@@ -51,6 +53,8 @@ export const servicePatchSchema = z
     expectedServiceMinutes: z.number().min(0.5).max(480),
     active: z.boolean(),
     acceptingTickets: z.boolean(),
+    /** Merged field by field into the current booking settings. */
+    booking: bookingSettingsPatchSchema,
   })
   .partial();
 
@@ -71,5 +75,6 @@ export const serviceSchema = z.object({
   expectedServiceMinutes: z.number(),
   active: z.boolean(),
   acceptingTickets: z.boolean(),
+  booking: bookingSettingsSchema,
 });
 export type Service = z.infer<typeof serviceSchema>;

@@ -64,6 +64,18 @@ export const ticketSchema = z.object({
   estimatedWait: waitEstimateSchema.nullable(),
   /** When the ticket is expected to be called, ISO 8601 with the office's UTC offset; null with no estimate. */
   expectedCallAt: z.string().nullable(),
+  /** The appointment the ticket was checked in for (docs/appointments.md); null for walk-ins. */
+  appointmentCode: z.string().nullable(),
+  appointment: z
+    .object({
+      /** The slot's start, ISO 8601. */
+      start: z.string(),
+      /** The visitor's name as booked. */
+      name: z.string(),
+      /** Checked in after start plus grace: issued as a walk-in. */
+      late: z.boolean(),
+    })
+    .nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

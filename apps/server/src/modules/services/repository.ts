@@ -1,4 +1,4 @@
-import type { Service } from "@dq/shared";
+import { bookingSettingsSchema, type Service } from "@dq/shared";
 import type { Insertable, Updateable } from "kysely";
 import { invalidField } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
@@ -22,6 +22,7 @@ export function toServiceDto(s: ServiceRow): Service {
     expectedServiceMinutes: s.expected_service_minutes,
     active: s.active,
     acceptingTickets: s.accepting_tickets,
+    booking: bookingSettingsSchema.parse(s.booking ?? {}),
   };
 }
 

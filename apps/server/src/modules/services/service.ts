@@ -1,4 +1,9 @@
-import type { Service, serviceCreateSchema, servicePatchSchema } from "@dq/shared";
+import {
+  bookingSettingsSchema,
+  type Service,
+  type serviceCreateSchema,
+  type servicePatchSchema,
+} from "@dq/shared";
 import type { FastifyRequest } from "fastify";
 import type { Kysely, Updateable } from "kysely";
 import type { z } from "zod";
@@ -82,6 +87,7 @@ export async function createService(
       expected_service_minutes: b.expectedServiceMinutes,
       active: b.active,
       accepting_tickets: b.acceptingTickets,
+      booking: b.isGroup ? null : JSON.stringify(b.booking),
     });
     await announceServiceChange(tx, request, deps.clock(), created.id, "created");
     return created;
@@ -118,6 +124,9 @@ export async function updateService(
     if (b.expectedServiceMinutes !== undefined) set.expected_service_minutes = b.expectedServiceMinutes;
     if (b.active !== undefined) set.active = b.active;
     if (b.acceptingTickets !== undefined) set.accepting_tickets = b.acceptingTickets;
+    if (b.booking !== undefined && !current.is_group) {
+      set.booking = JSON.stringify(bookingSettingsSchema.parse({ ...current.booking, ...b.booking }));
+    }
     const updated = await repo.updateService(tx, current.id, set as Updateable<ServicesTable>);
     await announceServiceChange(tx, request, deps.clock(), current.id, "updated");
     return updated;

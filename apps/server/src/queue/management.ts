@@ -2,7 +2,7 @@ import type { Ticket } from "@dq/shared";
 import { sql } from "kysely";
 import type { Actor, BranchContext } from "../core/branch-context.ts";
 import { conflict, DomainError, invalidField, notFound } from "../core/errors.ts";
-import type { TicketRow, TicketUpdate } from "../db/schema.ts";
+import type { TicketUpdate } from "../db/schema.ts";
 import { joinOrStartTransaction } from "../db/transaction.ts";
 import { appendEvent } from "../events/log.ts";
 import { businessDay } from "./calendar.ts";

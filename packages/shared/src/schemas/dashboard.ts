@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appointmentStatusSchema } from "./appointments.ts";
 import { idSchema, translationsSchema } from "./common.ts";
 import { SERVICE_STATES } from "./kiosk.ts";
 import { operatorStatusSchema } from "./operator.ts";
@@ -45,5 +46,23 @@ export const dashboardSchema = z.object({
         .nullable(),
     }),
   ),
+  /** Today's appointments (issue 17): counts as in the appointments report, and who comes next. */
+  appointments: z.object({
+    booked: z.number(),
+    checkedIn: z.number(),
+    noShows: z.number(),
+    cancelled: z.number(),
+    /** The next 10 not yet checked in whose time has not passed (start plus grace after now), by start. */
+    upcoming: z.array(
+      z.object({
+        code: z.string(),
+        /** ISO 8601 with the office's UTC offset. */
+        start: z.string(),
+        name: z.string(),
+        serviceId: idSchema,
+        status: appointmentStatusSchema,
+      }),
+    ),
+  }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -1,22 +1,29 @@
 import { z } from "zod";
 import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
+import { appointmentFiguresSchema } from "./appointments.ts";
 import { dateSchema, idSchema } from "./common.ts";
 
+/** A report's period is in order and at most three years long (every report's query). */
+export function checkedPeriod<T extends z.ZodType<{ from: string; to: string }>>(query: T) {
+  return query
+    .refine((q) => q.from <= q.to, { message: FIELD_ISSUE_MESSAGES.periodOrder, path: ["to"] })
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 3 * 366 * 86_400_000, {
+      message: FIELD_ISSUE_MESSAGES.periodLength,
+      path: ["to"],
+    });
+}
+
 /** Every report: a period of office calendar days (both included) and optional filters. */
-export const reportQuerySchema = z
-  .object({
+export const reportQuerySchema = checkedPeriod(
+  z.object({
     from: dateSchema,
     to: dateSchema,
     serviceId: idSchema.optional(),
     employeeId: idSchema.optional(),
     workstationId: idSchema.optional(),
     categoryId: idSchema.optional(),
-  })
-  .refine((q) => q.from <= q.to, { message: FIELD_ISSUE_MESSAGES.periodOrder, path: ["to"] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 3 * 366 * 86_400_000, {
-    message: FIELD_ISSUE_MESSAGES.periodLength,
-    path: ["to"],
-  });
+  }),
+);
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 const seconds = z.number().nullable();
@@ -47,6 +54,10 @@ export const summaryReportSchema = kpiSchema.extend({
   byService: z.array(
     kpiSchema.extend({ serviceId: idSchema, name: z.string(), targetWaitMinutes: z.number().nullable() }),
   ),
+  /** The period's appointments (issue 17), of the service filtered on; other filters do not apply. */
+  appointments: appointmentFiguresSchema,
+  /** The punctuality target the appointments' figures are measured against (minutes). */
+  appointmentTargetMinutes: z.number(),
 });
 export type SummaryReport = z.infer<typeof summaryReportSchema>;
 

@@ -2,6 +2,7 @@ import { type Dashboard, dashboardSchema } from "@dq/shared";
 import type { App } from "../../http/types.ts";
 import { serviceAvailability } from "../../queue/availability.ts";
 import { businessDay } from "../../queue/calendar.ts";
+import { todaysAppointments } from "./appointments.ts";
 import { serviceFigures, serviceTargets, workstationStates } from "./repository.ts";
 
 /** The live dashboard: one read of services and one of workstations, refreshed on every event. */
@@ -16,7 +17,7 @@ export async function dashboardRoutes(app: App) {
         operationId: "getDashboard",
         tags: ["dashboard"],
         summary:
-          "The office now: per service waiting, longest wait, overdue, served and average wait today; per workstation who is there, doing what, since when",
+          "The office now: per service waiting, longest wait, overdue, served and average wait today; per workstation who is there, doing what, since when; today's appointments and the next ones due",
         response: { 200: dashboardSchema },
       },
     },
@@ -24,11 +25,12 @@ export async function dashboardRoutes(app: App) {
       const branch = request.branch;
       const now = app.deps.clock();
       const today = businessDay(now, branch.timezone);
-      const [availability, figures, services, workstations] = await Promise.all([
+      const [availability, figures, services, workstations, appointments] = await Promise.all([
         serviceAvailability(app.deps, branch),
         serviceFigures(db, branch.id, now, today),
         serviceTargets(db, branch.id),
         workstationStates(db, branch.id),
+        todaysAppointments(db, branch, now, today),
       ]);
       const byService = new Map(figures.map((r) => [r.service_id, r]));
       const targets = new Map(services.map((s) => [s.id, s.target_wait_minutes]));
@@ -73,6 +75,7 @@ export async function dashboardRoutes(app: App) {
               }
             : null,
         })),
+        appointments,
       };
     },
   );

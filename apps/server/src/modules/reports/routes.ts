@@ -1,9 +1,11 @@
 import {
+  appointmentReportQuerySchema,
+  appointmentReportSchema,
+  checkedPeriod,
   dailyReportSchema,
   estimatesReportSchema,
   hourlyReportSchema,
   operatorsReportSchema,
-  type ReportQuery,
   reportQuerySchema,
   summaryReportSchema,
   workstationsReportSchema,
@@ -13,6 +15,7 @@ import type { BranchContext } from "../../core/branch-context.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { App } from "../../http/types.ts";
 import { access, tags } from "./access.ts";
+import { appointmentReport } from "./appointments.ts";
 import { estimateAccuracy } from "./estimates.ts";
 import { ticketHistoryRoutes } from "./history-routes.ts";
 import { daily, hourly, operators, workstations } from "./queries.ts";
@@ -65,19 +68,32 @@ export async function reportRoutes(app: App) {
     response: estimatesReportSchema,
     build: estimateAccuracy,
   });
+  reportRoute(app, {
+    path: "appointments",
+    operationId: "getAppointmentsReport",
+    summary:
+      "Appointments per day and service, and in all: booked, cancelled, checked in, late, no-shows, and " +
+      "punctuality — the waits of those checked in on time, from the later of check-in and start to the first " +
+      "call, against the office's appointment target",
+    query: checkedPeriod(appointmentReportQuerySchema),
+    response: appointmentReportSchema,
+    build: appointmentReport,
+  });
 
   await ticketHistoryRoutes(app);
 }
 
 /** A report: GET /api/v1/reports/<path> over a period (the report query), read from the reports database. */
-function reportRoute<S extends z.ZodType>(
+function reportRoute<S extends z.ZodType, Q extends z.ZodType = typeof reportQuerySchema>(
   app: App,
   report: {
     path: string;
     operationId: string;
     summary: string;
+    /** The report's own query, when it takes fewer filters than the others. */
+    query?: Q;
     response: S;
-    build: (db: Executor, branch: BranchContext, q: ReportQuery, now: Date) => Promise<z.input<S>>;
+    build: (db: Executor, branch: BranchContext, q: z.output<Q>, now: Date) => Promise<z.input<S>>;
   },
 ) {
   app.get(
@@ -88,11 +104,12 @@ function reportRoute<S extends z.ZodType>(
         operationId: report.operationId,
         tags,
         summary: report.summary,
-        querystring: reportQuerySchema,
+        querystring: report.query ?? reportQuerySchema,
         response: { 200: report.response as z.ZodType },
       },
     },
     // The answer's type is checked where the report is declared (`build` against `response`).
-    async (request) => report.build(app.deps.reports, request.branch, request.query, app.deps.clock()),
+    async (request) =>
+      report.build(app.deps.reports, request.branch, request.query as z.output<Q>, app.deps.clock()),
   );
 }

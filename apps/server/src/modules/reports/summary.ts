@@ -2,18 +2,20 @@ import type { Kpi, ReportQuery } from "@dq/shared";
 import { sql } from "kysely";
 import type { BranchContext } from "../../core/branch-context.ts";
 import type { Executor } from "../../db/executor.ts";
+import { appointmentTotals } from "./appointments.ts";
 import { Histogram, percentile } from "./histogram.ts";
 import { CALLED, DAY_CLOSED, ratio, round, SERVICE, segmentsOf, WAIT } from "./queries.ts";
 
 /**
- * The summary: KPIs for the whole period and per service (definitions in queries.ts).
+ * The summary: KPIs for the whole period and per service (definitions in queries.ts), and the
+ * period's appointments (appointments.ts; only the service filter applies to them).
  *
  * Two passes over the segments: one groups them by service and whole second of wait,
  * with every count and sum the KPIs need; the other is the histogram of service times. Medians and
  * 90th percentiles come from the histograms, totals from adding up the groups, so a year (a million
  * segments) is two hash aggregates of some ten thousand groups, not a sort of every value.
  */
-export async function summary(db: Executor, branch: BranchContext, q: ReportQuery) {
+export async function summary(db: Executor, branch: BranchContext, q: ReportQuery, now: Date) {
   const seg = segmentsOf(branch, q);
   // One pass after the other: each is spread over the server's cores by PostgreSQL already, and
   // side by side they only fight for them (a year: 0.8 s in turn, 1.2 s at once on two cores).
@@ -65,9 +67,12 @@ export async function summary(db: Executor, branch: BranchContext, q: ReportQuer
     of(r.service_id).serviceTimes.add(r.seconds, r.n);
     total.serviceTimes.add(r.seconds, r.n);
   }
+  const appointments = await appointmentTotals(db, branch, q, now);
   const names = new Map(services.map((s) => [s.id, s]));
   return {
     ...total.kpi(),
+    appointments,
+    appointmentTargetMinutes: branch.settings.appointmentTargetWaitMinutes,
     byService: [...byService.entries()]
       .map(([serviceId, tally]) => ({
         serviceId,

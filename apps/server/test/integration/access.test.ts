@@ -123,6 +123,7 @@ const TABLE: Record<string, Who[]> = {
   "GET /api/v1/reports/hourly": SUPERVISORS,
   "GET /api/v1/reports/daily": SUPERVISORS,
   "GET /api/v1/reports/estimates": SUPERVISORS,
+  "GET /api/v1/reports/appointments": SUPERVISORS,
   "GET /api/v1/reports/tickets": SUPERVISORS,
   "GET /api/v1/alert-rules": SUPERVISORS,
   "GET /api/v1/alert-rules/channels": ADMINS,

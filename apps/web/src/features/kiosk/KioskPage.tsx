@@ -1,4 +1,4 @@
-import { type KioskService, kioskMenuSchema } from "@dq/shared";
+import { type KioskMenu, type KioskService, kioskMenuSchema } from "@dq/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api, isServerUnreachable } from "../../app/api.ts";
@@ -15,12 +15,14 @@ import {
 } from "../surface-kit/common.tsx";
 import { callAfterClosing } from "../surface-kit/wait-quote.ts";
 import { CategoryStep } from "./CategoryStep.tsx";
+import { CheckInStep } from "./CheckInStep.tsx";
 import { FailedScreen } from "./FailedScreen.tsx";
 import css from "./kiosk.module.css";
-import { type Screen, START } from "./kiosk-screen.ts";
+import { IDLE_SCREENS, type Screen, START } from "./kiosk-screen.ts";
 import { LateStep } from "./LateStep.tsx";
 import { ServiceMenu } from "./ServiceMenu.tsx";
 import { TicketScreen } from "./TicketScreen.tsx";
+import { useCheckIn } from "./use-check-in.ts";
 import { useIssueTicket } from "./use-issue-ticket.ts";
 
 const IDLE_SECONDS = 45;
@@ -73,6 +75,7 @@ export default function KioskPage() {
   const [screen, setScreen] = useState<Screen>(START);
   const lastTouch = useRef(Date.now());
   const issue = useIssueTicket(client, setScreen, () => void menu.refetch());
+  const checkIn = useCheckIn(client, menu.data?.branch.timezone, setScreen, () => void menu.refetch());
 
   const defaultLanguage = (menu.data?.device?.language ??
     menu.data?.branch.defaultLanguage ??
@@ -87,7 +90,7 @@ export default function KioskPage() {
   // another language than its own.
   const atStart = screen.name === "menu" && screen.groupId === null && f.lang === (defaultLanguage ?? f.lang);
   useEffect(() => {
-    if (screen.name !== "menu" && screen.name !== "late" && screen.name !== "category") return;
+    if (!IDLE_SCREENS.has(screen.name)) return;
     if (atStart) return;
     const timer = setInterval(() => {
       if (Date.now() - lastTouch.current > IDLE_SECONDS * 1000) reset();
@@ -133,38 +136,89 @@ export default function KioskPage() {
         )}
       </header>
       <main className={css.main}>
-        {!menu.data ? null : screen.name === "menu" ? (
-          <ServiceMenu
+        {menu.data && (
+          <KioskStep
             menu={menu.data}
-            groupId={screen.groupId}
+            screen={screen}
+            show={setScreen}
             onChoose={choose}
-            onBack={(id) => setScreen({ name: "menu", groupId: id })}
+            onCategory={(service, categoryId) => void issue(service, categoryId)}
+            onTake={take}
+            onCheckIn={(code) => void checkIn(menu.data!, code)}
+            onDone={reset}
           />
-        ) : screen.name === "late" ? (
-          <LateStep
-            service={screen.service}
-            timeZone={menu.data.branch.timezone}
-            onTake={() => take(screen.service)}
-            onBack={() => setScreen({ name: "menu", groupId: screen.service.parentId })}
-          />
-        ) : screen.name === "category" ? (
-          <CategoryStep
-            menu={menu.data}
-            onChoose={(categoryId) => void issue(screen.service, categoryId)}
-            onBack={() => setScreen({ name: "menu", groupId: screen.service.parentId })}
-          />
-        ) : screen.name === "issuing" ? (
-          <p className={css.message} aria-live="polite">
-            {f.t(menu.data.device?.autoPrint === false ? "kiosk.issuingNoPrint" : "kiosk.issuing")}
-          </p>
-        ) : screen.name === "ticket" ? (
-          <TicketScreen menu={menu.data} screen={screen} onDone={reset} />
-        ) : (
-          <FailedScreen message={screen.message} onDone={reset} />
         )}
       </main>
     </div>
   );
+}
+
+/** The step the visitor is at. */
+function KioskStep(props: {
+  menu: KioskMenu;
+  screen: Screen;
+  show: (screen: Screen) => void;
+  onChoose: (service: KioskService) => void;
+  onCategory: (service: KioskService, categoryId: string | null) => void;
+  onTake: (service: KioskService) => void;
+  onCheckIn: (code: string) => void;
+  onDone: () => void;
+}) {
+  const { menu, screen, show } = props;
+  const f = useSurfaceFormat(menu.branch.timezone);
+  switch (screen.name) {
+    case "menu":
+      return (
+        <ServiceMenu
+          menu={menu}
+          groupId={screen.groupId}
+          onChoose={props.onChoose}
+          onBack={(id) => show({ name: "menu", groupId: id })}
+          onCheckIn={() => show({ name: "checkin" })}
+        />
+      );
+    case "late":
+      return (
+        <LateStep
+          service={screen.service}
+          timeZone={menu.branch.timezone}
+          onTake={() => props.onTake(screen.service)}
+          onBack={() => show({ name: "menu", groupId: screen.service.parentId })}
+        />
+      );
+    case "category":
+      return (
+        <CategoryStep
+          menu={menu}
+          onChoose={(categoryId) => props.onCategory(screen.service, categoryId)}
+          onBack={() => show({ name: "menu", groupId: screen.service.parentId })}
+        />
+      );
+    case "checkin":
+      return (
+        <CheckInStep
+          // A fresh step (and code) each time the visitor is sent back to it.
+          key={`${screen.code}:${screen.error}`}
+          initialCode={screen.code}
+          error={screen.error}
+          onSubmit={props.onCheckIn}
+          onBack={() => show(START)}
+        />
+      );
+    case "issuing":
+    case "checkingIn":
+      return (
+        <p className={css.message} aria-live="polite">
+          {screen.name === "checkingIn"
+            ? f.t("checkin.checkingIn")
+            : f.t(menu.device?.autoPrint === false ? "kiosk.issuingNoPrint" : "kiosk.issuing")}
+        </p>
+      );
+    case "ticket":
+      return <TicketScreen menu={menu} screen={screen} onDone={props.onDone} />;
+    case "failed":
+      return <FailedScreen title={screen.title} message={screen.message} onDone={props.onDone} />;
+  }
 }
 
 function Clock({ timeZone }: { timeZone: string | undefined }) {

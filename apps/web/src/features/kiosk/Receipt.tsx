@@ -1,6 +1,7 @@
 import { formatTicketCode, type Ticket } from "@dq/shared";
 import { useLayoutEffect, useRef } from "react";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
+import { AppointmentLines } from "./AppointmentLines.tsx";
 import { QrCode } from "./QrCode.tsx";
 import css from "./receipt.module.css";
 
@@ -36,6 +37,12 @@ export function Receipt(props: {
       <div className={css.office}>{props.office}</div>
       <div className={css.label}>{ticket.label}</div>
       <div className={css.service}>{props.serviceName}</div>
+      <AppointmentLines
+        ticket={ticket}
+        timeZone={props.timeZone}
+        className={css.line}
+        testId="receipt-appointment"
+      />
       <div className={css.line}>
         {f.t("kiosk.issuedAt")}: {f.day(props.issuedAt)} {f.time(props.issuedAt)}
       </div>

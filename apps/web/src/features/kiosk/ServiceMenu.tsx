@@ -1,6 +1,7 @@
 import { isUnder, type KioskMenu, type KioskService, treeIndex } from "@dq/shared";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
 import { callAfterClosing } from "../surface-kit/wait-quote.ts";
+import "./checkin-texts.ts";
 import css from "./kiosk.module.css";
 import { tileGridStyle } from "./tile-grid.ts";
 
@@ -33,11 +34,14 @@ export function ServiceMenu({
   groupId,
   onChoose,
   onBack,
+  onCheckIn,
 }: {
   menu: KioskMenu;
   groupId: string | null;
   onChoose: (s: KioskService) => void;
   onBack: (groupId: string | null) => void;
+  /** «У меня запись»: a booked visitor checks in instead of choosing a service. */
+  onCheckIn?: () => void;
 }) {
   const f = useSurfaceFormat(menu.branch.timezone);
   const items = menu.services.filter((s) => s.parentId === groupId);
@@ -55,6 +59,12 @@ export function ServiceMenu({
           </button>
         )}
         <h1 className={css.title}>{group ? f.name(group) : f.t("kiosk.welcome")}</h1>
+        {!group && onCheckIn && (
+          <button type="button" className={css.checkinButton} onClick={onCheckIn} data-testid="kiosk-checkin">
+            <span className={css.checkinButtonName}>{f.t("checkin.button")}</span>
+            <span className={css.checkinButtonHint}>{f.t("checkin.buttonHint")}</span>
+          </button>
+        )}
       </div>
       {items.length === 0 && <p className={css.message}>{f.t("kiosk.empty")}</p>}
       <div className={css.tiles} style={tileGridStyle(items.length)}>

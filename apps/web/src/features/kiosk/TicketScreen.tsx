@@ -2,6 +2,7 @@ import { formatTicketCode, type KioskMenu } from "@dq/shared";
 import { useEffect, useRef, useState } from "react";
 import { localText } from "../../app/local-text.ts";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
+import { AppointmentLines } from "./AppointmentLines.tsx";
 import css from "./kiosk.module.css";
 import type { Screen } from "./kiosk-screen.ts";
 import { QrCode } from "./QrCode.tsx";
@@ -45,6 +46,7 @@ export function TicketScreen({
           {ticket.label}
         </div>
         <div className={css.ticketService}>{f.name(service)}</div>
+        <AppointmentLines ticket={ticket} timeZone={menu.branch.timezone} />
         <div className={css.ticketFacts}>
           <div data-testid="people-ahead">
             {ticket.position ? f.t("peopleAhead", { count: ticket.position }) : f.t("nobodyAhead")}

@@ -2,6 +2,7 @@ import type { Ticket } from "@dq/shared";
 import { Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNow } from "../../app/use-now.ts";
+import { AppointmentBadge, AppointmentName } from "./AppointmentBadge.tsx";
 import { duration, localName, secondsBetween } from "./format.ts";
 import { NS } from "./texts.ts";
 import { useDirectories } from "./useWorkplace.ts";
@@ -46,6 +47,8 @@ export function CurrentTicket({
           <Text size="lg" fw={600}>
             {serviceName(ticket.serviceId)}
           </Text>
+          <AppointmentBadge ticket={ticket} />
+          <AppointmentName ticket={ticket} />
           {category && (
             <Badge color="grape" variant="light">
               {t("ticket.category")}: {localName(category, i18n.language)}

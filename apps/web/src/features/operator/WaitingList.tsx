@@ -2,6 +2,7 @@ import type { Ticket } from "@dq/shared";
 import { Alert, Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNow } from "../../app/use-now.ts";
+import { AppointmentBadge } from "./AppointmentBadge.tsx";
 import { duration, secondsBetween } from "./format.ts";
 import { PanelCard } from "./PanelCard.tsx";
 import { NS } from "./texts.ts";
@@ -61,6 +62,7 @@ export function WaitingList({
                     ★
                   </Badge>
                 )}
+                <AppointmentBadge ticket={w} size="xs" />
               </Group>
               <Group gap="xs" wrap="nowrap">
                 <Text size="sm" ff="monospace">

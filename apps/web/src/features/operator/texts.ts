@@ -40,6 +40,12 @@ const ru = {
     calls: "Вызовов: {{count}}",
     note: "Заметка",
   },
+  appointment: {
+    badge: "Запись {{time}}",
+    late: "опоздал",
+    lateHint: "Пришёл позже времени записи: стоит в общей очереди",
+    name: "Посетитель",
+  },
   actions: {
     callNext: "Пригласить следующего",
     recall: "Пригласить повторно",
@@ -132,6 +138,12 @@ const en: typeof ru = {
     servingFor: "Serving",
     calls: "Calls: {{count}}",
     note: "Note",
+  },
+  appointment: {
+    badge: "Appointment {{time}}",
+    late: "late",
+    lateHint: "Came after the appointment time: waits in the general queue",
+    name: "Visitor",
   },
   actions: {
     callNext: "Call next",

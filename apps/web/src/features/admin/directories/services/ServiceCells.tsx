@@ -3,6 +3,7 @@ import { ActionIcon, Badge, Button, ColorSwatch, Group, Text, Tooltip } from "@m
 import { TranslatedName } from "../../directory-kit/fields.tsx";
 import { ArchiveButton } from "../RowActions.tsx";
 import { type TreeRow, useDirectoryTranslation } from "../texts.ts";
+import "./booking-texts.ts";
 import { scheduleSummary } from "./schedule.ts";
 
 /** A row of the tree: indented by depth, its colour, its name, and its queue's figures. */
@@ -65,6 +66,13 @@ export function ServiceState({ service: s }: { service: Service }) {
         <Badge color="gray" miw="max-content" data-testid="service-state">
           {t("common.inactive")}
         </Badge>
+      )}
+      {!s.isGroup && s.booking.enabled && (
+        <Tooltip label={t("booking.badgeHint", { count: s.booking.slotMinutes })}>
+          <Badge color="teal" variant="light" miw="max-content" data-testid="service-booking">
+            {t("booking.badge")}
+          </Badge>
+        </Tooltip>
       )}
       {!s.isGroup && s.active && !s.acceptingTickets && (
         <Badge color="orange" variant="light" miw="max-content">

@@ -15,6 +15,7 @@ import { ActiveSwitch, EnglishNameInput } from "../../directory-kit/fields.tsx";
 import { schemaErrors, useItemForm } from "../../directory-kit/useItemForm.ts";
 import type { useDirectory } from "../../useDirectory.ts";
 import { serviceTree, useDirectoryTranslation } from "../texts.ts";
+import { BookingFields } from "./BookingFields.tsx";
 import { ScheduleEditor } from "./ScheduleEditor.tsx";
 import { type ServiceFormType, SWATCHES, serviceValues, toBody } from "./values.ts";
 
@@ -124,6 +125,7 @@ export function ServiceForm({
         />
       </SimpleGrid>
       {!isGroup && <QueueFields form={form} />}
+      {!isGroup && <BookingFields form={form} />}
       <ActiveSwitch form={form} />
     </FormModal>
   );

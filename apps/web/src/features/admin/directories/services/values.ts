@@ -1,7 +1,19 @@
-import { type Service, WEEKDAYS, type Weekday, type WeekSchedule } from "@dq/shared";
+import {
+  type BookingSettings,
+  DEFAULT_BOOKING_SETTINGS,
+  type Service,
+  WEEKDAYS,
+  type Weekday,
+  type WeekSchedule,
+} from "@dq/shared";
 import type { FormErrors, UseFormReturnType } from "@mantine/form";
 
 export type Interval = { from: string; to: string };
+
+/** The booking settings as the form edits them: numbers may be left half-typed. */
+export type BookingValues = {
+  [K in keyof BookingSettings]: BookingSettings[K] extends number ? number | string : BookingSettings[K];
+};
 
 export interface ServiceValues {
   name: string;
@@ -18,6 +30,7 @@ export interface ServiceValues {
   priority: number | string;
   expectedServiceMinutes: number | string;
   active: boolean;
+  booking: BookingValues;
 }
 
 export type ServiceFormType = UseFormReturnType<
@@ -72,6 +85,16 @@ export function toBody(v: ServiceValues, isGroup: boolean) {
     targetWaitMinutes: optional(v.targetWaitMinutes),
     priority: required(v.priority),
     expectedServiceMinutes: required(v.expectedServiceMinutes),
+    booking: {
+      enabled: v.booking.enabled,
+      slotMinutes: required(v.booking.slotMinutes),
+      capacityPerSlot: required(v.booking.capacityPerSlot),
+      horizonDays: required(v.booking.horizonDays),
+      earlyCheckInMinutes: required(v.booking.earlyCheckInMinutes),
+      lateGraceMinutes: required(v.booking.lateGraceMinutes),
+      lateAction: v.booking.lateAction,
+      maxActivePerPhone: required(v.booking.maxActivePerPhone),
+    },
   };
 }
 
@@ -101,5 +124,6 @@ export function serviceValues(
     priority: s?.priority ?? 0,
     expectedServiceMinutes: s?.expectedServiceMinutes ?? 10,
     active: s?.active ?? true,
+    booking: { ...DEFAULT_BOOKING_SETTINGS, ...s?.booking },
   };
 }

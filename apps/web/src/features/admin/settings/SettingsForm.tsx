@@ -2,6 +2,7 @@ import type { Branch } from "@dq/shared";
 import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { dirError, isFieldError, useDirectoryTranslation } from "../directories/texts.ts";
 import { BoardAndDayFields } from "./BoardAndDayFields.tsx";
+import { BookingFields } from "./BookingFields.tsx";
 import { CallingPolicyFields } from "./CallingPolicyFields.tsx";
 import { OfficeFields } from "./OfficeFields.tsx";
 import { toBody } from "./settingsValues.ts";
@@ -23,6 +24,7 @@ export function SettingsForm({ branch }: { branch: Branch }) {
         <TextFields form={form} />
         <BoardAndDayFields form={form} />
         <CallingPolicyFields form={form} />
+        <BookingFields form={form} />
 
         {save.error && !isFieldError(save.error) && <Alert color="red">{dirError(t, save.error)}</Alert>}
         <Group justify="flex-end">

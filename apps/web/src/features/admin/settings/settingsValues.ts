@@ -1,4 +1,5 @@
-import { type Branch, LANGUAGES, type Language } from "@dq/shared";
+import { type Branch, LANGUAGES, type Language, type Weekday } from "@dq/shared";
+import { type Interval, weekBody, weekValues } from "../directories/services/values.ts";
 
 /** The form's values: the branch's name, zone and settings, flat. */
 export interface Values {
@@ -18,6 +19,11 @@ export interface Values {
   ratioOn: boolean;
   ratioNormal: number | string;
   ratioPriority: number | string;
+  /** The office's opening hours (`schedule`, as the schedule editor names it); off: no office-wide limit. */
+  openingHoursOn: boolean;
+  schedule: Record<Weekday, Interval[]>;
+  blackoutDays: string[];
+  appointmentTargetWaitMinutes: number | string;
 }
 
 const num = (v: number | string) => (typeof v === "number" || v === "" ? v : Number(v));
@@ -41,6 +47,9 @@ export function toBody(v: Values) {
         slaGuard: v.slaGuard,
         ratio: v.ratioOn ? { normal: num(v.ratioNormal), priority: num(v.ratioPriority) } : null,
       },
+      openingHours: v.openingHoursOn ? weekBody(v.schedule) : null,
+      bookingBlackoutDays: [...v.blackoutDays].sort(),
+      appointmentTargetWaitMinutes: num(v.appointmentTargetWaitMinutes),
     },
   };
 }
@@ -60,8 +69,14 @@ const FIELDS: Record<string, keyof Values> = {
   "settings.callingPolicy.ratio": "ratioOn",
   "settings.callingPolicy.ratio.normal": "ratioNormal",
   "settings.callingPolicy.ratio.priority": "ratioPriority",
+  "settings.bookingBlackoutDays": "blackoutDays",
+  "settings.appointmentTargetWaitMinutes": "appointmentTargetWaitMinutes",
 };
-export const formField = (field: string) => FIELDS[field] ?? FIELDS[field.replace(/\.\d+$/, "")] ?? field;
+/** A body field's form field; the opening hours' days and intervals keep their path under `schedule`. */
+export const formField = (field: string) => {
+  if (field.startsWith("settings.openingHours.")) return field.replace("settings.openingHours.", "schedule.");
+  return FIELDS[field] ?? FIELDS[field.replace(/\.\d+$/, "")] ?? field;
+};
 
 /** Every zone the browser knows, and the office's own in any case. */
 export function timezones(current: string): string[] {
@@ -93,5 +108,9 @@ export function initialValues(branch: Branch): Values {
     ratioOn: s.callingPolicy.ratio !== null,
     ratioNormal: s.callingPolicy.ratio?.normal ?? 2,
     ratioPriority: s.callingPolicy.ratio?.priority ?? 1,
+    openingHoursOn: s.openingHours !== null,
+    schedule: weekValues(s.openingHours),
+    blackoutDays: s.bookingBlackoutDays,
+    appointmentTargetWaitMinutes: s.appointmentTargetWaitMinutes,
   };
 }

@@ -30,6 +30,18 @@ const ru = {
     maxActivePerPhoneHint: "Сколько ещё не наступивших записей может быть у одного номера.",
     badge: "Запись",
     badgeHint: "Запись на приём: слоты по {{count}} мин",
+    office: "Запись на приём",
+    officeHours: "Часы работы офиса",
+    officeHoursHint:
+      "Записаться можно только в эти часы и в часы самой услуги. Выключено — время записи ограничивают только часы услуг.",
+    blackoutDays: "Дни без записи",
+    blackoutDaysHint: "Праздники и другие дни, когда офис не принимает по записи.",
+    addDay: "Добавить день",
+    removeDay: "Убрать {{day}}",
+    noBlackoutDays: "Таких дней нет",
+    targetWait: "Норма ожидания для записавшихся, мин",
+    targetWaitHint:
+      "Пунктуальность в отчётах: какая доля записавшихся вызвана в пределах этой нормы от времени записи.",
   },
 };
 
@@ -58,6 +70,18 @@ const en: typeof ru = {
     maxActivePerPhoneHint: "How many upcoming appointments one phone number may hold.",
     badge: "Booking",
     badgeHint: "Appointments: {{count}}-minute slots",
+    office: "Appointments",
+    officeHours: "Office opening hours",
+    officeHoursHint:
+      "Appointments can be booked only within these hours and the service's own. Off: only the services' hours limit them.",
+    blackoutDays: "Days without appointments",
+    blackoutDaysHint: "Holidays and other days the office takes no appointments.",
+    addDay: "Add a day",
+    removeDay: "Remove {{day}}",
+    noBlackoutDays: "No such days",
+    targetWait: "Target wait for booked visitors, min",
+    targetWaitHint:
+      "Punctuality in the reports: the share of booked visitors called within this long of their time.",
   },
 };
 

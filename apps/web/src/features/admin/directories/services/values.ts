@@ -49,7 +49,8 @@ export const SWATCHES = [
   "#6d4c41",
   "#546e7a",
 ];
-const OFFICE_HOURS: Record<Weekday, Interval[]> = {
+/** Where a new schedule starts: weekdays 09:00–18:00. */
+export const OFFICE_HOURS: Record<Weekday, Interval[]> = {
   mon: [{ from: "09:00", to: "18:00" }],
   tue: [{ from: "09:00", to: "18:00" }],
   wed: [{ from: "09:00", to: "18:00" }],
@@ -78,9 +79,7 @@ export function toBody(v: ServiceValues, isGroup: boolean) {
     ...common,
     prefix: v.prefix.trim() ? v.prefix.trim().toUpperCase() : null,
     color: v.color,
-    schedule: v.alwaysOpen
-      ? null
-      : (Object.fromEntries(WEEKDAYS.map((d) => [d, v.schedule[d]])) as WeekSchedule),
+    schedule: v.alwaysOpen ? null : weekBody(v.schedule),
     dailyLimit: optional(v.dailyLimit),
     targetWaitMinutes: optional(v.targetWaitMinutes),
     priority: required(v.priority),
@@ -97,6 +96,19 @@ export function toBody(v: ServiceValues, isGroup: boolean) {
     },
   };
 }
+
+/** A saved week as the schedule editor edits it: every day present; none saved starts from office hours. */
+export function weekValues(schedule: WeekSchedule | null): Record<Weekday, Interval[]> {
+  if (!schedule) return structuredClone(OFFICE_HOURS);
+  return Object.fromEntries(WEEKDAYS.map((d) => [d, (schedule[d] ?? []).map((i) => ({ ...i }))])) as Record<
+    Weekday,
+    Interval[]
+  >;
+}
+
+/** The edited week as the API takes it. */
+export const weekBody = (week: Record<Weekday, Interval[]>) =>
+  Object.fromEntries(WEEKDAYS.map((d) => [d, week[d]])) as WeekSchedule;
 
 /** The form's values for a service (or a new one at `parentId`, after its `siblings`). */
 export function serviceValues(
@@ -116,9 +128,7 @@ export function serviceValues(
       s?.color ?? SWATCHES.find((c) => !siblings.some((x) => x.color.toLowerCase() === c)) ?? SWATCHES[0]!,
     sortOrder: s?.sortOrder ?? nextOrder,
     alwaysOpen: s ? s.schedule === null : true,
-    schedule: s?.schedule
-      ? (Object.fromEntries(WEEKDAYS.map((d) => [d, s.schedule?.[d] ?? []])) as Record<Weekday, Interval[]>)
-      : structuredClone(OFFICE_HOURS),
+    schedule: weekValues(s?.schedule ?? null),
     dailyLimit: s?.dailyLimit ?? "",
     targetWaitMinutes: s ? (s.targetWaitMinutes ?? "") : 15,
     priority: s?.priority ?? 0,

@@ -1,5 +1,5 @@
 import { type AppointmentFigures, DEFAULT_BOOKING_SETTINGS } from "@dq/shared";
-import { type RawBuilder, sql } from "kysely";
+import { sql } from "kysely";
 import type { BranchContext } from "../../core/branch-context.ts";
 import type { Executor } from "../../db/executor.ts";
 import { ratio } from "./queries.ts";
@@ -29,14 +29,7 @@ export async function appointmentReport(
   now: Date,
 ) {
   const targetMinutes = branch.settings.appointmentTargetWaitMinutes;
-  const rows = await appointmentRows(
-    db,
-    branch,
-    q,
-    now,
-    targetMinutes,
-    sql`(business_day, service_id, name), ()`,
-  );
+  const rows = await appointmentRows(db, branch, q, now, targetMinutes, true);
   const total = rows.find((r) => r.service_id === null);
   return {
     targetMinutes,
@@ -61,8 +54,8 @@ export async function appointmentTotals(
   now: Date,
 ): Promise<AppointmentFigures> {
   const target = branch.settings.appointmentTargetWaitMinutes;
-  const rows = await appointmentRows(db, branch, q, now, target, sql`()`);
-  return figures(rows[0]);
+  const rows = await appointmentRows(db, branch, q, now, target, false);
+  return figures(rows.find((r) => r.service_id === null));
 }
 
 async function appointmentRows(
@@ -71,7 +64,7 @@ async function appointmentRows(
   q: AppointmentFilter,
   now: Date,
   targetMinutes: number,
-  groupingSets: RawBuilder<unknown>,
+  perDayAndService: boolean,
 ) {
   const grace = sql`coalesce((sv.booking->>'lateGraceMinutes')::int, ${DEFAULT_BOOKING_SETTINGS.lateGraceMinutes}::int)`;
   const filters = [
@@ -90,7 +83,7 @@ async function appointmentRows(
       left join ticket_segments s on s.ticket_id = a.ticket_id and s.segment = 1
       where ${sql.join(filters, sql` and `)}
     )
-    select business_day as day, service_id, name,
+    select ${perDayAndService ? sql`business_day as day, service_id, name` : sql`null as day, null as service_id, null as name`},
       count(*) filter (where status <> 'cancelled')::int as booked,
       count(*) filter (where status = 'cancelled')::int as cancelled,
       count(*) filter (where status = 'checked_in')::int as checked_in,
@@ -100,7 +93,7 @@ async function appointmentRows(
       count(*) filter (where wait <= ${targetMinutes * 60})::int as within_target,
       round(avg(wait) / 60, 1)::float8 as wait_avg
     from measured
-    group by grouping sets (${groupingSets})
+    ${perDayAndService ? sql`group by grouping sets ((business_day, service_id, name), ())` : sql``}
   `.execute(db);
   return result.rows;
 }

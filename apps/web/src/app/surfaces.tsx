@@ -15,6 +15,8 @@ const SURFACES: { pattern: RegExp; load: () => Promise<{ default: ComponentType<
   { pattern: /^\/counter\/([^/]+)\/?$/, load: () => import("../features/counter/CounterPage.tsx") },
   { pattern: /^\/t\/([^/]+)\/?$/, load: () => import("../features/track/TrackPage.tsx") },
   { pattern: /^\/queue\/?$/, load: () => import("../features/public-queue/PublicQueuePage.tsx") },
+  { pattern: /^\/book\/?$/, load: () => import("../features/booking/BookPage.tsx") },
+  { pattern: /^\/b\/([^/]+)\/?$/, load: () => import("../features/booking/AppointmentPage.tsx") },
 ];
 
 export async function mount(path: string, root: HTMLElement) {

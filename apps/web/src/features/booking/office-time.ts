@@ -1,0 +1,70 @@
+import { intlLocale } from "../../app/day-format.ts";
+
+/**
+ * Times of an appointment as the office's wall clock shows them, whatever zone the phone is in.
+ * An instant is formatted in the office's zone when it is known; else by the UTC offset the server
+ * wrote into the ISO string (correct for that instant, DST included). A calendar day ("2026-12-08")
+ * is not an instant: it is formatted at its UTC noon in UTC, so no zone can move it to another day.
+ */
+
+/** The instant and the zone to format it in: the office's, or UTC shifted by the ISO string's offset. */
+function wallClock(iso: string, timeZone?: string): { at: Date; zone: string } {
+  const instant = Date.parse(iso);
+  if (timeZone) return { at: new Date(instant), zone: timeZone };
+  const offset = /([+-])(\d\d):?(\d\d)$/.exec(iso);
+  const minutes = offset ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return { at: new Date(instant + minutes * 60_000), zone: "UTC" };
+}
+
+/** "10:30" in the office. */
+export function clockOf(iso: string, lang: string, timeZone?: string): string {
+  const { at, zone } = wallClock(iso, timeZone);
+  return at.toLocaleTimeString(intlLocale(lang), { hour: "2-digit", minute: "2-digit", timeZone: zone });
+}
+
+/** The office's calendar day of an instant, "2026-12-08". */
+export function dayOf(iso: string, timeZone?: string): string {
+  const { at, zone } = wallClock(iso, timeZone);
+  // Canadian English writes dates as YYYY-MM-DD.
+  return at.toLocaleDateString("en-CA", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    timeZone: zone,
+  });
+}
+
+/** Today in the office, "2026-12-08". */
+export const officeToday = (timeZone: string | undefined, now = new Date()): string =>
+  dayOf(now.toISOString(), timeZone ?? "UTC");
+
+const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
+
+/** The day after a calendar day ("2026-12-31" → "2027-01-01"). */
+export const nextDay = (day: string): string =>
+  new Date(noonOf(day).getTime() + 86_400_000).toISOString().slice(0, 10);
+
+/** A day chip: «вт» and «8 дек.» / "Tue" and "8 Dec". */
+export function dayChip(day: string, lang: string): { weekday: string; date: string } {
+  const locale = intlLocale(lang);
+  const at = noonOf(day);
+  return {
+    weekday: at.toLocaleDateString(locale, { weekday: "short", timeZone: "UTC" }),
+    date: at.toLocaleDateString(locale, { day: "numeric", month: "short", timeZone: "UTC" }),
+  };
+}
+
+/** «вторник, 8 декабря» / "Tuesday 8 December". */
+export function longDay(day: string, lang: string): string {
+  return noonOf(day).toLocaleDateString(intlLocale(lang), {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  });
+}
+
+/** «вторник, 8 декабря, 10:30–10:45» for an appointment from `start` to `end`. */
+export function whenText(start: string, end: string, lang: string, timeZone?: string): string {
+  return `${longDay(dayOf(start, timeZone), lang)}, ${clockOf(start, lang, timeZone)}–${clockOf(end, lang, timeZone)}`;
+}

@@ -30,6 +30,12 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     load: () => import("../features/admin/queue/QueuePage.tsx"),
   },
   {
+    path: "/admin/appointments",
+    title: "nav.appointments",
+    minRole: "supervisor",
+    load: () => import("../features/admin/appointments/AppointmentsPage.tsx"),
+  },
+  {
     path: "/admin/reports",
     title: "nav.reports",
     minRole: "supervisor",

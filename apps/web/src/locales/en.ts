@@ -47,6 +47,7 @@ export const en: Messages = {
     operator: "Operator workplace",
     dashboard: "Live dashboard",
     queue: "Queue management",
+    appointments: "Appointments",
     services: "Services",
     categories: "Client categories",
     employees: "Employees",

@@ -46,6 +46,7 @@ export const ru = {
     operator: "Рабочее место оператора",
     dashboard: "Текущее состояние",
     queue: "Управление очередью",
+    appointments: "Записи на приём",
     services: "Услуги",
     categories: "Категории клиентов",
     employees: "Сотрудники",

@@ -1,0 +1,103 @@
+import { useTranslation } from "react-i18next";
+import { addTranslations } from "../../../app/i18n.ts";
+// The shared administration strings (common.*, ticketStatus.*) that this screen uses too.
+import "../texts.ts";
+
+/** Strings of the appointments page (docs/appointments.md). */
+const ru = {
+  title: "Записи на приём",
+  day: "День",
+  service: "Услуга",
+  allServices: "Все услуги",
+  book: "Записать посетителя",
+  time: "Время",
+  name: "Имя",
+  phone: "Телефон",
+  status: "Запись",
+  ticket: "Талон",
+  origin: { online: "онлайн", staff: "сотрудник" },
+  statuses: { booked: "Записан", checked_in: "Пришёл", cancelled: "Отменена", no_show: "Не пришёл" },
+  late: "опоздал",
+  none: "На этот день записей нет",
+  total: "Записей: {{count}} · пришли: {{checkedIn}} · отменены: {{cancelled}}",
+  cancel: "Отменить запись",
+  cancelConfirm: "Отменить запись {{name}} на {{time}}? Место освободится для других.",
+  cancelled: "Запись {{name}} на {{time}} отменена.",
+  booked: "Записан(а) {{name}}: {{day}} в {{time}}. Код записи: {{code}} — назовите его посетителю.",
+  dialog: {
+    title: "Записать посетителя",
+    service: "Услуга",
+    noServices: "Нет услуг с записью. Включите её в форме услуги («Запись на приём»).",
+    day: "День",
+    slot: "Время",
+    noSlots: "На этот день свободного времени нет",
+    slotsLoading: "Загрузка свободного времени…",
+    free: "мест: {{count}}",
+    full: "занято",
+    name: "Имя посетителя",
+    phone: "Телефон",
+    phoneHint: "Необязательно. По нему ограничено число записей на один номер.",
+    language: "Язык сообщений",
+    submit: "Записать",
+    cancel: "Отмена",
+    required: "Заполните поле",
+  },
+  errors: {
+    slot_full: "Это время уже занято. Выберите другое.",
+    too_many_appointments: "У этого номера телефона уже есть предельное число записей.",
+    not_a_slot: "Это время больше недоступно для записи. Выберите другое.",
+    appointment_cancelled: "Запись уже отменена.",
+  },
+};
+
+const en: typeof ru = {
+  title: "Appointments",
+  day: "Day",
+  service: "Service",
+  allServices: "All services",
+  book: "Book a visitor",
+  time: "Time",
+  name: "Name",
+  phone: "Phone",
+  status: "Appointment",
+  ticket: "Ticket",
+  origin: { online: "online", staff: "staff" },
+  statuses: { booked: "Booked", checked_in: "Checked in", cancelled: "Cancelled", no_show: "No-show" },
+  late: "late",
+  none: "No appointments on this day",
+  total: "Appointments: {{count}} · checked in: {{checkedIn}} · cancelled: {{cancelled}}",
+  cancel: "Cancel the appointment",
+  cancelConfirm: "Cancel {{name}}'s appointment at {{time}}? The place becomes free for others.",
+  cancelled: "{{name}}'s appointment at {{time}} is cancelled.",
+  booked: "{{name}} is booked: {{day}} at {{time}}. Booking code: {{code}}; tell it to the visitor.",
+  dialog: {
+    title: "Book a visitor",
+    service: "Service",
+    noServices: "No service can be booked. Switch booking on in a service's form («Appointments»).",
+    day: "Day",
+    slot: "Time",
+    noSlots: "No free time on this day",
+    slotsLoading: "Loading free times…",
+    free: "places: {{count}}",
+    full: "full",
+    name: "Visitor's name",
+    phone: "Phone",
+    phoneHint: "Optional. The number of appointments per phone number is limited.",
+    language: "Language of messages",
+    submit: "Book",
+    cancel: "Cancel",
+    required: "Fill in this field",
+  },
+  errors: {
+    slot_full: "This time is taken already. Choose another.",
+    too_many_appointments: "This phone number already holds as many appointments as allowed.",
+    not_a_slot: "This time cannot be booked any more. Choose another.",
+    appointment_cancelled: "The appointment is cancelled already.",
+  },
+};
+
+addTranslations("appointments", { ru, en });
+export const NS = "appointments";
+
+/** `t` of the appointments page: its own strings first, then the shared administration ones. */
+export const useAppointmentsTranslation = () => useTranslation([NS, "admin"], { nsMode: "fallback" });

@@ -8,8 +8,11 @@ export interface Candidate {
   /** The operator's rank for the ticket's service: 1 first. */
   rank: number;
   servicePriority: number;
+  /** Queued from: arrival, or for an appointment the later of check-in and its start. */
   enqueuedAt: Date;
   targetWaitMinutes: number | null;
+  /** An appointment's start while the ticket is called as one; null for walk-ins and late arrivals. */
+  bookedFor: Date | null;
 }
 
 export type CallClass = "priority" | "normal";
@@ -44,15 +47,27 @@ export function preferredClass(policy: CallingPolicy, recentCalls: readonly Call
 }
 
 /**
- * The ordering of docs/PRODUCT.md §4: overdue first (SLA guard), then the class the ratio rule wants,
- * then category priority, operator's rank, service priority, and longest waiting (FIFO).
- * `orderKey` returns the sort key; the SQL in repository.ts orders by the same key.
+ * Whether call next may take the ticket now: an appointment checked in early waits until it is
+ * queued (its start); everyone else is callable at once.
+ */
+export function isCallable(c: Pick<Candidate, "enqueuedAt" | "bookedFor">, now: Date): boolean {
+  return c.bookedFor === null || c.enqueuedAt.getTime() <= now.getTime();
+}
+
+/**
+ * The ordering of docs/appointments.md "Calling order" (and docs/PRODUCT.md §4): overdue first
+ * (SLA guard), then appointments whose start has come, then the class the ratio rule wants, then
+ * category priority, operator's rank, service priority, and longest waiting (FIFO).
+ * `orderKey` returns the sort key of a callable candidate; the SQL in repository.ts orders by the
+ * same key.
  */
 export function orderKey(c: Candidate, ctx: PolicyContext, preferred: CallClass | null): (number | bigint)[] {
   const overdue = ctx.policy.slaGuard && isOverdue(c, ctx.now) ? 0 : 1;
+  const walkIn = c.bookedFor === null ? 1 : 0;
   const classMiss = preferred === null || callClassOf(c.categoryPriority) === preferred ? 0 : 1;
   return [
     overdue,
+    walkIn,
     classMiss,
     -c.categoryPriority,
     c.rank,
@@ -72,10 +87,11 @@ function compareKeys(a: (number | bigint)[], b: (number | bigint)[]): number {
   return 0;
 }
 
-/** All candidates in calling order (best first). */
+/** The candidates call next may take now, in calling order (best first). */
 export function rankCandidates(candidates: readonly Candidate[], ctx: PolicyContext): Candidate[] {
   const preferred = preferredClass(ctx.policy, ctx.recentCalls);
   return candidates
+    .filter((c) => isCallable(c, ctx.now))
     .map((c) => ({ c, key: orderKey(c, ctx, preferred) }))
     .sort((a, b) => compareKeys(a.key, b.key))
     .map(({ c }) => c);

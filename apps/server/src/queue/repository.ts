@@ -220,35 +220,42 @@ const CANDIDATES_PER_SERVICE = 16;
 
 /**
  * The calling policy of policy.ts as SQL: the same sort key, over the services both the operator
- * and the workstation serve. `skip locked` lets concurrent operators pass each other's candidate
+ * and the workstation serve, among the tickets callable now (an appointment checked in early
+ * waits for its start). `skip locked` lets concurrent operators pass each other's candidate
  * instead of waiting for it, so two calls never take the same ticket.
  *
  * Sorting every waiting ticket on every call costs O(queue); instead the fast path takes, through
- * the waiting-tickets index, the first few tickets of each eligible service in each order the key
- * can prefer (all by priority then arrival; overdue ones; ordinary clients; overdue ordinary
- * clients). Within one service rank and service priority are constant, so the service's best
- * ticket is always among them, and the global best among all services' bests. Only when every
- * candidate is locked by concurrent callers does the full sort run, so nobody gets "nobody is
- * waiting" while someone is.
+ * the waiting-tickets indexes, the first few tickets of each eligible service in each order the
+ * key can prefer (all by priority then arrival; overdue ones; ordinary clients; overdue ordinary
+ * clients), once among all tickets and once among appointment tickets (which go before walk-ins
+ * of the same overdue state). Within one service rank and service priority are constant, so the
+ * service's best ticket is always among them, and the global best among all services' bests.
+ * Only when every candidate is locked by concurrent callers does the full sort run, so nobody
+ * gets "nobody is waiting" while someone is.
  */
 export async function claimNextWaiting(db: Executor, p: ClaimParams): Promise<string | null> {
   return (await claimFrom(db, p, "candidates")) ?? (await claimFrom(db, p, "all"));
 }
 
 async function claimFrom(db: Executor, p: ClaimParams, scope: "candidates" | "all"): Promise<string | null> {
-  const waiting = sql`t.branch_id = ${p.branchId} and t.service_id = e.id and t.status = 'waiting'`;
+  const waiting = sql`t.branch_id = ${p.branchId} and t.service_id = e.id and t.status = 'waiting'
+    and (t.booked_for is null or t.enqueued_at <= ${p.now}::timestamptz)`;
   const top = (filter: ReturnType<typeof sql>, order: ReturnType<typeof sql>) =>
-    sql`(select t.id, t.priority, t.enqueued_at from tickets t where ${waiting} and ${filter}
+    sql`(select t.id, t.priority, t.enqueued_at, t.booked_for from tickets t where ${waiting} and ${filter}
          order by ${order} limit ${CANDIDATES_PER_SERVICE})`;
   const byPriority = sql`t.priority desc, t.enqueued_at, t.id`;
   const byArrival = sql`t.enqueued_at, t.id`;
   const overdue = sql`t.enqueued_at < e.overdue_before`;
   const ordinary = sql`t.priority <= 0`;
+  // The four orders over some tickets: all of a service, or its appointments only.
+  const pools = (among: ReturnType<typeof sql>) =>
+    sql`${top(among, byPriority)} union all ${top(sql`${among} and ${overdue}`, byPriority)}
+        union all ${top(sql`${among} and ${ordinary}`, byArrival)}
+        union all ${top(sql`${among} and ${ordinary} and ${overdue}`, byArrival)}`;
   const tickets =
     scope === "candidates"
       ? sql`cross join lateral (
-          ${top(sql`true`, byPriority)} union all ${top(overdue, byPriority)}
-          union all ${top(ordinary, byArrival)} union all ${top(sql`${ordinary} and ${overdue}`, byArrival)}
+          ${pools(sql`true`)} union all ${pools(sql`t.booked_for is not null`)}
         ) t`
       : sql`join tickets t on ${waiting}`;
   // The pool carries every column of the sort key, so the final step only sorts it and locks
@@ -263,7 +270,8 @@ async function claimFrom(db: Executor, p: ClaimParams, scope: "candidates" | "al
       where c.employee_id = ${p.employeeId}
         and ${servesSql({ employee: p.employeeId, workstation: p.workstationId }, sql.ref("s.id"))}
     ), pool as materialized (
-      select t.id, t.priority, t.enqueued_at, e.rank, e.priority as service_priority, e.overdue_before
+      select t.id, t.priority, t.enqueued_at, t.booked_for, e.rank, e.priority as service_priority,
+        e.overdue_before
       from eligible e ${tickets}
     )
     select t.id
@@ -272,6 +280,7 @@ async function claimFrom(db: Executor, p: ClaimParams, scope: "candidates" | "al
     where t.status = 'waiting'
     order by
       case when pool.enqueued_at < pool.overdue_before then 0 else 1 end,
+      case when pool.booked_for is null then 1 else 0 end,
       case when ${p.preferred}::text is null then 0
            when (pool.priority > 0) = (${p.preferred}::text = 'priority') then 0 else 1 end,
       pool.priority desc, pool.rank asc, pool.service_priority desc, pool.enqueued_at asc, pool.id asc
@@ -399,13 +408,21 @@ export async function serviceLoad(db: Executor, serviceId: string, now: Date) {
   return result.rows[0]!;
 }
 
-/** People ahead of a waiting ticket in its service (higher category first, then earlier arrival). */
+/**
+ * People ahead of a waiting ticket in its service, in the calling order without the SLA guard and
+ * the ratio rule: appointment tickets before walk-ins (every checked-in one, as one checked in
+ * early is due within minutes), then higher category first, then earlier arrival.
+ */
 export async function positionOf(db: Executor, t: TicketRow): Promise<number> {
+  const booked = t.booked_for !== null;
   const result = await sql<{ position: number }>`
     select count(*)::int as position from tickets o
     where o.branch_id = ${t.branch_id} and o.service_id = ${t.service_id} and o.status = 'waiting' and o.id <> ${t.id}
-      and (o.priority > ${t.priority} or (o.priority = ${t.priority}
-           and (o.enqueued_at < ${t.enqueued_at} or (o.enqueued_at = ${t.enqueued_at} and o.id < ${t.id}))))
+      and (
+        (o.booked_for is not null and not ${booked})
+        or ((o.booked_for is not null) = ${booked}
+          and (o.priority > ${t.priority} or (o.priority = ${t.priority}
+            and (o.enqueued_at < ${t.enqueued_at} or (o.enqueued_at = ${t.enqueued_at} and o.id < ${t.id}))))))
   `.execute(db);
   return result.rows[0]!.position;
 }

@@ -60,10 +60,12 @@ async function markCalled(
   workstation: WorkstationInfo,
   now: Date,
   extra: Record<string, unknown> = {},
+  patch: TicketUpdate = {},
 ): Promise<Ticket> {
   const workstationId = workstation.id;
   const ticket = await updateTicket(tx, id, {
     ...(await latestQuoteColumns(deps, branch.id, id)),
+    ...patch,
     status: "called",
     called_at: now,
     last_called_at: now,
@@ -101,6 +103,14 @@ async function lockCall(tx: Executor, branch: BranchContext, employeeId: string,
   return { workstationId, workstation, ticket };
 }
 
+/**
+ * An appointment called by hand before its start (call next waits for it) is queued from now,
+ * so its wait is never negative.
+ */
+function queuedByNow(ticket: TicketRow, now: Date): TicketUpdate {
+  return ticket.enqueued_at.getTime() > now.getTime() ? { enqueued_at: now } : {};
+}
+
 /** Call a particular waiting ticket, e.g. a client with an urgent matter. */
 export async function callTicket(
   deps: QueueDeps,
@@ -118,7 +128,8 @@ export async function callTicket(
         `ticket ${ticket.label} is for a service that you or this workstation do not serve`,
       );
     }
-    return markCalled(tx, deps, branch, ticket.id, employeeId, workstation, now);
+    const queued = queuedByNow(ticket, now);
+    return markCalled(tx, deps, branch, ticket.id, employeeId, workstation, now, {}, queued);
   });
 }
 
@@ -150,7 +161,18 @@ export async function sendToWorkstation(
         `workstation ${workstation.number} does not serve the service of ticket ${ticket.label}`,
       );
     }
-    return markCalled(tx, deps, branch, ticket.id, occupant.employee_id, workstation, now, { sentBy });
+    const queued = queuedByNow(ticket, now);
+    return markCalled(
+      tx,
+      deps,
+      branch,
+      ticket.id,
+      occupant.employee_id,
+      workstation,
+      now,
+      { sentBy },
+      queued,
+    );
   });
 }
 
@@ -269,7 +291,10 @@ export const finish = (
     () => ({ note: note ?? null }),
   );
 
-/** Back to the queue: keeps its place by default, or goes to the end. */
+/**
+ * Back to the queue: keeps its place by default, or goes to the end — behind the walk-ins too, so
+ * an appointment ticket sent to the end is called as a walk-in from then on.
+ */
 export const returnToQueue = (
   deps: QueueDeps,
   branch: BranchContext,
@@ -283,13 +308,19 @@ export const returnToQueue = (
     employeeId,
     id,
     "return",
-    (t, now) => ({ ...BACK_IN_QUEUE, enqueued_at: toEnd ? now : t.enqueued_at }),
+    (t, now) => ({
+      ...BACK_IN_QUEUE,
+      ...(toEnd ? { enqueued_at: now, booked_for: null } : { enqueued_at: t.enqueued_at }),
+    }),
     "ticket.returned",
     "free",
     () => ({ toEnd }),
   );
 
-/** To another service with the same label: a new service segment that waits from now. */
+/**
+ * To another service with the same label: a new service segment that waits from now, as an
+ * ordinary ticket there (an appointment was for the service it was booked for).
+ */
 export function redirect(
   deps: QueueDeps,
   branch: BranchContext,
@@ -320,6 +351,7 @@ export function redirect(
         service_id: target.id,
         segment: t.segment + 1,
         enqueued_at: now,
+        booked_for: null,
         ...BACK_IN_QUEUE,
         note: note ?? t.note,
       };

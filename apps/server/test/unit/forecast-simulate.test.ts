@@ -121,10 +121,52 @@ describe("the wait forecast", () => {
   });
 });
 
+describe("appointments in the forecast", () => {
+  const appointment = (id: string, minutesFromNow: number) => ({
+    id,
+    serviceId: "a",
+    priority: 0,
+    enqueuedAt: NOW + minutesFromNow * MIN,
+    appointment: true,
+  });
+
+  it("calls an appointment at its start before walk-ins who came earlier, not before its start", () => {
+    const f = simulate(
+      state({ waiting: [waiting("w1", "a", 30), waiting("w2", "a", 25), appointment("b", 5)] }),
+      5,
+    );
+    // w1 at 10:00 keeps the operator until 10:10; the appointment (due 10:05) goes before w2.
+    expect(f.tickets.get("w1")!.mean).toBe(NOW);
+    expect(f.tickets.get("b")!.mean).toBe(NOW + 10 * MIN);
+    expect(f.tickets.get("w2")!.mean).toBe(NOW + 20 * MIN);
+  });
+
+  it("an idle operator calls a lone appointment at its start", () => {
+    const f = simulate(
+      state({ waiting: [appointment("b", 7)], probes: [{ serviceId: "a", priority: 0 }] }),
+      5,
+    );
+    expect(f.probes.get(probeKey("a", 0))!.mean).toBe(NOW);
+    expect(f.tickets.get("b")!.mean).toBe(NOW + 7 * MIN);
+  });
+
+  it("an overdue walk-in still goes first with the SLA guard on", () => {
+    const s = state({
+      services: new Map([["a", service("a", { targetWaitMinutes: 20 })]]),
+      waiting: [waiting("late", "a", 25), appointment("b", 0)],
+    });
+    expect(simulate(s, 5).tickets.get("b")!.mean).toBe(NOW);
+    const guarded = simulate({ ...s, policy: { slaGuard: true, ratio: null } }, 5);
+    expect(guarded.tickets.get("late")!.mean).toBe(NOW);
+    expect(guarded.tickets.get("b")!.mean).toBe(NOW + 10 * MIN);
+  });
+});
+
 describe("the forecast's calls follow the engine's calling policy", () => {
   // Random offices: one operator, one-minute services, no arrivals. The simulation's order of
   // calls must be the order pickNext (policy.ts) gives, step by step, as the clock moves on
-  // (overdue tickets), and with the ratio rule's memory of the calls before.
+  // (overdue tickets, appointments becoming callable at their start), and with the ratio rule's
+  // memory of the calls before.
   it("in 300 random offices, call for call", () => {
     let seed = 12345;
     const random = () => {
@@ -145,12 +187,18 @@ describe("the forecast's calls follow the engine's calling policy", () => {
         ]),
       );
       const ranks = Object.fromEntries(serviceIds.map((id) => [id, pickOf([1, 1, 2, 3])]));
-      const tickets = Array.from({ length: 2 + Math.floor(random() * 10) }, (_, i) => ({
-        id: String(100 + i),
-        serviceId: pickOf(serviceIds),
-        priority: pickOf([0, 0, 0, 2, 3]),
-        enqueuedAt: NOW - Math.floor(random() * 15) * MIN,
-      }));
+      const tickets = Array.from({ length: 2 + Math.floor(random() * 10) }, (_, i) => {
+        // A quarter are appointments, some checked in early (queued from a start still to come).
+        const appointment = random() < 0.25;
+        const minutesAgo = Math.floor(random() * 15) - (appointment ? 8 : 0);
+        return {
+          id: String(100 + i),
+          serviceId: pickOf(serviceIds),
+          priority: pickOf([0, 0, 0, 2, 3]),
+          enqueuedAt: NOW - minutesAgo * MIN,
+          appointment,
+        };
+      });
       const policy = {
         slaGuard: random() < 0.5,
         ratio: random() < 0.5 ? { normal: pickOf([1, 2, 3]), priority: pickOf([1, 2]) } : null,
@@ -172,13 +220,20 @@ describe("the forecast's calls follow the engine's calling policy", () => {
         servicePriority: services.get(t.serviceId)!.priority,
         enqueuedAt: new Date(t.enqueuedAt),
         targetWaitMinutes: services.get(t.serviceId)!.targetWaitMinutes,
+        bookedFor: t.appointment ? new Date(t.enqueuedAt) : null,
       }));
+      let clock = NOW;
       while (left.length > 0) {
-        const now = new Date(NOW + expected.length * MIN);
-        const next = pickNext(left, { policy, now, recentCalls: recent })!;
+        const next = pickNext(left, { policy, now: new Date(clock), recentCalls: recent });
+        if (!next) {
+          // Only appointments not yet started wait: the operator calls at the first one's start.
+          clock = Math.min(...left.map((c) => c.enqueuedAt.getTime()));
+          continue;
+        }
         expected.push(next.id);
         recent.unshift(callClassOf(next.categoryPriority));
         left = left.filter((c) => c !== next);
+        clock += MIN;
       }
       const simulated = [...forecast.tickets.entries()]
         .sort(([, x], [, y]) => x.mean - y.mean)

@@ -19,9 +19,18 @@ function candidate(id: string, over: Partial<Candidate> = {}): Candidate {
     servicePriority: 0,
     enqueuedAt: minutesAgo(1),
     targetWaitMinutes: 15,
+    bookedFor: null,
     ...over,
   };
 }
+
+/** An appointment ticket booked for `start`, checked in at `checkedIn`: queued from the later. */
+function appointment(id: string, start: Date, checkedIn: Date, over: Partial<Candidate> = {}): Candidate {
+  const enqueuedAt = new Date(Math.max(start.getTime(), checkedIn.getTime()));
+  return candidate(id, { bookedFor: start, enqueuedAt, ...over });
+}
+
+const minutesFromNow = (m: number) => new Date(NOW.getTime() + m * 60_000);
 
 const ids = (cs: Candidate[]) => cs.map((c) => c.id);
 
@@ -138,5 +147,66 @@ describe("ratio rule", () => {
   it("takes the other class when the preferred one is empty", () => {
     const onlyNormal = [candidate("301"), candidate("302", { enqueuedAt: minutesAgo(2) })];
     expect(pickNext(onlyNormal, { policy: ratio, now: NOW, recentCalls: [] })?.id).toBe("302");
+  });
+});
+
+describe("appointments in the calling order", () => {
+  const guarded = { policy: { slaGuard: true, ratio: null }, now: NOW, recentCalls: [] as CallClass[] };
+  const unguarded = { ...guarded, policy: { slaGuard: false, ratio: null } };
+
+  it("overdue, then appointments whose start has come, then the rest; early ones wait", () => {
+    const list = [
+      candidate("1", { enqueuedAt: minutesAgo(30) }), // overdue walk-in
+      candidate("2", { enqueuedAt: minutesAgo(10), categoryPriority: 3 }), // priority walk-in
+      candidate("3", { enqueuedAt: minutesAgo(12) }), // ordinary walk-in
+      appointment("4", minutesAgo(0), minutesAgo(5)), // due now, checked in early
+      appointment("5", minutesAgo(2), minutesAgo(1)), // came 1 min late, within grace
+      appointment("6", minutesFromNow(5), minutesAgo(3)), // checked in early: not callable yet
+      appointment("7", minutesAgo(20), minutesAgo(20)), // appointment overdue itself
+    ];
+    // 7 and 1 are both overdue: among overdue tickets the appointment goes first.
+    expect(ids(rankCandidates(list, guarded))).toEqual(["7", "1", "5", "4", "2", "3"]);
+    // Without the guard appointments come first, in the rest of the key's order.
+    expect(ids(rankCandidates(list, unguarded))).toEqual(["7", "5", "4", "2", "1", "3"]);
+  });
+
+  it("an appointment becomes callable exactly at its start", () => {
+    const early = appointment("8", minutesFromNow(3), minutesAgo(2));
+    const walkIn = candidate("9", { enqueuedAt: minutesAgo(27), targetWaitMinutes: 60 });
+    expect(pickNext([early, walkIn], guarded)?.id).toBe("9");
+    expect(pickNext([early], guarded)).toBeNull();
+    const atStart = { ...guarded, now: minutesFromNow(3) };
+    expect(pickNext([early, walkIn], atStart)?.id).toBe("8");
+    expect(
+      pickNext([early, walkIn], { ...guarded, now: new Date(minutesFromNow(3).getTime() - 1) })?.id,
+    ).toBe("9");
+  });
+
+  it("among appointments: the ratio class, category priority, rank, service priority, arrival, id", () => {
+    const list = [
+      appointment("20", minutesAgo(4), minutesAgo(6)),
+      appointment("21", minutesAgo(4), minutesAgo(6), { categoryPriority: 1, rank: 2 }),
+      appointment("22", minutesAgo(2), minutesAgo(3), { categoryPriority: 1 }),
+      appointment("23", minutesAgo(8), minutesAgo(9), { rank: 2 }),
+      appointment("24", minutesAgo(1), minutesAgo(1), { servicePriority: 4 }),
+      appointment("19", minutesAgo(4), minutesAgo(5)),
+    ];
+    expect(ids(rankCandidates(list, unguarded))).toEqual(["22", "21", "24", "19", "20", "23"]);
+    const wantsNormal = { policy: { slaGuard: false, ratio: { normal: 1, priority: 1 } }, now: NOW };
+    expect(ids(rankCandidates(list, { ...wantsNormal, recentCalls: ["priority"] }))).toEqual([
+      "24",
+      "19",
+      "20",
+      "23",
+      "22",
+      "21",
+    ]);
+  });
+
+  it("the ratio rule does not put a walk-in of the wanted class before an appointment", () => {
+    const list = [candidate("30", { categoryPriority: 2 }), appointment("31", minutesAgo(1), minutesAgo(1))];
+    const ctx = { policy: { slaGuard: true, ratio: { normal: 2, priority: 1 } }, now: NOW, recentCalls: [] };
+    expect(preferredClass(ctx.policy, [])).toBe("priority");
+    expect(ids(rankCandidates(list, ctx))).toEqual(["31", "30"]);
   });
 });

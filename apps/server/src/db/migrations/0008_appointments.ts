@@ -13,6 +13,7 @@ import { type Kysely, sql } from "kysely";
  * - `tickets.appointment_id`, `tickets.booked_for` (the slot's start while the ticket is called as
  *   an appointment; null for walk-ins and late arrivals) and `tickets.appointment` (code, start,
  *   visitor's name and lateness as checked in, for the operator's screen without a join).
+ * - `tickets_waiting_booked`: waiting appointment tickets in call order, for call next's pool.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -59,6 +60,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       add column appointment_id bigint references appointments(id),
       add column booked_for timestamptz,
       add column appointment jsonb;
+    -- Call next's pool of appointment tickets (queue/repository.ts): a few per service, not a
+    -- scan of the service's whole waiting line for them.
+    create index tickets_waiting_booked on tickets (branch_id, service_id, priority desc, enqueued_at, id)
+      where status = 'waiting' and booked_for is not null;
   `.execute(db);
 }
 

@@ -47,7 +47,10 @@ export interface ForecastTicket {
   serviceId: string;
   /** The client category's priority, 0 for ordinary clients. */
   priority: number;
+  /** Queued from; for an appointment checked in early, its start (not callable before). */
   enqueuedAt: number;
+  /** Called as an appointment: before walk-ins, after overdue tickets (policy.ts). */
+  appointment?: boolean;
 }
 
 export interface ForecastServer {

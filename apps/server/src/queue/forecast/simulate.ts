@@ -107,6 +107,11 @@ class Run {
   private readonly recent: RecentCalls;
   private recorded = 0;
   private seq = 0;
+  /** Set by `pick`: when the earliest appointment of the operator's not yet callable becomes so. */
+  private wakeAt = Number.POSITIVE_INFINITY;
+  /** Scratch sort keys for `pick` (a candidate's and the best so far), reused: runs must not allocate. */
+  private readonly key = new Float64Array(KEY_LENGTH);
+  private readonly bestKey = new Float64Array(KEY_LENGTH);
 
   constructor(
     state: ForecastState,
@@ -208,11 +213,15 @@ class Run {
     }
   }
 
-  /** Operator k is free at t: he calls whom the policy picks; a probe or a leaver takes none of his time. */
+  /**
+   * Operator k is free at t: he calls whom the policy picks; a probe or a leaver takes none of his
+   * time. With nobody callable he waits for the next arrival, or an appointment's start.
+   */
   private serveNext(k: number, t: number): void {
     const q = this.pick(k, t);
     if (q < 0) {
-      this.idle[k] = true;
+      if (Number.isFinite(this.wakeAt)) this.freeAt[k] = this.wakeAt + this.state.gapMinutes * 60_000;
+      else this.idle[k] = true;
       return;
     }
     const queue = this.layout.queues[q]!;
@@ -241,54 +250,52 @@ class Run {
   }
 
   /**
-   * The policy's choice for operator k at t, by policy.ts's `orderKey` (overdue, the ratio rule's
-   * class, category priority, rank, service priority, arrival) over the head of each of his queues
-   * — within a queue the head is always its best; -1 when nobody waits for him.
+   * The policy's choice for operator k at t, by policy.ts's `orderKey` (overdue, appointments,
+   * the ratio rule's class, category priority, rank, service priority, arrival) over the head of
+   * each of his queues — within a queue the head is always its best, and an appointment queue's
+   * head is its first to become callable; -1 when nobody callable waits for him.
    */
   private pick(k: number, t: number): number {
     const server = this.layout.servers[k]!;
     const { policy } = this.state;
     const preferred = this.recent.preferred(policy.ratio);
+    const { key, bestKey } = this;
     let best = -1;
-    let b = BEST_NONE;
+    this.wakeAt = Number.POSITIVE_INFINITY;
     for (const { queue, rank } of server.queues) {
       const e = this.head(queue);
       if (!e) continue;
       const q = this.layout.queues[queue]!;
-      const overdue = policy.slaGuard && q.targetWaitMs !== null && t - e.enqueuedAt > q.targetWaitMs ? 0 : 1;
-      const classMiss = preferred === 0 || (q.priority > 0 ? 1 : -1) === preferred ? 0 : 1;
-      if (
-        best < 0 ||
-        before(overdue, classMiss, -q.priority, rank, -q.servicePriority, e.enqueuedAt, e.seq, b)
-      ) {
+      if (q.appointment && e.enqueuedAt > t) {
+        this.wakeAt = Math.min(this.wakeAt, e.enqueuedAt);
+        continue;
+      }
+      key[0] = policy.slaGuard && q.targetWaitMs !== null && t - e.enqueuedAt > q.targetWaitMs ? 0 : 1;
+      key[1] = q.appointment ? 0 : 1;
+      key[2] = preferred === 0 || (q.priority > 0 ? 1 : -1) === preferred ? 0 : 1;
+      key[3] = -q.priority;
+      key[4] = rank;
+      key[5] = -q.servicePriority;
+      key[6] = e.enqueuedAt;
+      key[7] = e.seq;
+      if (best < 0 || before(key, bestKey)) {
         best = queue;
-        b = [overdue, classMiss, -q.priority, rank, -q.servicePriority, e.enqueuedAt, e.seq];
+        bestKey.set(key);
       }
     }
     return best;
   }
 }
 
-const BEST_NONE: readonly number[] = [];
+/** overdue, walk-in, class miss, -category priority, rank, -service priority, enqueued at, seq */
+const KEY_LENGTH = 8;
 
 /** Whether a candidate's key comes before the best one's (lexicographic, as policy.ts sorts). */
-function before(
-  o: number,
-  c: number,
-  p: number,
-  r: number,
-  sp: number,
-  at: number,
-  seq: number,
-  b: readonly number[],
-): boolean {
-  if (o !== b[0]) return o < b[0]!;
-  if (c !== b[1]) return c < b[1]!;
-  if (p !== b[2]) return p < b[2]!;
-  if (r !== b[3]) return r < b[3]!;
-  if (sp !== b[4]) return sp < b[4]!;
-  if (at !== b[5]) return at < b[5]!;
-  return seq < b[6]!;
+function before(key: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < KEY_LENGTH; i++) {
+    if (key[i] !== b[i]) return key[i]! < b[i]!;
+  }
+  return false;
 }
 
 /**

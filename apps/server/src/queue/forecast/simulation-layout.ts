@@ -1,9 +1,9 @@
 import type { ForecastState } from "./model.ts";
 
 /**
- * The forecast state rearranged for fast runs: one FIFO queue per service and category priority
- * (within one, the policy's order is plain arrival order, so only its head competes), indexes
- * instead of ids, sorted service-time samples.
+ * The forecast state rearranged for fast runs: one FIFO queue per service, category priority and
+ * kind (walk-ins, appointments; within one, the policy's order is plain arrival order, so only its
+ * head competes), indexes instead of ids, sorted service-time samples.
  */
 export interface Layout {
   /** Waiting tickets first, then probes; a run records when each is called. */
@@ -40,6 +40,8 @@ export interface QueueLayout {
   priority: number;
   servicePriority: number;
   targetWaitMs: number | null;
+  /** Appointment tickets: callable from their enqueuedAt, before walk-ins. */
+  appointment: boolean;
   /** Waiting tickets then probes, in arrival order. */
   entries: Entry[];
 }
@@ -70,8 +72,8 @@ export function buildLayout(state: ForecastState): Layout {
   const serviceIndex = new Map(serviceIds.map((id, i) => [id, i]));
   const queues: QueueLayout[] = [];
   const queueIndex = new Map<string, number>();
-  const queueOf = (serviceId: string, priority: number): number => {
-    const key = `${serviceId}:${priority}`;
+  const queueOf = (serviceId: string, priority: number, appointment = false): number => {
+    const key = `${serviceId}:${priority}:${appointment}`;
     let q = queueIndex.get(key);
     if (q === undefined) {
       const s = state.services.get(serviceId)!;
@@ -81,6 +83,7 @@ export function buildLayout(state: ForecastState): Layout {
         priority,
         servicePriority: s.priority,
         targetWaitMs: s.targetWaitMinutes === null ? null : s.targetWaitMinutes * 60_000,
+        appointment,
         entries: [],
       });
       queueIndex.set(key, q);
@@ -96,7 +99,8 @@ export function buildLayout(state: ForecastState): Layout {
   const targets: Target[] = [];
   for (const t of ordered) {
     const target = targets.push({ id: t.id, serviceId: t.serviceId, priority: t.priority, probe: false }) - 1;
-    queues[queueOf(t.serviceId, t.priority)]!.entries.push({ target, enqueuedAt: t.enqueuedAt, seq: target });
+    const queue = queueOf(t.serviceId, t.priority, t.appointment === true);
+    queues[queue]!.entries.push({ target, enqueuedAt: t.enqueuedAt, seq: target });
   }
   for (const p of state.probes) {
     if (!state.services.has(p.serviceId) || !servable.has(p.serviceId)) continue;

@@ -24,7 +24,7 @@ export async function loadForecastState(
     loadServices(db, branch, stats, now),
     db
       .selectFrom("tickets")
-      .select(["id", "service_id", "priority", "enqueued_at"])
+      .select(["id", "service_id", "priority", "enqueued_at", "booked_for"])
       .where("branch_id", "=", branch.id)
       .where("status", "=", "waiting")
       .execute(),
@@ -48,6 +48,7 @@ export async function loadForecastState(
     serviceId: t.service_id,
     priority: t.priority,
     enqueuedAt: new Date(t.enqueued_at).getTime(),
+    appointment: t.booked_for !== null,
   }));
   markStalledOperators(servers, waitingRows, stats, now.getTime());
   return {

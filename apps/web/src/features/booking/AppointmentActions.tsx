@@ -1,6 +1,6 @@
 import type { Appointment, BookingSlot } from "@dq/shared";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import css from "./booking.module.css";
 import { cancelAppointment, rescheduleAppointment, useBookingServices } from "./booking-api.ts";
 import { bookingFailure } from "./booking-errors.ts";
@@ -56,6 +56,9 @@ function ReschedulePicker({
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const service = services.data?.items.find((s) => s.id === a.serviceId);
+  const section = useRef<HTMLElement>(null);
+  // The days and times open below the appointment's card: bring them into view.
+  useEffect(() => section.current?.scrollIntoView({ behavior: "smooth", block: "start" }), []);
 
   const move = async (slot: BookingSlot) => {
     setBusy(true);
@@ -84,11 +87,17 @@ function ReschedulePicker({
   };
 
   return (
-    <section className={css.card} aria-label={x.t("appointment.rescheduleTitle")} data-testid="reschedule">
+    <section
+      ref={section}
+      className={css.card}
+      aria-label={x.t("appointment.rescheduleTitle")}
+      data-testid="reschedule"
+    >
       <h2 className={css.subtitle}>{x.t("appointment.rescheduleTitle")}</h2>
       {services.data && !service && <p className={css.notice}>{x.t("errors.serviceGone")}</p>}
       {service && timeZone && (
         <SlotPicker
+          branchId={a.branchId}
           service={service}
           timeZone={timeZone}
           day={service.openDays.includes(day) ? day : (service.openDays[0] ?? null)}

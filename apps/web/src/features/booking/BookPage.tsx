@@ -58,7 +58,7 @@ export default function BookPage() {
 }
 
 const STEP_NUMBER = { service: 1, time: 2, contact: 3 } as const;
-const STEP_QUESTION = { service: "chooseService", time: "chooseTime", contact: "yourDetails" } as const;
+const STEP_QUESTION = { service: "chooseService", time: "chooseWhen", contact: "yourDetails" } as const;
 
 /** The three steps before the booking is made; the day and the form survive going back and forth. */
 function BookingSteps(props: {
@@ -93,6 +93,7 @@ function BookingSteps(props: {
       <>
         <Chosen service={step.service} onChange={back} />
         <SlotPicker
+          branchId={data.branch.id}
           service={step.service}
           timeZone={timeZone}
           day={shownDay}
@@ -120,6 +121,7 @@ function BookingSteps(props: {
       <>
         <Chosen service={step.service} when={x.when(step.slot)} onChange={back} />
         <ContactForm
+          branchId={data.branch.id}
           serviceId={step.service.id}
           start={step.slot.start}
           contact={contact}
@@ -136,12 +138,12 @@ function BookingSteps(props: {
   }
   return (
     <>
-      {step.name !== "service" && (
-        <button type="button" className={`${css.linkButton} ${css.back}`} onClick={back}>
-          ← {x.t("back")}
-        </button>
-      )}
       <div className={css.heading}>
+        {step.name !== "service" && (
+          <button type="button" className={`${css.linkButton} ${css.back}`} onClick={back}>
+            ← {x.t("back")}
+          </button>
+        )}
         <h1 className={css.title}>{x.t("title")}</h1>
         <div className={css.step}>
           {x.t("stepOf", { step: STEP_NUMBER[step.name] })} · {x.t(STEP_QUESTION[step.name])}
@@ -165,8 +167,10 @@ function Chosen({
   const x = useBookingText();
   return (
     <section className={`${css.card} ${css.summary}`} data-testid="booking-chosen">
-      <div className={css.summaryService}>{x.name(service)}</div>
-      {when && <div className={css.summaryWhen}>{when}</div>}
+      <div>
+        <div className={css.summaryService}>{x.name(service)}</div>
+        {when && <div>{when}</div>}
+      </div>
       <button type="button" className={css.linkButton} onClick={onChange}>
         {x.t("change")}
       </button>

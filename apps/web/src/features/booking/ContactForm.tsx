@@ -26,6 +26,7 @@ function checkContact(c: Contact): Partial<Record<Field, string>> {
 }
 
 type Props = {
+  branchId: string;
   serviceId: string;
   start: string;
   contact: Contact;
@@ -36,9 +37,17 @@ type Props = {
 };
 
 /** Name, phone, optional e-mail and the button that books. */
-export function ContactForm({ serviceId, start, contact, onContact, onBooked, onPickAgain }: Props) {
+export function ContactForm({
+  branchId,
+  serviceId,
+  start,
+  contact,
+  onContact,
+  onBooked,
+  onPickAgain,
+}: Props) {
   const x = useBookingText();
-  const book = useBook();
+  const book = useBook(branchId);
   const id = useId();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -73,22 +82,23 @@ export function ContactForm({ serviceId, start, contact, onContact, onBooked, on
   };
 
   const input = (field: Field, type: string, autoComplete: string, hint?: string) => (
-    <label className={css.field}>
-      {x.t(field)}
+    <div className={css.field}>
+      <label htmlFor={`${id}-${field}`}>{x.t(field)}</label>
       <input
+        id={`${id}-${field}`}
         type={type}
         name={field}
         autoComplete={autoComplete}
         inputMode={type === "tel" ? "tel" : undefined}
         value={contact[field]}
         aria-invalid={!!errors[field]}
-        aria-describedby={`${id}-${field}`}
+        aria-describedby={`${id}-${field}-note`}
         onChange={(e) => onContact({ ...contact, [field]: e.target.value })}
       />
-      <span id={`${id}-${field}`} className={errors[field] ? css.fieldError : css.hint}>
+      <span id={`${id}-${field}-note`} className={errors[field] ? css.fieldError : css.hint}>
         {errors[field] ?? hint}
       </span>
-    </label>
+    </div>
   );
 
   return (
@@ -101,7 +111,6 @@ export function ContactForm({ serviceId, start, contact, onContact, onBooked, on
         void submit();
       }}
     >
-      <h2 className={css.subtitle}>{x.t("yourDetails")}</h2>
       {input("name", "text", "name")}
       {input("phone", "tel", "tel", x.t("phoneHint"))}
       {input("email", "email", "email")}

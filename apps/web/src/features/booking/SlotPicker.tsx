@@ -7,6 +7,7 @@ import { nextDay, officeToday } from "./office-time.ts";
 import { useBookingText } from "./use-booking-text.ts";
 
 type Props = {
+  branchId: string;
   service: BookingService;
   timeZone: string;
   day: string | null;
@@ -23,14 +24,15 @@ type Props = {
 const sameInstant = (a: string | null | undefined, b: string) => !!a && Date.parse(a) === Date.parse(b);
 
 /** Days with opening hours, then that day's times; full ones are shown, greyed out. */
-export function SlotPicker({ service, timeZone, day, onDay, onPick, selected, current, notice }: Props) {
+export function SlotPicker(props: Props) {
+  const { service, timeZone, day, onDay } = props;
   const x = useBookingText(timeZone);
   const today = officeToday(timeZone);
   const tomorrow = nextDay(today);
   if (service.openDays.length === 0) return <p className={css.notice}>{x.t("noDays")}</p>;
   return (
     <>
-      {notice}
+      {props.notice}
       <fieldset className={`${css.choices} ${css.days}`} aria-label={x.t("chooseDay")}>
         <legend className={css.legend}>{x.t("chooseDay")}</legend>
         {service.openDays.map((d) => {
@@ -51,23 +53,14 @@ export function SlotPicker({ service, timeZone, day, onDay, onPick, selected, cu
           );
         })}
       </fieldset>
-      {day && (
-        <Times serviceId={service.id} timeZone={timeZone} day={day} {...{ onPick, selected, current }} />
-      )}
+      {day && <Times {...props} day={day} />}
     </>
   );
 }
 
-function Times(props: {
-  serviceId: string;
-  timeZone: string;
-  day: string;
-  onPick: (slot: BookingSlot) => void;
-  selected?: string | null;
-  current?: string | null;
-}) {
+function Times(props: Props & { day: string }) {
   const x = useBookingText(props.timeZone);
-  const slots = useSlots(props.serviceId, props.day);
+  const slots = useSlots(props.branchId, props.service.id, props.day);
   const legend = <legend className={css.legend}>{x.t("chooseTime")}</legend>;
   let body: ReactNode;
   if (slots.data && slots.data.length > 0) {
@@ -78,7 +71,7 @@ function Times(props: {
         <button
           key={slot.start}
           type="button"
-          className={css.chip}
+          className={mine ? `${css.chip} ${css.chipCurrent}` : css.chip}
           disabled={full || mine}
           aria-pressed={sameInstant(props.selected, slot.start)}
           data-start={slot.start}

@@ -12,7 +12,10 @@ export const isNotFound = (error: unknown) =>
 /** Reads that fail for a reason other than the connection are tried twice more, then shown. */
 const retryRead = (n: number, error: unknown) => !isNotFound(error) && (isServerUnreachable(error) || n < 2);
 
-/** The office's bookable services (`?branch=<id>` on the page picks another office than the first). */
+/**
+ * The office's bookable services (`?branch=<id>` on the page picks another office than the first).
+ * The later calls name the office too (`?branchId=`): the server takes the default one otherwise.
+ */
 export function useBookingServices(branchId: string | null) {
   return useQuery({
     queryKey: ["booking-services", branchId],
@@ -26,12 +29,12 @@ export function useBookingServices(branchId: string | null) {
 }
 
 /** A day's slots of a service; read again every minute, since others book meanwhile. */
-export function useSlots(serviceId: string, day: string | null) {
+export function useSlots(branchId: string, serviceId: string, day: string | null) {
   return useQuery({
-    queryKey: ["booking-slots", serviceId, day],
+    queryKey: ["booking-slots", branchId, serviceId, day],
     queryFn: () =>
       api.get(
-        `/api/v1/booking/slots?serviceId=${encodeURIComponent(serviceId)}&date=${day}`,
+        `/api/v1/booking/slots?${new URLSearchParams({ branchId, serviceId, date: day ?? "" })}`,
         bookingSlotsSchema,
       ),
     enabled: day !== null,
@@ -71,16 +74,23 @@ export type BookingRequest = {
  * again" after a dropped connection) carries the same key and so gets the same booking; a changed
  * request (another time, a corrected phone) is a new attempt with a new key.
  */
-export function useBook() {
+export function useBook(branchId: string) {
   const attempt = useRef<{ body: string; key: string } | null>(null);
   return async (request: BookingRequest): Promise<Booked> => {
-    const body = JSON.stringify(request);
+    const body = JSON.stringify([branchId, request]);
     if (attempt.current?.body !== body) attempt.current = { body, key: newBookingKey() };
     const key = attempt.current.key;
     const started = Date.now();
     for (;;) {
       try {
-        return await api.post("/api/v1/appointments", request, bookedSchema, { "idempotency-key": key });
+        return await api.post(
+          `/api/v1/appointments?branchId=${encodeURIComponent(branchId)}`,
+          request,
+          bookedSchema,
+          {
+            "idempotency-key": key,
+          },
+        );
       } catch (error) {
         if (!shouldResend(error, Date.now() - started)) throw error;
         await new Promise((r) => setTimeout(r, resendDelayMs(error)));

@@ -20,6 +20,7 @@ import { serverOptions } from "./http/server-options.ts";
 import type { App } from "./http/types.ts";
 import { alertRoutes } from "./modules/alerts/routes.ts";
 import { type ChannelSenders, createSenders } from "./modules/alerts/senders.ts";
+import { appointmentsModule } from "./modules/appointments/routes.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { boardRoutes } from "./modules/board/routes.ts";
@@ -70,7 +71,6 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
 
   const hub = new EventHub(database.db, app.log);
-  const forecasts = new WaitForecasts();
   app.decorate("deps", {
     db: database.db,
     reports: database.reports,
@@ -78,7 +78,7 @@ export async function buildApp({
     config,
     hub,
     senders,
-    forecasts,
+    forecasts: new WaitForecasts(),
   });
   app.addHook("onClose", async () => senders.close());
   await hub.start(database);
@@ -159,6 +159,7 @@ export async function buildApp({
   await app.register(auditRoutes);
   await app.register(ticketRoutes);
   await app.register(kioskRoutes);
+  await app.register(appointmentsModule);
   await app.register(operatorRoutes);
   await app.register(queueAdminRoutes);
   await app.register(dashboardRoutes);

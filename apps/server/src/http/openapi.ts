@@ -22,6 +22,11 @@ export const OPENAPI_TAGS = [
   { name: "settings", description: "Branches, branch settings and the audit log" },
   { name: "tickets", description: "Issuing tickets, and a visitor's own ticket by its code" },
   { name: "kiosk", description: "What a kiosk shows" },
+  {
+    name: "appointments",
+    description:
+      "Booking a time online, one's own appointment by its code, check-in at the kiosk, the day's list",
+  },
   { name: "operator", description: "An operator's workplace: workstation, pauses, calling and serving" },
   {
     name: "queue management",
@@ -122,6 +127,12 @@ function specialSuccess(url: string, responses: Record<string, JsonObject>) {
     responses["200"] = {
       description: "Prometheus text exposition format",
       content: { "text/plain": { schema: { type: "string" } } },
+    };
+  }
+  if (/^\/api\/v1\/appointments\/(:code|\{code\})\/ics$/.test(url)) {
+    responses["200"] = {
+      description: "An iCalendar file (RFC 5545) with one event",
+      content: { "text/calendar": { schema: { type: "string" } } },
     };
   }
   if (url === "/api/v1/reports/tickets") {

@@ -87,6 +87,16 @@ const TABLE: Record<string, Who[]> = {
   "POST /api/v1/tickets/{code}/cancel": EVERYONE,
   "POST /api/v1/tickets/{code}/rating": EVERYONE,
 
+  "GET /api/v1/booking/services": EVERYONE,
+  "GET /api/v1/booking/slots": EVERYONE,
+  "POST /api/v1/appointments": EVERYONE,
+  "GET /api/v1/appointments": SUPERVISORS,
+  "GET /api/v1/appointments/{code}": EVERYONE,
+  "POST /api/v1/appointments/{code}/cancel": EVERYONE,
+  "POST /api/v1/appointments/{code}/reschedule": EVERYONE,
+  "GET /api/v1/appointments/{code}/ics": EVERYONE,
+  "POST /api/v1/appointments/{code}/check-in": [...STAFF, "kiosk"],
+
   "GET /api/v1/operator/state": SESSIONS,
   "POST /api/v1/operator/workstation": SESSIONS,
   "DELETE /api/v1/operator/workstation": SESSIONS,

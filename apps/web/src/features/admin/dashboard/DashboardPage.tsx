@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useNow } from "../../../app/use-now.ts";
 import { localName } from "../../operator/format.ts";
 import { NS } from "../texts.ts";
+import { AppointmentsToday } from "./AppointmentsToday.tsx";
 import { HistoryBanner } from "./HistoryBanner.tsx";
 import { ServicesNow } from "./ServicesNow.tsx";
 import { useDashboard, useRelease } from "./useDashboard.ts";
@@ -38,6 +39,7 @@ export default function DashboardPage() {
       <HistoryBanner />
 
       <ServicesNow services={d.services} sinceFetch={sinceFetch} />
+      <AppointmentsToday appointments={d.appointments} serviceName={serviceName} />
 
       <Title order={4}>{t("dashboard.workstations")}</Title>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} data-testid="dashboard-workstations">

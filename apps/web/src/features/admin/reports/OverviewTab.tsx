@@ -1,9 +1,10 @@
 import { dailyReportSchema, type Kpi, type SummaryReport, summaryReportSchema } from "@dq/shared";
-import { Card, Grid, Tooltip as MantineTooltip, SimpleGrid, Table, Text } from "@mantine/core";
+import { Card, Grid, Tooltip as MantineTooltip, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { intlLocale } from "../../../app/day-format.ts";
 import { localName } from "../../operator/format.ts";
+import { AppointmentCards } from "./AppointmentCards.tsx";
 import { ChartCard, COLORS, ReportError } from "./ChartCard.tsx";
 import { CountsAndWaitChart } from "./CountsAndWaitChart.tsx";
 import { formatDuration, formatNumber, formatPercent, toMinutes } from "./format.ts";
@@ -32,6 +33,7 @@ export function OverviewTab({
   return (
     <>
       <KpiCards kpi={s} />
+      <Appointments report={s} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <DailyChart filters={filters} days={daily.data?.days ?? []} />
@@ -42,6 +44,19 @@ export function OverviewTab({
       </Grid>
       <ByService report={s} directories={directories} />
     </>
+  );
+}
+
+/** The period's appointments, when there were any (an office that takes none is not shown zeros). */
+function Appointments({ report }: { report: SummaryReport }) {
+  const { t } = useTranslation(NS);
+  const a = report.appointments;
+  if (a.booked + a.cancelled === 0) return null;
+  return (
+    <Stack gap="xs" data-testid="report-appointments">
+      <Title order={4}>{t("appointments.overviewTitle", { target: report.appointmentTargetMinutes })}</Title>
+      <AppointmentCards figures={a} targetMinutes={report.appointmentTargetMinutes} />
+    </Stack>
   );
 }
 

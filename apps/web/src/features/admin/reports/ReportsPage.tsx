@@ -2,6 +2,7 @@ import { Button, Group, Stack, Tabs, Title, Tooltip } from "@mantine/core";
 import { useIsFetching } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { HistoryBanner } from "../dashboard/HistoryBanner.tsx";
+import { AppointmentsTab } from "./AppointmentsTab.tsx";
 import { EstimatesTab } from "./EstimatesTab.tsx";
 import { HourlyTab } from "./HourlyTab.tsx";
 import { OperatorsTab } from "./OperatorsTab.tsx";
@@ -57,6 +58,7 @@ export default function ReportsPage() {
           {tab === "workstations" && <WorkstationsTab query={query} />}
           {tab === "tickets" && <TicketsTab query={query} directories={directories} />}
           {tab === "estimates" && <EstimatesTab query={query} directories={directories} />}
+          {tab === "appointments" && <AppointmentsTab query={query} directories={directories} />}
         </Stack>
       </Tabs>
     </Stack>

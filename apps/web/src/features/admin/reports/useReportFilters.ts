@@ -4,7 +4,15 @@ import { isDay, presetPeriod, todayIn } from "./period.ts";
 
 export const FILTER_KEYS = ["serviceId", "employeeId", "workstationId", "categoryId"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-export const TABS = ["overview", "hourly", "operators", "workstations", "tickets", "estimates"] as const;
+export const TABS = [
+  "overview",
+  "hourly",
+  "operators",
+  "workstations",
+  "tickets",
+  "estimates",
+  "appointments",
+] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface ReportFilters {

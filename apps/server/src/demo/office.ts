@@ -19,11 +19,24 @@ export interface DemoService {
   minutes?: number;
   schedule?: object;
   description?: string;
+  /** Booking settings (docs/appointments.md): the demo books two services online. */
+  booking?: object;
 }
 
 const WEEKDAYS_9_TO_18 = Object.fromEntries(
   ["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [{ from: "09:00", to: "18:00" }]]),
 );
+
+/** The office's opening hours: booking slots lie within them (walk-in tickets are not limited by them). */
+export const DEMO_OPENING_HOURS = {
+  ...Object.fromEntries(
+    ["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [{ from: "08:00", to: "20:00" }]]),
+  ),
+  sat: [{ from: "09:00", to: "17:00" }],
+};
+
+/** Quarter-hour slots, two visitors each (two windows serve both booked services). */
+const DEMO_BOOKING = { enabled: true, slotMinutes: 15, capacityPerSlot: 2 };
 
 export const DEMO_SERVICES: DemoService[] = [
   { key: "tickets", name: "Билеты", en: "Tickets", sort: 1, color: "#1565c0" },
@@ -36,6 +49,7 @@ export const DEMO_SERVICES: DemoService[] = [
     sort: 1,
     color: "#1e88e5",
     minutes: 5,
+    booking: DEMO_BOOKING,
   },
   {
     key: "refund",
@@ -67,6 +81,7 @@ export const DEMO_SERVICES: DemoService[] = [
     minutes: 15,
     target: 20,
     schedule: WEEKDAYS_9_TO_18,
+    booking: DEMO_BOOKING,
     description: "Групповые перевозки, договоры, счета",
   },
   {

@@ -7,6 +7,7 @@ import {
   DEMO_CATEGORIES,
   DEMO_DEVICES,
   DEMO_OFFICE_NAME_EN,
+  DEMO_OPENING_HOURS,
   DEMO_PAUSE_REASONS,
   DEMO_RUNNING_TEXT,
   DEMO_RUNNING_TEXT_EN,
@@ -30,6 +31,7 @@ const DEMO_SETTINGS = {
   runningText: DEMO_RUNNING_TEXT,
   nameTranslations: { en: DEMO_OFFICE_NAME_EN },
   runningTextTranslations: { en: DEMO_RUNNING_TEXT_EN },
+  openingHours: DEMO_OPENING_HOURS,
 };
 
 /** Puts the demo office (`office.ts`) into a branch, so that every screen has something to show. */
@@ -81,6 +83,7 @@ function serviceRow(s: DemoService, branchId: string, parentId: string | null) {
     priority: s.priority ?? 0,
     expected_service_minutes: s.minutes ?? 6,
     schedule: s.schedule ? JSON.stringify(s.schedule) : null,
+    booking: s.booking ? JSON.stringify(s.booking) : null,
   };
 }
 

@@ -1,7 +1,15 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { seedDemoOffice } from "../../src/demo/seed.ts";
+import { firstBranch } from "../../src/queue/branches.ts";
 import { type Office, setUpOffice } from "../helpers/office.ts";
-import { type RequestOptions, type Response, TestClock, type TestContext } from "../helpers/test-app.ts";
+import {
+  createTestContext,
+  type RequestOptions,
+  type Response,
+  TestClock,
+  type TestContext,
+} from "../helpers/test-app.ts";
 
 /**
  * Booking (docs/appointments.md): slots, booking under concurrency, the phone's limit, idempotency,
@@ -440,5 +448,37 @@ describe("staff", () => {
     const cancel = await ctx.request("POST", `/api/v1/appointments/${a.body.code}/cancel`, anonymous());
     expect([cancel.status, cancel.body.error.code]).toEqual([409, "not_cancellable"]);
     clock.now = saved;
+  });
+});
+
+describe("the demo office", () => {
+  it("books two services in quarter-hour slots of two, within its opening hours", async () => {
+    const demo = await createTestContext({ clock: new TestClock(new Date("2026-03-02T09:00:00+03:00")) });
+    try {
+      const db = demo.database.db;
+      const branch = (await firstBranch(db))!;
+      await db.transaction().execute((tx) => seedDemoOffice(tx, branch.id));
+      demo.app.branches.invalidate();
+      const services = await demo.request("GET", "/api/v1/booking/services");
+      expect(
+        services.body.items.map((s: { name: string; slotMinutes: number }) => [s.name, s.slotMinutes]),
+      ).toEqual([
+        ["Купить билет", 15],
+        ["Корпоративные клиенты", 15],
+      ]);
+      const [buy, corporate] = services.body.items;
+      // Buy follows the office's hours (Saturdays too); corporate its own weekdays 09:00–18:00.
+      expect(buy.openDays).toContain("2026-03-07");
+      expect(corporate.openDays).not.toContain("2026-03-07");
+      const slots = await demo.request("GET", `/api/v1/booking/slots?serviceId=${buy.id}&date=2026-03-03`);
+      expect(slots.body).toHaveLength(48);
+      expect(slots.body[0]).toEqual({
+        start: "2026-03-03T08:00:00+03:00",
+        end: "2026-03-03T08:15:00+03:00",
+        free: 2,
+      });
+    } finally {
+      await demo.close();
+    }
   });
 });

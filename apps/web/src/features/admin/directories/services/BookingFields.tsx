@@ -10,10 +10,10 @@ const NUMBER_FIELDS = [
   { field: "slotMinutes", min: 5, max: 240 },
   { field: "capacityPerSlot", min: 1, max: 100 },
   { field: "horizonDays", min: 1, max: 365 },
-  { field: "maxActivePerPhone", min: 1, max: 50 },
   { field: "earlyCheckInMinutes", min: 0, max: 240 },
   { field: "lateGraceMinutes", min: 0, max: 240 },
 ] as const;
+const PHONE_FIELD = { field: "maxActivePerPhone", min: 1, max: 50 } as const;
 
 /**
  * «Запись на приём» of a service (docs/appointments.md): whether it can be booked, its slots, how
@@ -41,16 +41,8 @@ export function BookingFields({ form }: { form: ServiceFormType }) {
         )}
         {v.booking.enabled && (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {NUMBER_FIELDS.map(({ field, min, max }) => (
-              <NumberInput
-                key={field}
-                label={t(`booking.${field}`)}
-                description={t(`booking.${field}Hint`)}
-                min={min}
-                max={max}
-                allowDecimal={false}
-                {...form.getInputProps(`booking.${field}`)}
-              />
+            {NUMBER_FIELDS.map((f) => (
+              <BookingNumber key={f.field} form={form} {...f} />
             ))}
             <Select
               label={t("booking.lateAction")}
@@ -61,9 +53,30 @@ export function BookingFields({ form }: { form: ServiceFormType }) {
               allowDeselect={false}
               {...form.getInputProps("booking.lateAction")}
             />
+            <BookingNumber form={form} {...PHONE_FIELD} />
           </SimpleGrid>
         )}
       </Stack>
     </>
+  );
+}
+
+/** One whole-number booking setting, with its bounds. */
+function BookingNumber(props: {
+  form: ServiceFormType;
+  field: (typeof NUMBER_FIELDS)[number]["field"] | typeof PHONE_FIELD.field;
+  min: number;
+  max: number;
+}) {
+  const { t } = useDirectoryTranslation();
+  return (
+    <NumberInput
+      label={t(`booking.${props.field}`)}
+      description={t(`booking.${props.field}Hint`)}
+      min={props.min}
+      max={props.max}
+      allowDecimal={false}
+      {...props.form.getInputProps(`booking.${props.field}`)}
+    />
   );
 }

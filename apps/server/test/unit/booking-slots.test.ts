@@ -8,7 +8,7 @@ import {
   openIntervals,
   upcomingSlots,
 } from "../../src/modules/appointments/slots.ts";
-import { maskPhone } from "../../src/modules/appointments/view.ts";
+import { maskEmail, maskPhone } from "../../src/modules/appointments/view.ts";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const rules = (over: Partial<DayRules>): DayRules => ({
@@ -141,5 +141,16 @@ describe("the calendar file and the masked phone", () => {
     expect(maskPhone("+79123456789")).toBe("+7 *** ***-67-89");
     expect(maskPhone("+12025550143")).toBe("+1 *** ***-01-43");
     expect(maskPhone(null)).toBeNull();
+  });
+
+  it("shows only the last four digits where the country code's length is unknown", () => {
+    // +375 (Belarus): not "+37 …", which would be another country's code.
+    expect(maskPhone("+375291234567")).toBe("+*** ***-45-67");
+    expect(maskPhone("+4915112345678")).toBe("+*** ***-56-78");
+  });
+
+  it("masks an e-mail address to its first letter and its domain", () => {
+    expect(maskEmail("ivan.petrov@mail.ru")).toBe("i***@mail.ru");
+    expect(maskEmail(null)).toBeNull();
   });
 });

@@ -63,21 +63,22 @@ export async function createAppointment(
   by: BookingRequester,
 ): Promise<BookingResult> {
   const now = deps.clock();
-  const service = await requireBookable(deps, branch, input.serviceId);
-  const slot = requireSlot(branch, service, new Date(input.start), now);
   const fingerprint = JSON.stringify([
-    service.id,
-    slot.start.toISOString(),
+    input.serviceId,
+    new Date(input.start).toISOString(),
     input.name,
     input.phone ?? null,
     input.email ?? null,
     input.language ?? null,
   ]);
   const key = by.idempotencyKey;
+  // A retry is answered as the first request was, even once its slot has started.
   if (key) {
     const earlier = await replayOf(deps, branch, key, fingerprint);
     if (earlier) return earlier;
   }
+  const service = await requireBookable(deps, branch, input.serviceId);
+  const slot = requireSlot(branch, service, new Date(input.start), now);
   try {
     const row = await inTransaction(deps.db, async (tx) => {
       if (input.phone) {

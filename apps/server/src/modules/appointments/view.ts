@@ -32,8 +32,18 @@ export function derivedStatus(row: AppointmentRow, booking: BookingSettings, now
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;
   const digits = phone.replace(/^\+/, "");
-  const country = digits.length > 10 ? digits.slice(0, digits.length - 10) : digits.slice(0, 1);
-  return `+${country} *** ***-${digits.slice(-4, -2)}-${digits.slice(-2)}`;
+  const tail = `${digits.slice(-4, -2)}-${digits.slice(-2)}`;
+  // Only +7 and +1 numbers are a one-digit code and ten digits; elsewhere the code's length is
+  // unknown here, so only the last four digits show.
+  if (digits.length === 11 && /^[17]/.test(digits)) return `+${digits[0]} *** ***-${tail}`;
+  return `+*** ***-${tail}`;
+}
+
+/** An e-mail address as the holder's view shows it: its first letter and its domain. */
+export function maskEmail(email: string | null): string | null {
+  if (!email) return null;
+  const at = email.lastIndexOf("@");
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
 }
 
 /** The holder's view (`/b/<code>`): the phone masked. */
@@ -56,7 +66,7 @@ export function publicAppointmentView(c: AppointmentContext): Appointment {
     status,
     name: row.name,
     phone: maskPhone(row.phone),
-    email: row.email,
+    email: maskEmail(row.email),
     language: row.language as Language | null,
     checkInOpensAt: zonedIso(window.opensAt, tz),
     lateAfter: zonedIso(window.lateAfter, tz),
@@ -74,6 +84,7 @@ export function staffAppointmentView(c: AppointmentContext): StaffAppointment {
   return {
     ...publicAppointmentView(c),
     phone: row.phone,
+    email: row.email,
     origin: row.origin,
     createdAt: new Date(row.created_at).toISOString(),
     checkedInAt: row.checked_in_at ? new Date(row.checked_in_at).toISOString() : null,

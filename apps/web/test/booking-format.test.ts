@@ -49,10 +49,10 @@ describe("appointment times on the office's wall clock", () => {
     expect(dayChip("2026-12-08", "en")).toEqual({ weekday: "Tue", date: "8 Dec" });
     expect(longDay("2026-12-08", "ru")).toBe("вторник, 8 декабря");
     expect(whenText("2026-12-08T10:30:00+03:00", "2026-12-08T10:45:00+03:00", "ru")).toBe(
-      "вторник, 8 декабря, 10:30–10:45",
+      "вторник, 8 декабря, 10:30\u2060–\u206010:45",
     );
     expect(whenText("2026-12-08T10:30:00+03:00", "2026-12-08T10:45:00+03:00", "en", "Europe/Moscow")).toBe(
-      "Tuesday 8 December, 10:30–10:45",
+      "Tuesday 8 December, 10:30\u2060–\u206010:45",
     );
   });
 });

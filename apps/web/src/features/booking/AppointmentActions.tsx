@@ -58,7 +58,10 @@ function ReschedulePicker({
   const service = services.data?.items.find((s) => s.id === a.serviceId);
   const section = useRef<HTMLElement>(null);
   // The days and times open below the appointment's card: bring them into view.
-  useEffect(() => section.current?.scrollIntoView({ behavior: "smooth", block: "start" }), []);
+  // (A block body: newer browsers return a promise from scrollIntoView, which is no cleanup function.)
+  useEffect(() => {
+    section.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, []);
 
   const move = async (slot: BookingSlot) => {
     setBusy(true);

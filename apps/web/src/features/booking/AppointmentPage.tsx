@@ -43,7 +43,7 @@ export default function AppointmentPage({ params }: SurfaceProps) {
   const refetch = () => appointment.refetch();
   return (
     <BookingFrame office={x.name({ name: a.branchName, translations: a.branchTranslations })}>
-      {moved && (
+      {moved && a.status === "booked" && (
         <p className={css.success} role="status" data-testid="appointment-moved">
           {x.t("appointment.rescheduled")}
         </p>

@@ -5,7 +5,7 @@ import { isServerUnreachable } from "../../app/api.ts";
 import { BookingFrame } from "./BookingFrame.tsx";
 import { type Step, useSteps } from "./book-steps.ts";
 import css from "./booking.module.css";
-import { useBookingServices } from "./booking-api.ts";
+import { useBook, useBookingServices } from "./booking-api.ts";
 import { Confirmation } from "./Confirmation.tsx";
 import { type Contact, ContactForm } from "./ContactForm.tsx";
 import { ServiceList } from "./ServiceList.tsx";
@@ -74,6 +74,8 @@ function BookingSteps(props: {
   const [day, setDay] = useState<string | null>(null);
   const [contact, setContact] = useState<Contact>({ name: "", phone: "", email: "" });
   const [notice, setNotice] = useState<"slotFull" | "notASlot" | null>(null);
+  // Here, not in the form: going back and forth to the same time and details stays one attempt.
+  const book = useBook(data.branch.id);
 
   const openTimes = (service: BookingService) => {
     if (!day || !service.openDays.includes(day)) setDay(service.openDays[0] ?? null);
@@ -121,7 +123,7 @@ function BookingSteps(props: {
       <>
         <Chosen service={step.service} when={x.when(step.slot)} onChange={back} />
         <ContactForm
-          branchId={data.branch.id}
+          book={book}
           serviceId={step.service.id}
           start={step.slot.start}
           contact={contact}

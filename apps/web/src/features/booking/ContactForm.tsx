@@ -2,7 +2,7 @@ import { appointmentCreateSchema, nameSchema, phoneSchema } from "@dq/shared";
 import { useId, useState } from "react";
 import { issueText, zodIssueText } from "../../app/field-issues.ts";
 import css from "./booking.module.css";
-import { type Booked, useBook } from "./booking-api.ts";
+import type { Booked, BookingRequest } from "./booking-api.ts";
 import { bookingFailure } from "./booking-errors.ts";
 import { useBookingText } from "./use-booking-text.ts";
 
@@ -26,7 +26,8 @@ function checkContact(c: Contact): Partial<Record<Field, string>> {
 }
 
 type Props = {
-  branchId: string;
+  /** Books (useBook: the same request again is the same attempt, with the same key). */
+  book: (request: BookingRequest) => Promise<Booked>;
   serviceId: string;
   start: string;
   contact: Contact;
@@ -37,17 +38,8 @@ type Props = {
 };
 
 /** Name, phone, optional e-mail and the button that books. */
-export function ContactForm({
-  branchId,
-  serviceId,
-  start,
-  contact,
-  onContact,
-  onBooked,
-  onPickAgain,
-}: Props) {
+export function ContactForm({ book, serviceId, start, contact, onContact, onBooked, onPickAgain }: Props) {
   const x = useBookingText();
-  const book = useBook(branchId);
   const id = useId();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<string | null>(null);

@@ -64,7 +64,8 @@ export function longDay(day: string, lang: string): string {
   });
 }
 
-/** «вторник, 8 декабря, 10:30–10:45» for an appointment from `start` to `end`. */
+/** «вторник, 8 декабря, 10:30–10:45» for an appointment from `start` to `end`; the range never breaks at its dash. */
 export function whenText(start: string, end: string, lang: string, timeZone?: string): string {
-  return `${longDay(dayOf(start, timeZone), lang)}, ${clockOf(start, lang, timeZone)}–${clockOf(end, lang, timeZone)}`;
+  const range = `${clockOf(start, lang, timeZone)}\u2060–\u2060${clockOf(end, lang, timeZone)}`;
+  return `${longDay(dayOf(start, timeZone), lang)}, ${range}`;
 }

@@ -73,7 +73,7 @@ const ru = {
     cancelNo: "Нет",
     reschedule: "Перенести на другое время",
     rescheduleTitle: "Новое время",
-    rescheduleTo: "Перенести на {{when}}",
+    rescheduleTo: "Перенести: {{when}}",
     rescheduleKeep: "Не переносить",
     rescheduled: "Запись перенесена",
   },

@@ -222,4 +222,33 @@ describe("check-in", () => {
     expect(res.status).toBe(201);
     expect((await ticketRow(res.body.id)).origin).toBe("staff");
   });
+
+  it("the kiosk offers «У меня запись» while a service can be booked or someone is booked for today", async () => {
+    const menu = async () =>
+      (await ctx.request("GET", "/api/v1/kiosk", { token: office.kioskToken })).body.checkIn;
+    // Booked for Wednesday, which no other test uses, and looked at on Wednesday morning.
+    clock.now = new Date("2026-03-02T09:00:00+03:00");
+    const booked = await ctx.request("POST", "/api/v1/appointments", {
+      body: { serviceId: office.services.refund, start: "2026-03-04T17:00:00+03:00", name: "Last Visitor" },
+    });
+    const code: string = booked.body.code;
+    clock.now = new Date("2026-03-04T09:00:00+03:00");
+    expect(await menu()).toBe(true);
+    const setBooking = (enabled: boolean) =>
+      Promise.all(
+        (["buy", "refund"] as const).map((s) =>
+          ctx.request("PATCH", `/api/v1/services/${office.services[s]}`, {
+            cookie: ctx.adminCookie,
+            body: { booking: { enabled } },
+          }),
+        ),
+      );
+    await setBooking(false);
+    // No service takes bookings any more, but today's booked visitor must still be able to check in.
+    expect(await menu()).toBe(true);
+    await ctx.request("POST", `/api/v1/appointments/${code}/cancel`);
+    expect(await menu()).toBe(false);
+    await setBooking(true);
+    expect(await menu()).toBe(true);
+  });
 });

@@ -56,5 +56,7 @@ export const kioskMenuSchema = z.object({
     .nullable(),
   services: z.array(kioskServiceSchema),
   categories: z.array(z.object({ id: idSchema, name: z.string(), translations: translationsSchema })),
+  /** Whether the kiosk offers «У меня запись»: a service can be booked, or someone is booked for today. */
+  checkIn: z.boolean(),
 });
 export type KioskMenu = z.infer<typeof kioskMenuSchema>;

@@ -62,6 +62,24 @@ export async function listBookableServices(db: Executor, branchId: string): Prom
   return rows.map(toBookable);
 }
 
+/**
+ * Whether the office's kiosks offer check-in: a service can be booked, or an appointment is still
+ * booked for today (its service may have stopped taking bookings since).
+ */
+export async function takesCheckIns(db: Executor, branchId: string, day: string): Promise<boolean> {
+  const bookable = await bookableServices(db, branchId).select("id").limit(1).executeTakeFirst();
+  if (bookable) return true;
+  const booked = await db
+    .selectFrom("appointments")
+    .select("id")
+    .where("branch_id", "=", branchId)
+    .where("business_day", "=", day)
+    .where("status", "=", "booked")
+    .limit(1)
+    .executeTakeFirst();
+  return booked !== undefined;
+}
+
 /** A service of the branch that can be booked now (active, not a group, booking enabled). */
 export async function findBookableService(
   db: Executor,

@@ -1,6 +1,8 @@
 import { kioskMenuSchema, offeredTree } from "@dq/shared";
 import type { App } from "../../http/types.ts";
 import { serviceAvailability } from "../../queue/availability.ts";
+import { businessDay } from "../../queue/calendar.ts";
+import { takesCheckIns } from "../appointments/repository.ts";
 import { listNamed } from "../categories/repository.ts";
 
 export async function kioskRoutes(app: App) {
@@ -22,9 +24,10 @@ export async function kioskRoutes(app: App) {
       const branch = request.branch;
       const p = request.principal;
       const config = p.kind === "device" ? p.config : {};
-      const [services, categories] = await Promise.all([
+      const [services, categories, checkIn] = await Promise.all([
         serviceAvailability(app.deps, branch),
         listNamed(db, "categories", branch.id, true),
+        takesCheckIns(db, branch.id, businessDay(app.deps.clock(), branch.timezone)),
       ]);
       return {
         branch: {
@@ -49,6 +52,7 @@ export async function kioskRoutes(app: App) {
         // groups that lead to them.
         services: offeredTree(services, config.serviceIds),
         categories: categories.map((c) => ({ id: c.id, name: c.name, translations: c.translations })),
+        checkIn,
       };
     },
   );

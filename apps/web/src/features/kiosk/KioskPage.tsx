@@ -174,7 +174,7 @@ function KioskStep(props: {
           groupId={screen.groupId}
           onChoose={props.onChoose}
           onBack={(id) => show({ name: "menu", groupId: id })}
-          onCheckIn={() => show({ name: "checkin" })}
+          onCheckIn={menu.checkIn ? () => show({ name: "checkin" }) : undefined}
         />
       );
     case "late":

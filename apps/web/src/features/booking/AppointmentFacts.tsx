@@ -1,5 +1,5 @@
 import { formatTicketCode, type LATE_ACTIONS } from "@dq/shared";
-import { QrCode } from "../kiosk/QrCode.tsx";
+import { QrCode } from "../surface-kit/QrCode.tsx";
 import css from "./booking.module.css";
 import { appointmentPath, icsPath } from "./booking-api.ts";
 import { useBookingText } from "./use-booking-text.ts";

@@ -1,8 +1,8 @@
 import { formatTicketCode, type Ticket } from "@dq/shared";
 import { useLayoutEffect, useRef } from "react";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
+import { QrCode } from "../surface-kit/QrCode.tsx";
 import { AppointmentLines } from "./AppointmentLines.tsx";
-import { QrCode } from "./QrCode.tsx";
 import css from "./receipt.module.css";
 
 /**

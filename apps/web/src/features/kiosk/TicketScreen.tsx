@@ -2,10 +2,10 @@ import { formatTicketCode, type KioskMenu } from "@dq/shared";
 import { useEffect, useRef, useState } from "react";
 import { localText } from "../../app/local-text.ts";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
+import { QrCode } from "../surface-kit/QrCode.tsx";
 import { AppointmentLines } from "./AppointmentLines.tsx";
 import css from "./kiosk.module.css";
 import type { Screen } from "./kiosk-screen.ts";
-import { QrCode } from "./QrCode.tsx";
 import { Receipt } from "./Receipt.tsx";
 
 const TICKET_SCREEN_SECONDS = 20;

@@ -1,7 +1,7 @@
 import type { Workstation } from "@dq/shared";
 import { Alert, Button, CopyButton, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
-import { QrCode } from "../../../kiosk/QrCode.tsx";
+import { QrCode } from "../../../surface-kit/QrCode.tsx";
 import { TitledModal } from "../../directory-kit/TitledModal.tsx";
 import { useDirectoryTranslation } from "../texts.ts";
 import { type CreatedDevice, deviceUrl } from "./config.ts";

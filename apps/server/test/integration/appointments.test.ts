@@ -489,3 +489,21 @@ describe("the demo office", () => {
     }
   });
 });
+
+describe("archiving a bookable service", () => {
+  it("is refused while visitors are booked for it, allowed once their appointments are cancelled", async () => {
+    const admin = { cookie: ctx.adminCookie };
+    const created = await ctx.request("POST", "/api/v1/services", {
+      ...admin,
+      body: { name: "Архивная", prefix: "АР", booking: { enabled: true, slotMinutes: 30 } },
+    });
+    const id: string = created.body.id;
+    const res = await book({ serviceId: id, start: "2026-03-12T11:00:00+03:00", name: "Booked Visitor" });
+    expect(res.status).toBe(201);
+    const refused = await ctx.request("DELETE", `/api/v1/services/${id}`, admin);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("service_has_appointments");
+    await ctx.request("POST", `/api/v1/appointments/${res.body.code}/cancel`, anonymous());
+    expect((await ctx.request("DELETE", `/api/v1/services/${id}`, admin)).status).toBe(204);
+  });
+});

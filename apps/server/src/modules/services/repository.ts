@@ -113,6 +113,18 @@ export async function hasLiveChildren(db: Executor, id: string): Promise<boolean
 }
 
 /** Whether a service still has tickets that are waiting, called or being served. */
+/** Whether visitors are still booked for the service (from `since` on: older ones are no-shows). */
+export async function hasComingAppointments(db: Executor, serviceId: string, since: Date): Promise<boolean> {
+  const booked = await db
+    .selectFrom("appointments")
+    .select("id")
+    .where("service_id", "=", serviceId)
+    .where("status", "=", "booked")
+    .where("starts_at", ">=", since)
+    .executeTakeFirst();
+  return booked !== undefined;
+}
+
 export async function hasOpenTickets(db: Executor, serviceId: string): Promise<boolean> {
   const open = await db
     .selectFrom("tickets")

@@ -142,6 +142,13 @@ export async function archiveService(deps: ServiceDeps, request: FastifyRequest,
       throw conflict("group_not_empty", "move or delete the services of this group first");
     if (await repo.hasOpenTickets(tx, current.id))
       throw conflict("service_has_open_tickets", "the service still has open tickets");
+    // Those still within their grace may yet check in; older ones are no-shows.
+    const grace = bookingSettingsSchema.parse(current.booking ?? {}).lateGraceMinutes;
+    if (await repo.hasComingAppointments(tx, current.id, new Date(deps.clock().getTime() - grace * 60_000)))
+      throw conflict(
+        "service_has_appointments",
+        "visitors are booked for this service; cancel their appointments (or let them pass) first",
+      );
     await repo.archiveService(tx, current.id, deps.clock());
     await announceServiceChange(tx, request, deps.clock(), current.id, "archived");
     return current;

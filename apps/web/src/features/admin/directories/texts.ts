@@ -222,6 +222,7 @@ const ru = {
   errors: {
     group_not_empty: "В группе есть услуги или подгруппы: сначала перенесите или уберите их.",
     service_has_open_tickets: "У услуги есть открытые талоны: дождитесь их обслуживания или закройте день.",
+    service_has_appointments: "На услугу есть записи: отмените их или дождитесь, пока они пройдут.",
     workstation_in_use: "На этом рабочем месте сейчас работает сотрудник; сначала освободите его.",
     cannot_delete_self: "Нельзя убрать в архив самого себя.",
     cannot_demote_self: "Нельзя лишить себя прав администратора или отключить себя.",
@@ -441,6 +442,8 @@ const en: typeof ru = {
     group_not_empty: "The group still has services or subgroups: move or archive them first.",
     service_has_open_tickets:
       "The service still has open tickets: wait until they are served or close the day.",
+    service_has_appointments:
+      "Visitors are booked for this service: cancel their appointments or let them pass.",
     workstation_in_use: "Someone works at this workstation now; free it first.",
     cannot_delete_self: "You cannot archive yourself.",
     cannot_demote_self: "You cannot remove your own administrator rights or switch yourself off.",

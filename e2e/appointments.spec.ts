@@ -125,6 +125,15 @@ test("book on the phone, see it, check in at the kiosk, be called at the window,
   await expect(phone.getByTestId("booking-code")).toHaveText(shownCode);
   await phone.screenshot({ path: `${shots}/appointments-view-ru.png`, fullPage: true });
 
+  // The operator at window 190 and the board over it, before the visitor arrives.
+  const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await board.addInitScript(SPEECH_STUB);
+  await board.goto(`/board?token=${o.boardToken}`);
+  await expect(board.getByText("Ожидайте вызова")).toBeVisible();
+  const operator = await signInPage(browser, o.operatorLogin, OPERATOR_PASSWORD);
+  await operator.getByTestId("workstation-190").getByRole("button", { name: "Занять" }).click();
+  await expect(operator.getByTestId("operator-status")).toHaveText("Свободно");
+
   // 3. At the kiosk: «У меня запись», the code on the on-screen keys, the ticket with his time.
   const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
   await kiosk.addInitScript(SPEECH_STUB);
@@ -141,6 +150,8 @@ test("book on the phone, see it, check in at the kiosk, be called at the window,
   await expect(kiosk.getByTestId("ticket-appointment")).toHaveText(`Запись на ${time}`);
   const label = (await kiosk.getByTestId("ticket-label").textContent())!;
   expect(label).toMatch(/^БР\d{3}$/);
+  // Called at his time: no wait quoted, and no «nobody serves» either (the window serves it).
+  await expect(kiosk.getByTestId("ticket-wait")).toHaveCount(0);
   await kiosk.screenshot({ path: `${shots}/appointments-kiosk-ticket-ru.png` });
   const held = await (await request.get(`/api/v1/appointments/${code}`)).json();
   expect(held).toMatchObject({ status: "checked_in", late: false });
@@ -151,22 +162,21 @@ test("book on the phone, see it, check in at the kiosk, be called at the window,
   // early is not called by «Пригласить следующего» before its start (docs/appointments.md, calling
   // order): the operator calls him by hand from the list of those he may call, as he would a
   // visitor standing at the window early.
-  const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await board.addInitScript(SPEECH_STUB);
-  await board.goto(`/board?token=${o.boardToken}`);
-  await expect(board.getByText("Ожидайте вызова")).toBeVisible();
-  const operator = await signInPage(browser, o.operatorLogin, OPERATOR_PASSWORD);
-  await operator.getByTestId("workstation-190").getByRole("button", { name: "Занять" }).click();
-  await expect(operator.getByTestId("operator-status")).toHaveText("Свободно");
   const row = operator.locator(`[data-testid=waiting-ticket][data-label="${label}"]`);
   await expect(row.getByTestId("appointment-badge")).toHaveText(`Запись ${time}`);
   await operator.screenshot({ path: `${shots}/appointments-operator-waiting-ru.png` });
+  if (Date.parse(start) - Date.now() > 10_000) {
+    // Before his start, call next passes him by (204: nobody callable), in the operator's own session.
+    const next = await operator.request.post("/api/v1/operator/call-next");
+    expect(next.status(), await next.text()).toBe(204);
+  }
   await row.getByRole("button", { name: "Пригласить" }).click();
   await expect(operator.getByTestId("current-label")).toHaveText(label);
   await expect(operator.getByTestId("current-ticket").getByTestId("appointment-badge")).toHaveText(
     `Запись ${time}`,
   );
   await expect(operator.getByTestId("appointment-name")).toHaveText("Посетитель: Анна Смирнова");
+  await expect(row).toHaveCount(0);
   await operator.screenshot({ path: `${shots}/appointments-operator-ru.png` });
   await expect(board.getByTestId("board-call").first()).toContainText(label);
   await expect(board.getByTestId("board-call").first()).toContainText("190");

@@ -176,6 +176,7 @@ test("every client screen of the demo office, in both languages", async ({ brows
       await counter.screenshot({ path: `${shots}/counter-paused-${lang}.png` });
       await closeAll([counter]);
     }
+    await bookingScreens(browser, api, admin, server.base, kioskToken);
     await api.dispose();
   } finally {
     await server.stop();
@@ -192,6 +193,66 @@ async function callNextAtWindowOne(api: APIRequestContext, cookie: string): Prom
   const call = await api.post("/api/v1/operator/call-next", { headers });
   expect(call.status()).toBe(200);
   return (await call.json()).label;
+}
+
+/**
+ * Booking from a phone (the office's «Купить билет» takes bookings), the appointment's page and the
+ * kiosk's code entry, in both languages. The office opens round the clock for the shots: its hours
+ * (weekdays 08–20) would leave no time to book at night or on Sunday.
+ */
+async function bookingScreens(
+  browser: Browser,
+  api: APIRequestContext,
+  admin: { cookie: string },
+  base: string,
+  kioskToken: string,
+) {
+  const allWeek = Object.fromEntries(
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [{ from: "00:00", to: "24:00" }]]),
+  );
+  const opened = await api.patch("/api/v1/branch", {
+    headers: admin,
+    data: { settings: { openingHours: allWeek } },
+  });
+  expect(opened.status(), await opened.text()).toBe(200);
+  for (const [lang, name, phoneNumber] of [
+    ["ru", "Анна Смирнова", "+7 912 345-67-89"],
+    ["en", "Anna Smith", "+7 912 345-67-90"],
+  ] as const) {
+    const phone = await pageIn(browser, lang, SIZES.phone);
+    await phone.goto(`${base}/book`);
+    const buy = phone
+      .getByTestId("booking-service")
+      .filter({ hasText: lang === "ru" ? "Купить билет" : "Buy a ticket" });
+    await expect(buy).toBeVisible();
+    await phone.screenshot({ path: `${shots}/book-services-${lang}.png` });
+    await buy.click();
+    const times = phone.locator("button[data-start]:enabled");
+    await expect(times.first()).toBeVisible();
+    await phone.screenshot({ path: `${shots}/book-times-${lang}.png` });
+    // Not a time about to start: it could be gone before the form is sent.
+    const starts = await times.evaluateAll((b) => b.map((x) => x.getAttribute("data-start")!));
+    await phone
+      .locator(`button[data-start="${starts.find((s) => Date.parse(s) - Date.now() > 90_000)}"]`)
+      .click();
+    await phone.getByLabel(lang === "ru" ? "Имя" : "Name").fill(name);
+    await phone.getByLabel(lang === "ru" ? "Телефон" : "Phone").fill(phoneNumber);
+    await phone.getByRole("button", { name: lang === "ru" ? "Записаться" : "Book" }).click();
+    await expect(phone.getByTestId("booking-code")).toBeVisible();
+    const code = (await phone.getByTestId("booking-code").textContent())!;
+    await phone.screenshot({ path: `${shots}/book-confirmation-${lang}.png`, fullPage: true });
+    await phone.getByTestId("booking-manage").click();
+    await expect(phone.getByTestId("appointment-status")).toBeVisible();
+    await phone.screenshot({ path: `${shots}/book-appointment-${lang}.png`, fullPage: true });
+
+    const kiosk = await pageIn(browser, lang, SIZES.kioskPortrait);
+    await kiosk.goto(`${base}/kiosk?token=${kioskToken}`);
+    await kiosk.getByTestId("kiosk-checkin").click();
+    await kiosk.keyboard.type(code.replace("-", "").slice(0, 6));
+    await expect(kiosk.getByTestId("checkin-code")).toHaveText(`${code.slice(0, 7)}··`);
+    await kiosk.screenshot({ path: `${shots}/kiosk-checkin-${lang}.png` });
+    await closeAll([phone, kiosk]);
+  }
 }
 
 async function closeAll(pages: Page[]) {

@@ -51,10 +51,13 @@ export function TicketScreen({
           <div data-testid="people-ahead">
             {ticket.position ? f.t("peopleAhead", { count: ticket.position }) : f.t("nobodyAhead")}
           </div>
-          {/* No estimate while nobody serves the service: say so rather than promise minutes. */}
-          <div data-testid="ticket-wait">
-            {ticket.estimatedWait ? f.quoteLine(ticket) : f.t("kiosk.nobodyServingTicket")}
-          </div>
+          {/* No estimate while nobody serves the service: say so rather than promise minutes. A booked
+              visitor on time has no quote either: he is called at his time, the line above. */}
+          {(ticket.estimatedWait || !ticket.appointment || ticket.appointment.late) && (
+            <div data-testid="ticket-wait">
+              {ticket.estimatedWait ? f.quoteLine(ticket) : f.t("kiosk.nobodyServingTicket")}
+            </div>
+          )}
         </div>
         <div className={css.qrRow}>
           <QrCode value={trackUrl} className={css.qr} />

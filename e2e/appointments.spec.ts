@@ -157,6 +157,11 @@ test("book on the phone, see it, check in at the kiosk, be called at the window,
   expect(held).toMatchObject({ status: "checked_in", late: false });
   const ticket = await (await request.get(`/api/v1/tickets/${held.ticketCode}`)).json();
   expect(ticket).toMatchObject({ label, status: "waiting" });
+  // His tracking page (the phone he booked on) says when he will be called.
+  await phone.goto(`/t/${held.ticketCode}`);
+  await expect(phone.getByTestId("track-appointment")).toHaveText(
+    `Вы записаны на ${time}: вас пригласят в это время`,
+  );
 
   // 4. The operator calls him. His slot starts up to a few minutes from now, and a ticket checked in
   // early is not called by «Пригласить следующего» before its start (docs/appointments.md, calling

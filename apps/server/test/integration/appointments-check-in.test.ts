@@ -100,6 +100,9 @@ describe("check-in", () => {
     const res = await checkIn(code);
     expect(res.status).toBe(201);
     expect(res.headers["idempotent-replayed"]).toBeUndefined();
+    // The tracking page says when he will be called, in the office's time.
+    const tracked = await ctx.request("GET", `/api/v1/tickets/${res.body.code}`);
+    expect(tracked.body).toMatchObject({ status: "waiting", appointmentStart: "2026-03-03T10:00:00+03:00" });
     expect(res.body).toMatchObject({
       label: "A002",
       serviceId: office.services.buy,
@@ -161,6 +164,9 @@ describe("check-in", () => {
     expect(ticket.appointment_id).not.toBeNull();
     expect(await appointmentRow(code)).toMatchObject({ status: "checked_in", late: true });
     expect((await ctx.request("GET", `/api/v1/appointments/${code}`)).body.late).toBe(true);
+    // The tracking page promises no appointment time to a late visitor.
+    const tracked = await ctx.request("GET", `/api/v1/tickets/${res.body.code}`);
+    expect(tracked.body.appointmentStart).toBeNull();
   });
 
   it("late beyond grace with refuse: 409 too_late with the time check-in closed", async () => {

@@ -101,6 +101,8 @@ export const publicTicketSchema = z.object({
   /** When the ticket is expected to be called, ISO 8601 with the office's UTC offset. */
   expectedCallAt: z.string().nullable(),
   workstation: z.object({ name: z.string(), number: z.string() }).nullable(),
+  /** A booked visitor checked in on time: his appointment's start, ISO 8601 with the office's offset. */
+  appointmentStart: z.string().nullable(),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
   canRate: z.boolean(),
   canCancel: z.boolean(),

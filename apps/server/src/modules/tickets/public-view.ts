@@ -1,6 +1,7 @@
 import type { PublicTicket } from "@dq/shared";
 import type { BranchContext } from "../../core/branch-context.ts";
 import type { TicketRow } from "../../db/schema.ts";
+import { zonedIso } from "../../queue/calendar.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
 import { quoteFields, quoteWaiting } from "../../queue/estimates.ts";
 import { positionOf } from "../../queue/repository.ts";
@@ -45,6 +46,10 @@ export async function publicTicketView(
     estimatedWait,
     expectedCallAt,
     workstation: ws ? { name: ws.name, number: ws.number } : null,
+    appointmentStart:
+      t.appointment && !t.appointment.late && branch
+        ? zonedIso(new Date(t.appointment.start), branch.timezone)
+        : null,
     rating: t.rating_score !== null ? { score: t.rating_score, comment: t.rating_comment } : null,
     canRate: t.status === "served" && t.rating_score === null,
     canCancel: t.status === "waiting",

@@ -73,6 +73,7 @@ const ru = {
   },
   track: {
     title: "Ваш талон",
+    appointmentAt: "Вы записаны на {{time}}: вас пригласят в это время",
     notFound: "Талон не найден",
     notFoundHint: "Проверьте код на талоне.",
     findTicket: "Найти талон по коду",
@@ -190,6 +191,7 @@ const en: typeof ru = {
   },
   track: {
     title: "Your ticket",
+    appointmentAt: "Your appointment is at {{time}}: you will be called then",
     notFound: "Ticket not found",
     notFoundHint: "Check the code on your ticket.",
     findTicket: "Find a ticket by its code",

@@ -77,9 +77,17 @@ export default function TrackPage({ params }: SurfaceProps) {
             <div className={css.big} data-testid="track-position">
               {t.position ? f.t("peopleAhead", { count: t.position }) : f.t("nobodyAhead")}
             </div>
-            <div data-testid="track-wait">
-              {t.estimatedWait ? f.quoteLine(t) : f.t("kiosk.nobodyServingTicket")}
-            </div>
+            {t.appointmentStart && (
+              <div data-testid="track-appointment">
+                {f.t("track.appointmentAt", { time: f.clock(t.appointmentStart) })}
+              </div>
+            )}
+            {/* A booked visitor without an estimate is called at his time, the line above. */}
+            {(t.estimatedWait || !t.appointmentStart) && (
+              <div data-testid="track-wait">
+                {t.estimatedWait ? f.quoteLine(t) : f.t("kiosk.nobodyServingTicket")}
+              </div>
+            )}
           </div>
         )}
         {(t.status === "waiting" || t.status === "called") && (

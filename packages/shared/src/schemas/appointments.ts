@@ -35,6 +35,12 @@ export function normalizePhone(input: string): string {
   if (/^8\d{10}$/.test(plain) && !digits.startsWith("+")) return `+7${plain.slice(1)}`;
   return `+${plain}`;
 }
+/** A stored phone number for people: "+7 912 345-67-89" for +7 numbers, others as stored. */
+export function formatPhone(phone: string): string {
+  const ru = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone);
+  return ru ? `+7 ${ru[1]} ${ru[2]}-${ru[3]}-${ru[4]}` : phone;
+}
+
 export const phoneSchema = z
   .string()
   .trim()

@@ -1,4 +1,4 @@
-import type { Service, StaffAppointment } from "@dq/shared";
+import { formatPhone, type Service, type StaffAppointment } from "@dq/shared";
 import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { localName } from "../../operator/format.ts";
 import { officeClock } from "./office-time.ts";
@@ -59,7 +59,9 @@ export function AppointmentsTable({
                 {t(`origin.${a.origin}`)}
               </Text>
             </Table.Td>
-            <Table.Td style={{ whiteSpace: "nowrap" }}>{a.phone ?? "—"}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              {a.phone ? <a href={`tel:${a.phone}`}>{formatPhone(a.phone)}</a> : "—"}
+            </Table.Td>
             <Table.Td>{serviceName(a)}</Table.Td>
             <Table.Td>
               <Group gap={4} wrap="nowrap">

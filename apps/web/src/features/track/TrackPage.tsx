@@ -4,7 +4,8 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { api, isServerUnreachable } from "../../app/api.ts";
 import { useEventStream } from "../../app/events.ts";
 import type { SurfaceProps } from "../../app/surfaces.tsx";
-import { LanguageButtons, OfflineBanner, useSurfaceFormat } from "../surface-kit/common.tsx";
+import { useSurfaceFormat } from "../surface-kit/common.tsx";
+import { PublicFrame } from "../surface-kit/PublicFrame.tsx";
 import css from "./track.module.css";
 import { followUntil, isNotFound } from "./visit.ts";
 
@@ -164,16 +165,9 @@ function FollowTicket({ ticket, refetch }: { ticket: PublicTicket; refetch: () =
 /** The page's frame: the office's name and the language switch above what it shows. */
 function Page({ office, children }: { office?: string; children: ReactNode }) {
   return (
-    <div className={css.page}>
-      <OfflineBanner />
-      <div className={css.top}>
-        <div className={css.office} data-testid="track-office">
-          {office}
-        </div>
-        <LanguageButtons />
-      </div>
-      <main className={css.main}>{children}</main>
-    </div>
+    <PublicFrame office={office} officeTestId="track-office">
+      {children}
+    </PublicFrame>
   );
 }
 

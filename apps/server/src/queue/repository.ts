@@ -427,6 +427,16 @@ export async function positionOf(db: Executor, t: TicketRow): Promise<number> {
   return result.rows[0]!.position;
 }
 
+/** A segment queued anew from `at` (an appointment called by hand before its start). */
+export async function requeueSegment(db: Executor, ticketId: string, segment: number, at: Date) {
+  await db
+    .updateTable("ticket_segments")
+    .set({ enqueued_at: at })
+    .where("ticket_id", "=", ticketId)
+    .where("segment", "=", segment)
+    .execute();
+}
+
 /** The ticket an operator holds now (called or serving), if any. */
 export async function activeTicketOf(db: Executor, employeeId: string): Promise<TicketRow | undefined> {
   return db

@@ -16,6 +16,7 @@ import {
   lockTicket,
   recentCallClasses,
   recordCall,
+  requeueSegment,
   updateTicket,
 } from "./repository.ts";
 import { transition } from "./state-machine.ts";
@@ -74,6 +75,8 @@ async function markCalled(
     employee_id: employeeId,
     updated_at: now,
   });
+  // The reports measure the wait on the segment, which keeps the time it was queued from.
+  if (patch.enqueued_at) await requeueSegment(tx, ticket.id, ticket.segment, ticket.enqueued_at);
   const callClass = callClassOf(ticket.priority);
   await recordCall(tx, { branchId: branch.id, ticketId: ticket.id, callClass, at: now });
   await appendTicketEvent(

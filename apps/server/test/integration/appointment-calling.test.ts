@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { issue, type Office, operatorAction, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { TestClock, type TestContext } from "../helpers/test-app.ts";
@@ -144,6 +145,12 @@ describe("an appointment is called at its time", () => {
       calledAt: local(day, "10:45").toISOString(),
     });
     await finish(anna.cookie, booked.id);
+    // The reports read the segment: its wait is 0, not the 15 minutes before the start as a negative.
+    const segment = await sql<{ wait: number }>`
+      select extract(epoch from first_called_at - enqueued_at)::int as wait
+      from ticket_segments where ticket_id = ${booked.id}
+    `.execute(ctx.database.db);
+    expect(segment.rows).toEqual([{ wait: 0 }]);
   });
 
   it("sent to the end of the queue or redirected, it waits as a walk-in", async () => {

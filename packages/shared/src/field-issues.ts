@@ -49,6 +49,8 @@ export const FIELD_ISSUE_MESSAGES = {
   groupNotService: "is a group of services, not a service",
   notOffered: "this kiosk does not offer this service",
   notBookable: "this service cannot be booked",
+  blackoutBooked: "visitors are booked on {day} ({count}): cancel their appointments first",
+  slotsInUse: "{count} visitors are booked on the current slots: change the slot length once they have passed or are cancelled",
   sameService: "must differ from the ticket's current service",
   noSuchCategory: "no such client category",
   noSuchWorkstation: "no such workstation",

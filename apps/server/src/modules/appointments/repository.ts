@@ -80,6 +80,32 @@ export async function takesCheckIns(db: Executor, branchId: string, day: string)
   return booked !== undefined;
 }
 
+/** Booked (not cancelled, not checked in) appointments on each of these days of the office. */
+export async function bookedOnDays(db: Executor, branchId: string, days: readonly string[]) {
+  if (days.length === 0) return [];
+  return db
+    .selectFrom("appointments")
+    .select(["business_day as day", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("branch_id", "=", branchId)
+    .where("business_day", "in", days)
+    .where("status", "=", "booked")
+    .groupBy("business_day")
+    .orderBy("business_day")
+    .execute();
+}
+
+/** Booked appointments of a service from `since` on. */
+export async function countBookedFrom(db: Executor, serviceId: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom("appointments")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("service_id", "=", serviceId)
+    .where("status", "=", "booked")
+    .where("starts_at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** A service of the branch that can be booked now (active, not a group, booking enabled). */
 export async function findBookableService(
   db: Executor,

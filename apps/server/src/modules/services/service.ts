@@ -10,9 +10,10 @@ import type { z } from "zod";
 import type { Clock } from "../../core/clock.ts";
 import { conflict, invalidField, notFound } from "../../core/errors.ts";
 import type { Executor } from "../../db/executor.ts";
-import type { DB, ServicesTable } from "../../db/schema.ts";
+import type { DB, ServiceRow, ServicesTable } from "../../db/schema.ts";
 import { appendEvent } from "../../events/log.ts";
 import { actorOf } from "../../http/principal.ts";
+import { countBookedFrom } from "../appointments/repository.ts";
 import { auditedChange } from "../audit/audit.ts";
 import * as repo from "./repository.ts";
 
@@ -125,6 +126,7 @@ export async function updateService(
     if (b.active !== undefined) set.active = b.active;
     if (b.acceptingTickets !== undefined) set.accepting_tickets = b.acceptingTickets;
     if (b.booking !== undefined && !current.is_group) {
+      await checkSlotLengthFree(tx, current, b.booking.slotMinutes, deps.clock());
       set.booking = JSON.stringify(bookingSettingsSchema.parse({ ...current.booking, ...b.booking }));
     }
     const updated = await repo.updateService(tx, current.id, set as Updateable<ServicesTable>);
@@ -132,6 +134,23 @@ export async function updateService(
     return updated;
   });
   return repo.toServiceDto(row);
+}
+
+/**
+ * Slots are counted by their start, so a new slot length would lay a grid over the booked
+ * appointments that their counters do not see (and overfill). Changed only once none is booked.
+ */
+async function checkSlotLengthFree(
+  tx: Executor,
+  current: ServiceRow,
+  slotMinutes: number | undefined,
+  now: Date,
+) {
+  const settings = bookingSettingsSchema.parse(current.booking ?? {});
+  if (slotMinutes === undefined || slotMinutes === settings.slotMinutes) return;
+  const since = new Date(now.getTime() - settings.lateGraceMinutes * 60_000);
+  const count = await countBookedFrom(tx, current.id, since);
+  if (count > 0) throw invalidField("booking.slotMinutes", "slotsInUse", { count });
 }
 
 /** Archives a service (its history stays): refused for a group with services or open tickets. */

@@ -1,7 +1,9 @@
 import { branchCreateSchema, branchPatchSchema, branchSchema, listOf, mergeBranchSettings } from "@dq/shared";
+import { invalidField } from "../../core/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { App } from "../../http/types.ts";
 import { insertBranch, listBranches, updateBranch } from "../../queue/branches.ts";
+import { bookedOnDays } from "../appointments/repository.ts";
 import { audit } from "../audit/audit.ts";
 
 const tags = ["settings"];
@@ -42,6 +44,18 @@ export async function settingsRoutes(app: App) {
       if (Object.keys(b).length === 0) return current;
       const settings = mergeBranchSettings(current.settings, b.settings ?? {});
       await inTransaction(db, async (tx) => {
+        // A day closed to appointments where visitors are booked would leave them booked for a
+        // closed office: their appointments are to be cancelled first (and they told).
+        const added = settings.bookingBlackoutDays.filter(
+          (d) => !current.settings.bookingBlackoutDays.includes(d),
+        );
+        const [booked] = await bookedOnDays(tx, current.id, added);
+        if (booked) {
+          throw invalidField("settings.bookingBlackoutDays", "blackoutBooked", {
+            day: booked.day,
+            count: Number(booked.count),
+          });
+        }
         await updateBranch(tx, current.id, { name: b.name, timezone: b.timezone, settings, at: clock() });
         await audit(tx, request, {
           action: "branch.update",

@@ -65,6 +65,7 @@ function checkInKind(a: AppointmentRow, service: Service, now: Date, timeZone: s
  * ticket queued from the later of now and the start, `booked_for` the start (called at its time
  * before walk-ins), with no stored quote. Late beyond grace with `walk_in`: an ordinary ticket
  * queued from now, marked late, quoted as usual. The daily limit of walk-ins does not apply.
+ * Checked in already: the same ticket while it is open, else 409 `appointment_used`.
  */
 export async function checkInAppointment(
   deps: QueueDeps,
@@ -91,7 +92,7 @@ export async function checkInAppointment(
         .selectAll()
         .where("id", "=", a.ticket_id!)
         .executeTakeFirstOrThrow();
-      return { row: earlier, replayed: true };
+      return { row: replayable(earlier), replayed: true };
     }
     const late = checkInKind(a, service, now, branch.timezone) === "late";
     const row = await issueFor(tx, branch, a, service, { now, late, quote, origin, actor });
@@ -103,6 +104,20 @@ export async function checkInAppointment(
     return { row, replayed: false };
   });
   return { ticket: await ticketView(deps, branch, result.row, result.replayed), replayed: result.replayed };
+}
+
+const OPEN_TICKET_STATUSES: readonly string[] = ["waiting", "called", "serving"];
+
+/**
+ * Checked in before: the same ticket again while the visit is still on (a lost answer, a second
+ * tap). Once that ticket is served, cancelled or a no-show the visit is over, and replaying it would
+ * show a finished ticket as if he were in the queue.
+ */
+function replayable(ticket: TicketRow): TicketRow {
+  if (OPEN_TICKET_STATUSES.includes(ticket.status)) return ticket;
+  throw conflict("appointment_used", `this appointment's visit is over: its ticket is ${ticket.status}`, {
+    ticketStatus: ticket.status,
+  });
 }
 
 interface IssueFor {

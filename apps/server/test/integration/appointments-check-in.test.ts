@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { issue, type Office, setUpOffice } from "../helpers/office.ts";
+import { issue, type Office, operatorAction, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { type Response, TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /**
@@ -227,6 +227,65 @@ describe("check-in", () => {
     });
     expect(res.status).toBe(201);
     expect((await ticketRow(res.body.id)).origin).toBe("staff");
+  });
+
+  it("checked in before and the visit is over: 409 appointment_used with the ticket's state", async () => {
+    const served = await book("buy", "12:00", "Visit over");
+    const dropped = await book("buy", "12:15", "Ticket cancelled");
+    at("11:55");
+    const first = await checkIn(served);
+    const second = await checkIn(dropped);
+    const shown = async (code: string) => (await ctx.request("GET", `/api/v1/appointments/${code}`)).body;
+    expect(await shown(served)).toMatchObject({ status: "checked_in", ticketStatus: "waiting" });
+
+    // The visitor cancels his ticket on its tracking page: the appointment's ticket is gone.
+    at("11:58");
+    expect((await ctx.request("POST", `/api/v1/tickets/${second.body.code}/cancel`)).status).toBe(200);
+    const refused = await checkIn(dropped);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: "appointment_used",
+      message: "this appointment's visit is over: its ticket is cancelled",
+      details: { ticketStatus: "cancelled" },
+    });
+    expect(await shown(dropped)).toMatchObject({
+      status: "checked_in",
+      ticketCode: second.body.code,
+      ticketStatus: "cancelled",
+    });
+
+    at("12:00");
+    const anna = office.operators.anna.cookie;
+    await takeWorkstation(ctx, anna, office.workstations.w1);
+    await operatorAction(ctx, anna, `tickets/${first.body.id}/call`);
+    // Called, not yet served: the visit is on, so the kiosk gives the same ticket again.
+    const whileCalled = await checkIn(served);
+    expect([whileCalled.status, whileCalled.headers["idempotent-replayed"], whileCalled.body.id]).toEqual([
+      201,
+      "true",
+      first.body.id,
+    ]);
+    await operatorAction(ctx, anna, `tickets/${first.body.id}/start`);
+    at("12:10");
+    await operatorAction(ctx, anna, `tickets/${first.body.id}/finish`);
+    const afterVisit = await checkIn(served);
+    expect([afterVisit.status, afterVisit.body.error.code, afterVisit.body.error.details]).toEqual([
+      409,
+      "appointment_used",
+      { ticketStatus: "served" },
+    ]);
+    expect(await shown(served)).toMatchObject({ status: "checked_in", ticketStatus: "served" });
+    const staffList = await ctx.request("GET", "/api/v1/appointments?date=2026-03-03", {
+      cookie: office.supervisor.cookie,
+    });
+    expect(
+      staffList.body.items
+        .filter((a: { code: string }) => a.code === served || a.code === dropped)
+        .map((a: { name: string; ticketStatus: string }) => [a.name, a.ticketStatus]),
+    ).toEqual([
+      ["Visit over", "served"],
+      ["Ticket cancelled", "cancelled"],
+    ]);
   });
 
   it("the kiosk offers «У меня запись» while a service can be booked or someone is booked for today", async () => {

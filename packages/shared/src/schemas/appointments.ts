@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { normalizeTicketCode } from "../ticket-code.ts";
 import { dateSchema, idSchema, languageSchema, nameSchema, translationsSchema } from "./common.ts";
+import { ticketStatusSchema } from "./tickets.ts";
 
 /**
  * Appointments (docs/appointments.md). A bookable service's settings: slots of `slotMinutes` within
@@ -133,6 +134,11 @@ export const appointmentSchema = z.object({
   lateAction: z.enum(LATE_ACTIONS),
   /** Once checked in: the ticket's code, for its tracking page. */
   ticketCode: z.string().nullable(),
+  /**
+   * Once checked in: the ticket's status (served, cancelled or a no-show: the visit is over); null
+   * before check-in.
+   */
+  ticketStatus: ticketStatusSchema.nullable(),
   late: z.boolean(),
   canCancel: z.boolean(),
   canReschedule: z.boolean(),
@@ -160,6 +166,8 @@ export const checkInRefusalDetailsSchema = z.object({
   /** too_early: when check-in opens; too_late: when it closed. ISO 8601 with the office's offset. */
   at: z.string(),
 });
+/** 409 `appointment_used`: checked in before, and that ticket's visit is over. */
+export const appointmentUsedDetailsSchema = z.object({ ticketStatus: ticketStatusSchema });
 
 /** The appointments report: per day and service. */
 export const appointmentReportQuerySchema = z.object({

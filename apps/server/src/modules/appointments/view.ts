@@ -1,4 +1,11 @@
-import type { Appointment, AppointmentStatus, BookingSettings, Language, StaffAppointment } from "@dq/shared";
+import type {
+  Appointment,
+  AppointmentStatus,
+  BookingSettings,
+  Language,
+  StaffAppointment,
+  TicketStatus,
+} from "@dq/shared";
 import type { BranchContext } from "../../core/branch-context.ts";
 import type { AppointmentRow } from "../../db/schema.ts";
 import { zonedIso } from "../../queue/calendar.ts";
@@ -10,7 +17,7 @@ export interface AppointmentContext {
   row: AppointmentRow;
   service: { id: string; name: string; translations: Record<string, string>; booking: BookingSettings };
   branch: BranchContext;
-  ticket: { id: string; code: string; label: string; status: string } | undefined;
+  ticket: { id: string; code: string; label: string; status: TicketStatus } | undefined;
   now: Date;
 }
 
@@ -72,6 +79,7 @@ export function publicAppointmentView(c: AppointmentContext): Appointment {
     lateAfter: zonedIso(window.lateAfter, tz),
     lateAction: service.booking.lateAction,
     ticketCode: c.ticket?.code ?? null,
+    ticketStatus: c.ticket?.status ?? null,
     late: row.late,
     canCancel: status === "booked",
     canReschedule: status === "booked",

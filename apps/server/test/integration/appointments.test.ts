@@ -160,6 +160,7 @@ describe("booking", () => {
       lateAfter: "2026-03-03T10:10:00+03:00",
       lateAction: "walk_in",
       ticketCode: null,
+      ticketStatus: null,
       late: false,
       canCancel: true,
       canReschedule: true,
@@ -388,8 +389,66 @@ describe("booking", () => {
     expect(lines).toContain("SUMMARY:Возврат");
     expect(lines).toContain("LOCATION:Касса\\; вокзал\\, зал 2");
     const code = `${a.body.code.slice(0, 4)}-${a.body.code.slice(4)}`.toUpperCase();
-    expect(text.replace(/\r\n /g, "")).toContain(`DESCRIPTION:Код записи / Appointment code: ${code}`);
+    const link = `http://localhost:80/b/${a.body.code}`;
+    expect(text.replace(/\r\n /g, "")).toContain(
+      `DESCRIPTION:Код записи / Appointment code: ${code}\\n${link}\r\nURL:${link}\r\n`,
+    );
+    expect(lines).toContain("SEQUENCE:0");
+    expect(lines).toContain("DTSTAMP:20260302T060000Z");
+    expect(lines).toContain("STATUS:CONFIRMED");
     expect(lines.slice(-3)).toEqual(["END:VEVENT", "END:VCALENDAR", ""]);
+  });
+
+  it("the calendar file follows changes: a reschedule raises SEQUENCE and DTSTAMP, a cancel cancels the event", async () => {
+    const a = await book({ serviceId: office.services.buy, start: "2026-03-12T09:00:00+03:00", name: "Cal" });
+    const ics = async (options: RequestOptions = {}) =>
+      (
+        (await ctx.request("GET", `/api/v1/appointments/${a.body.code}/ics`, anonymous(options)))
+          .body as string
+      )
+        .replace(/\r\n /g, "")
+        .split("\r\n");
+    const saved = clock.now;
+    try {
+      clock.now = new Date("2026-03-02T09:01:30.500+03:00");
+      const moved = await ctx.request(
+        "POST",
+        `/api/v1/appointments/${a.body.code}/reschedule`,
+        anonymous({ body: { start: "2026-03-12T09:30:00+03:00" } }),
+      );
+      expect(moved.status).toBe(200);
+      const afterMove = await ics({ headers: { host: "queue.example.org", "x-forwarded-proto": "https" } });
+      expect(afterMove).toEqual(
+        expect.arrayContaining([
+          "METHOD:PUBLISH",
+          `UID:${a.body.code}@digitalqueue`,
+          "SEQUENCE:90",
+          "DTSTAMP:20260302T060130Z",
+          "DTSTART:20260312T063000Z",
+          "STATUS:CONFIRMED",
+          `URL:https://queue.example.org/b/${a.body.code}`,
+        ]),
+      );
+
+      clock.now = new Date("2026-03-02T09:05:00+03:00");
+      await ctx.request("POST", `/api/v1/appointments/${a.body.code}/cancel`, anonymous());
+      // DQ_PUBLIC_URL, when set, is the address whatever the request's host.
+      ctx.config.publicUrl = "https://q.example.com";
+      const afterCancel = await ics({ headers: { host: "queue.example.org" } });
+      expect(afterCancel).toEqual(
+        expect.arrayContaining([
+          "METHOD:CANCEL",
+          "SEQUENCE:300",
+          "DTSTAMP:20260302T060500Z",
+          "STATUS:CANCELLED",
+          `URL:https://q.example.com/b/${a.body.code}`,
+        ]),
+      );
+      expect(afterCancel).not.toContain("METHOD:PUBLISH");
+    } finally {
+      clock.now = saved;
+      ctx.config.publicUrl = undefined;
+    }
   });
 });
 

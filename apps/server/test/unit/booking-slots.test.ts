@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appointmentIcs, escapeText, foldLine } from "../../src/modules/appointments/ics.ts";
+import { appointmentIcs, escapeText, foldLine, icsSequence } from "../../src/modules/appointments/ics.ts";
 import { addDays, localToInstant, weekdayOf } from "../../src/modules/appointments/local-time.ts";
 import {
   type DayRules,
@@ -123,18 +123,63 @@ describe("the calendar file and the masked phone", () => {
     expect(Buffer.byteLength(parts[0]!)).toBeLessThanOrEqual(75);
     expect(parts[1]!.startsWith(" ")).toBe(true);
     expect(folded.replace(/\r\n /g, "")).toBe(`DESCRIPTION:${"ж".repeat(60)}`);
-    const ics = appointmentIcs({
-      code: "k7qm4xpa",
-      start: new Date("2026-03-03T07:00:00Z"),
-      end: new Date("2026-03-03T07:15:00Z"),
-      stamp: new Date("2026-03-02T06:00:00.123Z"),
-      summary: "Buy",
-      location: "Office",
-      description: "Code K7QM-4XPA",
-    });
-    expect(ics).toContain(
-      "\r\nDTSTAMP:20260302T060000Z\r\nDTSTART:20260303T070000Z\r\nDTEND:20260303T071500Z\r\n",
+  });
+
+  const event = {
+    code: "k7qm4xpa",
+    start: new Date("2026-03-03T07:00:00Z"),
+    end: new Date("2026-03-03T07:15:00Z"),
+    stamp: new Date("2026-03-02T06:00:00.123Z"),
+    sequence: 0,
+    cancelled: false,
+    summary: "Buy",
+    location: "Office",
+    description: "Code K7QM-4XPA\nhttps://q.example.org/b/k7qm4xpa",
+    url: "https://q.example.org/b/k7qm4xpa",
+  };
+
+  it("one confirmed event with its sequence, stamp, link and times in UTC", () => {
+    expect(appointmentIcs(event)).toBe(
+      [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//DigitalQueue//Appointments//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        "UID:k7qm4xpa@digitalqueue",
+        "SEQUENCE:0",
+        "DTSTAMP:20260302T060000Z",
+        "DTSTART:20260303T070000Z",
+        "DTEND:20260303T071500Z",
+        "STATUS:CONFIRMED",
+        "SUMMARY:Buy",
+        "LOCATION:Office",
+        "DESCRIPTION:Code K7QM-4XPA\\nhttps://q.example.org/b/k7qm4xpa",
+        "URL:https://q.example.org/b/k7qm4xpa",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+      ].join("\r\n"),
     );
+  });
+
+  it("a cancelled appointment cancels the event: METHOD:CANCEL, STATUS:CANCELLED", () => {
+    const ics = appointmentIcs({ ...event, sequence: 90, cancelled: true });
+    expect(ics).toContain("\r\nMETHOD:CANCEL\r\n");
+    expect(ics).toContain("\r\nSEQUENCE:90\r\n");
+    expect(ics).toContain("\r\nSTATUS:CANCELLED\r\n");
+    expect(ics).not.toContain("PUBLISH");
+    expect(ics).not.toContain("CONFIRMED");
+  });
+
+  it("the sequence: whole seconds from the booking to its last change, never below 0", () => {
+    const created = new Date("2026-03-02T06:00:00.900Z");
+    expect(icsSequence(created, created)).toBe(0);
+    expect(icsSequence(created, new Date("2026-03-02T06:00:01.899Z"))).toBe(0);
+    expect(icsSequence(created, new Date("2026-03-02T06:00:01.900Z"))).toBe(1);
+    expect(icsSequence(created, new Date("2026-03-02T07:00:00.900Z"))).toBe(3600);
+    expect(icsSequence(created, new Date("2026-03-02T06:00:00Z"))).toBe(0);
   });
 
   it("masks all but the country code and the last four digits", () => {

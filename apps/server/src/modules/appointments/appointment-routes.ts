@@ -9,13 +9,14 @@ import {
 } from "@dq/shared";
 import { z } from "zod";
 import { notFound } from "../../core/errors.ts";
+import type { AppointmentRow } from "../../db/schema.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
 import { checkInAppointment } from "../../queue/check-in.ts";
 import { cancelAppointment, rescheduleAppointment } from "./booking.ts";
 import { tags } from "./booking-routes.ts";
-import { appointmentIcs } from "./ics.ts";
+import { appointmentIcs, icsSequence } from "./ics.ts";
 import { appointmentsOfDay, findAppointmentByCode, serviceOfAppointment } from "./repository.ts";
 import { appointmentView, staffAppointmentViews } from "./view-loader.ts";
 
@@ -118,7 +119,8 @@ export async function appointmentRoutes(app: App) {
       schema: {
         operationId: "getAppointmentCalendar",
         tags,
-        summary: "The appointment as an iCalendar file (RFC 5545) to add to a calendar",
+        summary:
+          "The appointment as an iCalendar file (RFC 5545) to add to a calendar: SEQUENCE grows with each change; a cancelled one is STATUS:CANCELLED",
         params: appointmentCodeParamsSchema,
         // Described as text/calendar by http/openapi.ts.
         response: { 200: z.string(), ...errorResponses(429) },
@@ -126,25 +128,36 @@ export async function appointmentRoutes(app: App) {
     },
     async (request, reply) => {
       const row = await byCode(request.params.code);
-      const [service, branch] = await Promise.all([
-        serviceOfAppointment(deps.db, row.service_id),
-        loadBranch(row.branch_id),
-      ]);
-      const body = appointmentIcs({
-        code: row.code,
-        start: new Date(row.starts_at),
-        end: new Date(row.ends_at),
-        stamp: new Date(row.created_at),
-        summary: service.name,
-        location: branch.name,
-        description: `Код записи / Appointment code: ${formatTicketCode(row.code)}`,
-      });
+      // Absolute like the links the server prints at start: DQ_PUBLIC_URL, else the address asked.
+      const base = deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const body = await calendarFile(app, row, `${base}/b/${row.code}`);
       return reply
         .header("content-type", "text/calendar; charset=utf-8")
         .header("content-disposition", `attachment; filename="appointment-${row.code}.ics"`)
         .send(body);
     },
   );
+}
+
+/** The appointment's .ics: stamped and sequenced by its last change, cancelled when it is. */
+async function calendarFile(app: App, row: AppointmentRow, url: string): Promise<string> {
+  const [service, branch] = await Promise.all([
+    serviceOfAppointment(app.deps.db, row.service_id),
+    app.branches.get(row.branch_id),
+  ]);
+  const updatedAt = new Date(row.updated_at);
+  return appointmentIcs({
+    code: row.code,
+    start: new Date(row.starts_at),
+    end: new Date(row.ends_at),
+    stamp: updatedAt,
+    sequence: icsSequence(new Date(row.created_at), updatedAt),
+    cancelled: row.status === "cancelled",
+    summary: service.name,
+    location: branch!.name,
+    description: `Код записи / Appointment code: ${formatTicketCode(row.code)}\n${url}`,
+    url,
+  });
 }
 
 /** A kiosk (or staff) checks a visitor in by the code: the ticket, as issuing answers it. */
@@ -159,7 +172,7 @@ export async function checkInRoutes(app: App) {
         operationId: "checkInAppointment",
         tags,
         summary:
-          "Check a visitor in (a kiosk, or staff): 201 with the ticket; checked in already: the same ticket with `idempotent-replayed: true`. 409 `too_early` / `too_late` (`details.at`), 409 `appointment_cancelled`",
+          "Check a visitor in (a kiosk, or staff): 201 with the ticket; checked in already: the same ticket with `idempotent-replayed: true` while it is open, else 409 `appointment_used` (`details.ticketStatus`). 409 `too_early` / `too_late` (`details.at`), 409 `appointment_cancelled`",
         params: appointmentCodeParamsSchema,
         response: { 201: ticketSchema, ...errorResponses(409) },
       },

@@ -6,11 +6,28 @@ export interface IcsEvent {
   code: string;
   start: Date;
   end: Date;
-  /** When the file is made (DTSTAMP). */
+  /** DTSTAMP: when the appointment last changed, so that a re-imported file reads as newer. */
   stamp: Date;
+  /** SEQUENCE: grows with each change of the appointment (see `icsSequence`). */
+  sequence: number;
+  /** A cancelled appointment: STATUS:CANCELLED and METHOD:CANCEL, so calendars drop the event. */
+  cancelled: boolean;
   summary: string;
   location: string;
   description: string;
+  /** The appointment's page (`/b/<code>`), absolute. */
+  url: string;
+}
+
+/**
+ * The event's SEQUENCE (RFC 5545 §3.8.7.4): calendars take an update of a UID only with a higher
+ * one. Nothing counts changes in the database, so it is the whole seconds from the booking to its
+ * last change (`updated_at`): every reschedule, cancel or check-in moves `updated_at` forward,
+ * so the number never goes down (not the seconds of `updated_at` itself, which a clock set back
+ * could lower), and it is 0 for an untouched booking.
+ */
+export function icsSequence(createdAt: Date, updatedAt: Date): number {
+  return Math.max(0, Math.floor((updatedAt.getTime() - createdAt.getTime()) / 1000));
 }
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newline escaped in TEXT values. */
@@ -52,15 +69,18 @@ export function appointmentIcs(e: IcsEvent): string {
     "VERSION:2.0",
     "PRODID:-//DigitalQueue//Appointments//EN",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    e.cancelled ? "METHOD:CANCEL" : "METHOD:PUBLISH",
     "BEGIN:VEVENT",
     `UID:${e.code}@digitalqueue`,
+    `SEQUENCE:${e.sequence}`,
     `DTSTAMP:${utcStamp(e.stamp)}`,
     `DTSTART:${utcStamp(e.start)}`,
     `DTEND:${utcStamp(e.end)}`,
+    `STATUS:${e.cancelled ? "CANCELLED" : "CONFIRMED"}`,
     `SUMMARY:${escapeText(e.summary)}`,
     `LOCATION:${escapeText(e.location)}`,
     `DESCRIPTION:${escapeText(e.description)}`,
+    `URL:${e.url}`,
     "END:VEVENT",
     "END:VCALENDAR",
   ];

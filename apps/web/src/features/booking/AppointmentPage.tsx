@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { SurfaceProps } from "../../app/surfaces.tsx";
 import { CancelAppointment, Reschedule } from "./AppointmentActions.tsx";
 import { CalendarLink, CheckInWindow, CodeAndQr } from "./AppointmentFacts.tsx";
+import { appointmentState, canBookAgain } from "./appointment-state.ts";
 import { BookingFrame } from "./BookingFrame.tsx";
 import css from "./booking.module.css";
 import { isNotFound, trackPath, useAppointment } from "./booking-api.ts";
@@ -41,6 +42,7 @@ export default function AppointmentPage({ params }: SurfaceProps) {
     );
   }
   const refetch = () => appointment.refetch();
+  const state = appointmentState(a);
   return (
     <BookingFrame office={x.name({ name: a.branchName, translations: a.branchTranslations })}>
       {moved && a.status === "booked" && (
@@ -50,9 +52,18 @@ export default function AppointmentPage({ params }: SurfaceProps) {
       )}
       <AppointmentCard a={a} />
       {a.status === "booked" && <CalendarLink code={a.code} />}
-      {(a.status === "cancelled" || a.status === "no_show") && (
-        <a className={css.primary} href={`/book?service=${encodeURIComponent(a.serviceId)}`}>
+      {canBookAgain(state) && (
+        <a
+          className={css.primary}
+          href={`/book?service=${encodeURIComponent(a.serviceId)}`}
+          data-testid="appointment-book-again"
+        >
           {x.t("appointment.bookAgain")}
+        </a>
+      )}
+      {state === "served" && (
+        <a className={css.secondary} href={`/book?service=${encodeURIComponent(a.serviceId)}`}>
+          {x.t("bookAnother")}
         </a>
       )}
       {a.canReschedule && (
@@ -72,6 +83,7 @@ export default function AppointmentPage({ params }: SurfaceProps) {
 
 function AppointmentCard({ a }: { a: Appointment }) {
   const x = useBookingText();
+  const state = appointmentState(a);
   return (
     <section className={`${css.card} ${css.ticket}`} data-testid="appointment">
       <h1 className={css.caption}>{x.t("appointment.title")}</h1>
@@ -81,8 +93,8 @@ function AppointmentCard({ a }: { a: Appointment }) {
       <div className={css.when} data-testid="appointment-when">
         {x.when(a)}
       </div>
-      <div className={`${css.status} ${css[`status_${a.status}`] ?? ""}`} data-testid="appointment-status">
-        {x.t(`appointment.status.${a.status}`)}
+      <div className={`${css.status} ${css[`status_${state}`] ?? ""}`} data-testid="appointment-status">
+        {x.t(`appointment.status.${state}`)}
       </div>
       {a.status === "booked" && (
         <>
@@ -94,13 +106,15 @@ function AppointmentCard({ a }: { a: Appointment }) {
           />
         </>
       )}
-      {a.status === "checked_in" && a.late && <p className={css.notice}>{x.t("appointment.lateTicket")}</p>}
-      {a.status === "checked_in" && a.ticketCode && (
+      {state === "in_queue" && a.late && <p className={css.notice}>{x.t("appointment.lateTicket")}</p>}
+      {state === "in_queue" && a.ticketCode && (
         <a className={css.primary} href={trackPath(a.ticketCode)} data-testid="appointment-track">
           {x.t("appointment.track")}
         </a>
       )}
       {a.status === "no_show" && <p className={css.muted}>{x.t("appointment.noShowHint")}</p>}
+      {state === "ticket_cancelled" && <p className={css.muted}>{x.t("appointment.ticketCancelledHint")}</p>}
+      {state === "ticket_no_show" && <p className={css.muted}>{x.t("appointment.ticketNoShowHint")}</p>}
     </section>
   );
 }

@@ -29,6 +29,7 @@ const ru = {
     tooEarly: "Слишком рано: отметиться можно с {{time}}.",
     tooLate: "Время записи прошло: отметиться можно было до {{time}}. Возьмите обычный талон.",
     cancelled: "Эта запись отменена. Возьмите обычный талон.",
+    visitOver: "По этой записи визит уже завершён. Чтобы встать в очередь снова, возьмите обычный талон.",
     onDay: "{{day}} в {{time}}",
   },
 };
@@ -57,6 +58,7 @@ const en: typeof ru = {
     tooEarly: "Too early: check-in opens at {{time}}.",
     tooLate: "Your appointment time has passed: check-in closed at {{time}}. Please take a regular ticket.",
     cancelled: "This appointment was cancelled. Please take a regular ticket.",
+    visitOver: "This appointment's visit is over. To join the queue again, please take a regular ticket.",
     onDay: "{{day}} at {{time}}",
   },
 };

@@ -32,6 +32,8 @@ export function checkInRefusal(f: Format, error: unknown, code: string, timeZone
     too_early: f.t("checkin.tooEarly", { time: when }),
     too_late: f.t("checkin.tooLate", { time: when }),
     appointment_cancelled: f.t("checkin.cancelled"),
+    // Checked in before and that ticket is served, cancelled or missed: not his ticket to show again.
+    appointment_used: f.t("checkin.visitOver"),
   };
   return {
     name: "failed",

@@ -85,3 +85,17 @@ describe("booking settings under booked visitors", () => {
     expect(changed.body.booking.slotMinutes).toBe(20);
   });
 });
+
+describe("a service's booking settings", () => {
+  it("a PATCH changes only the fields it names", async () => {
+    const before = (await ctx.request("GET", `/api/v1/services/${office.services.buy}`, admin())).body
+      .booking;
+    expect(before.enabled).toBe(true);
+    const res = await ctx.request("PATCH", `/api/v1/services/${office.services.buy}`, {
+      ...admin(),
+      body: { booking: { earlyCheckInMinutes: 120 } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.booking).toEqual({ ...before, earlyCheckInMinutes: 120 });
+  });
+});

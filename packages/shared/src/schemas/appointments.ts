@@ -11,19 +11,30 @@ import { ticketStatusSchema } from "./tickets.ts";
  * `lateGraceMinutes` a visitor gets a walk-in ticket marked late (`walk_in`) or is refused (`refuse`).
  */
 export const LATE_ACTIONS = ["walk_in", "refuse"] as const;
-export const bookingSettingsSchema = z.object({
-  enabled: z.boolean().default(false),
-  slotMinutes: z.number().int().min(5).max(240).default(15),
-  capacityPerSlot: z.number().int().min(1).max(100).default(1),
-  horizonDays: z.number().int().min(1).max(365).default(14),
-  earlyCheckInMinutes: z.number().int().min(0).max(240).default(30),
-  lateGraceMinutes: z.number().int().min(0).max(240).default(10),
-  lateAction: z.enum(LATE_ACTIONS).default("walk_in"),
+// The fields without defaults: a PATCH must change only what it names.
+const bookingFields = {
+  enabled: z.boolean(),
+  slotMinutes: z.number().int().min(5).max(240),
+  capacityPerSlot: z.number().int().min(1).max(100),
+  horizonDays: z.number().int().min(1).max(365),
+  earlyCheckInMinutes: z.number().int().min(0).max(240),
+  lateGraceMinutes: z.number().int().min(0).max(240),
+  lateAction: z.enum(LATE_ACTIONS),
   /** Booked (not yet checked in, not cancelled) appointments one phone number may hold in the office. */
-  maxActivePerPhone: z.number().int().min(1).max(50).default(2),
+  maxActivePerPhone: z.number().int().min(1).max(50),
+};
+export const bookingSettingsSchema = z.object({
+  enabled: bookingFields.enabled.default(false),
+  slotMinutes: bookingFields.slotMinutes.default(15),
+  capacityPerSlot: bookingFields.capacityPerSlot.default(1),
+  horizonDays: bookingFields.horizonDays.default(14),
+  earlyCheckInMinutes: bookingFields.earlyCheckInMinutes.default(30),
+  lateGraceMinutes: bookingFields.lateGraceMinutes.default(10),
+  lateAction: bookingFields.lateAction.default("walk_in"),
+  maxActivePerPhone: bookingFields.maxActivePerPhone.default(2),
 });
 export type BookingSettings = z.infer<typeof bookingSettingsSchema>;
-export const bookingSettingsPatchSchema = bookingSettingsSchema.partial();
+export const bookingSettingsPatchSchema = z.object(bookingFields).partial();
 export const DEFAULT_BOOKING_SETTINGS: BookingSettings = bookingSettingsSchema.parse({});
 
 /**

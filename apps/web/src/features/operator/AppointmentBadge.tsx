@@ -5,15 +5,16 @@ import { intlLocale } from "../../app/day-format.ts";
 import { useOffice } from "../../app/office.ts";
 import { NS } from "./texts.ts";
 
-/** The slot's start as the office's clock shows it: "10:00". */
-function useAppointmentTime(start: string): string {
+/** Formats an instant as the office's clock shows it: "10:00". */
+export function useOfficeClock(): (at: string) => string {
   const { i18n } = useTranslation(NS);
   const office = useOffice();
-  return new Date(start).toLocaleTimeString(intlLocale(i18n.language), {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: office.data?.timezone,
-  });
+  return (at) =>
+    new Date(at).toLocaleTimeString(intlLocale(i18n.language), {
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: office.data?.timezone,
+    });
 }
 
 /**
@@ -23,8 +24,9 @@ function useAppointmentTime(start: string): string {
 export function AppointmentBadge({ ticket, size = "md" }: { ticket: Ticket; size?: "xs" | "md" }) {
   const { t } = useTranslation(NS);
   const appointment = ticket.appointment;
-  const time = useAppointmentTime(appointment?.start ?? new Date(0).toISOString());
+  const clock = useOfficeClock();
   if (!appointment) return null;
+  const time = clock(appointment.start);
   return (
     <Group gap={4} wrap="nowrap" data-testid="appointment-badge">
       <Badge color="teal" variant={size === "xs" ? "light" : "filled"} size={size} miw="max-content">

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { ActionError } from "./ActionError.tsx";
 import { CurrentTicket } from "./CurrentTicket.tsx";
 import { localName } from "./format.ts";
+import { NobodyCallable } from "./NobodyCallable.tsx";
 import { PauseDialog } from "./PauseDialog.tsx";
 import { PauseScreen, usePauseReason } from "./PauseScreen.tsx";
 import { RedirectDialog } from "./RedirectDialog.tsx";
@@ -68,6 +69,9 @@ export function Workplace({
               <UndoNoShow undoable={controls.undoable} busy={busy} onUndo={handlers.undoNoShow} />
             )}
             <TicketActions state={state} readOnly={readOnly} controls={controls} />
+            {controls.nobodyToCall && !ticket && (
+              <NobodyCallable waiting={data.waiting.data?.items ?? []} onClose={controls.closeNobodyToCall} />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

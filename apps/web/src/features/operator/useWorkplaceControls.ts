@@ -30,6 +30,8 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean, se
   const [redirecting, setRedirecting] = useState(false);
   const [pausing, setPausing] = useState(false);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
+  // Call next answered 204: nobody is callable now (said until the next action or closed).
+  const [nobodyToCall, setNobodyToCall] = useState(false);
   const ticket = state.ticket;
   const busy = action.isPending || inFlight;
   const allowed = allowedActions(state, readOnly, servesHere);
@@ -38,13 +40,13 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean, se
 
   // One request at a time: a double click, or a key right after a click, acts once. A failure is
   // shown from `action.error`; the promise's rejection is already handled there.
-  const once = (a: Action, onSuccess?: () => void, onSettled?: () => void) => {
+  const once = (a: Action, onSuccess?: (result: unknown) => void, onSettled?: () => void) => {
     if (readOnly) return;
     flight.current!.run(async () => {
       setInFlight(true);
+      setNobodyToCall(false);
       try {
-        await action.mutateAsync(a);
-        onSuccess?.();
+        onSuccess?.(await action.mutateAsync(a));
       } catch {
         // Shown by the workplace from `action.error`.
       } finally {
@@ -53,12 +55,13 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean, se
       }
     });
   };
-  const act = (a: Action, after?: () => void) => once(a, after);
+  const act = (a: Action, after?: (result: unknown) => void) => once(a, after);
   const onTicket = (make: (ticketId: string) => Action, after?: () => void) => () => {
     if (ticket) act(make(ticket.id), after);
   };
   const handlers = {
-    callNext: () => act({ kind: "callNext" }),
+    // The server answers 204, no ticket, when nobody is callable now.
+    callNext: () => act({ kind: "callNext" }, (called) => setNobodyToCall(called === undefined)),
     call: (ticketId: string) => act({ kind: "call", ticketId }),
     recall: onTicket((ticketId) => ({ kind: "recall", ticketId })),
     start: onTicket((ticketId) => ({ kind: "start", ticketId })),
@@ -117,6 +120,9 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean, se
     setRedirecting,
     pausing,
     setPausing,
+    /** Call next just found nobody callable; `closeNobodyToCall` hides the notice. */
+    nobodyToCall,
+    closeNobodyToCall: () => setNobodyToCall(false),
     /** The no-show that may still be undone, while it may. */
     undoable: canUndo() ? undoable : null,
   };

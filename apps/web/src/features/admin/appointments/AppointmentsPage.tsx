@@ -1,17 +1,16 @@
 import { formatTicketCode, type StaffAppointment } from "@dq/shared";
 import { Alert, Button, Group, Loader, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import { ApiError } from "../../../app/api.ts";
 import { DayField } from "../../../app/DayField.tsx";
-import { errorMessage } from "../../../app/errors.ts";
-import i18n from "../../../app/i18n.ts";
 import { useOffice } from "../../../app/office.ts";
 import { localName } from "../../operator/format.ts";
 import { AppointmentsTable } from "./AppointmentsTable.tsx";
 import { BookDialog } from "./BookDialog.tsx";
+import { CancelDialog } from "./CancelDialog.tsx";
 import { officeClock, officeDate, officeToday } from "./office-time.ts";
-import { NS, useAppointmentsTranslation } from "./texts.ts";
-import { useAppointmentList, useCancel, useLiveAppointments, useServices } from "./useAppointments.ts";
+import { failureText, useAppointmentsTranslation } from "./texts.ts";
+import { appointmentTotals } from "./totals.ts";
+import { useAppointmentList, useLiveAppointments, useServices } from "./useAppointments.ts";
 
 /**
  * «Записи на приём» (supervisors and administrators): the appointments of a day (today by default),
@@ -31,9 +30,9 @@ export default function AppointmentsPage() {
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
   const [result, setResult] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<StaffAppointment | null>(null);
   const list = useAppointmentList(day, serviceId);
   const services = useServices();
-  const cancel = useCancel();
   const leaves = (services.data?.items ?? []).filter((s) => !s.isGroup);
   const bookable = leaves.filter((s) => s.booking.enabled && s.active);
   const items = list.data?.items ?? [];
@@ -42,12 +41,8 @@ export default function AppointmentsPage() {
     time: officeClock(a.start, language, timeZone),
   });
 
-  const onCancel = (a: StaffAppointment) => {
-    if (!window.confirm(t("cancelConfirm", when(a)))) return;
-    setResult(null);
-    cancel.mutate(a.code, { onSuccess: () => setResult(t("cancelled", when(a))) });
-  };
-  const failure = cancel.error ?? list.error ?? services.error;
+  const failure = list.error ?? services.error;
+  const totals = appointmentTotals(items);
   return (
     <Stack>
       <Group justify="space-between">
@@ -85,13 +80,7 @@ export default function AppointmentsPage() {
           {result}
         </Alert>
       )}
-      {failure && (
-        <Alert color="red" withCloseButton onClose={() => cancel.reset()}>
-          {failure instanceof ApiError && i18n.exists(`errors.${failure.code}`, { ns: NS })
-            ? i18n.t(`errors.${failure.code}`, { ns: NS })
-            : errorMessage(t, failure)}
-        </Alert>
-      )}
+      {failure && <Alert color="red">{failureText(t, failure)}</Alert>}
       {list.isPending ? (
         <Loader size="sm" />
       ) : items.length === 0 ? (
@@ -101,20 +90,28 @@ export default function AppointmentsPage() {
       ) : (
         <>
           <Text c="dimmed" size="sm" data-testid="appointments-total">
-            {t("total", {
-              count: items.filter((a) => a.status !== "cancelled").length,
-              checkedIn: items.filter((a) => a.status === "checked_in").length,
-              cancelled: items.filter((a) => a.status === "cancelled").length,
-            })}
+            {t("total", totals)}
+            {totals.cancelled > 0 && ` ${t("totalCancelled", { count: totals.cancelled })}`}
           </Text>
           <AppointmentsTable
             items={items}
             services={leaves}
             timeZone={timeZone}
-            cancelling={cancel.isPending}
-            onCancel={onCancel}
+            cancelling={cancelling !== null}
+            onCancel={setCancelling}
           />
         </>
+      )}
+      {cancelling && (
+        <CancelDialog
+          appointment={cancelling}
+          when={when(cancelling)}
+          onClose={() => setCancelling(null)}
+          onCancelled={() => {
+            setCancelling(null);
+            setResult(t("cancelled", when(cancelling)));
+          }}
+        />
       )}
       {booking && (
         <BookDialog

@@ -1,5 +1,5 @@
 import { formatPhone, type Service, type StaffAppointment } from "@dq/shared";
-import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { localName } from "../../operator/format.ts";
 import { officeClock } from "./office-time.ts";
 import { useAppointmentsTranslation } from "./texts.ts";
@@ -55,9 +55,12 @@ export function AppointmentsTable({
             </Table.Td>
             <Table.Td>
               <Text fw={500}>{a.name}</Text>
-              <Text size="xs" c="dimmed">
-                {t(`origin.${a.origin}`)}
-              </Text>
+              {/* The server does not say which staff member booked: the tag says how it was booked. */}
+              <Tooltip label={t(`originHint.${a.origin}`)}>
+                <Text size="xs" c="dimmed" w="fit-content" data-testid="appointment-origin">
+                  {t(`origin.${a.origin}`)}
+                </Text>
+              </Tooltip>
             </Table.Td>
             <Table.Td style={{ whiteSpace: "nowrap" }}>
               {a.phone ? <a href={`tel:${a.phone}`}>{formatPhone(a.phone)}</a> : "—"}

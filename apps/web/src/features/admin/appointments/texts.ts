@@ -1,5 +1,8 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { addTranslations } from "../../../app/i18n.ts";
+import { ApiError } from "../../../app/api.ts";
+import { errorMessage } from "../../../app/errors.ts";
+import i18n, { addTranslations } from "../../../app/i18n.ts";
 // The shared administration strings (common.*, ticketStatus.*) that this screen uses too.
 import "../texts.ts";
 
@@ -19,8 +22,16 @@ const ru = {
   statuses: { booked: "Записан", checked_in: "Пришёл", cancelled: "Отменена", no_show: "Не пришёл" },
   late: "опоздал",
   none: "На этот день записей нет",
-  total: "Записей: {{count}} · пришли: {{checkedIn}} · отменены: {{cancelled}}",
+  originHint: { online: "записался сам, на странице записи", staff: "записал сотрудник" },
+  total: "Записей: {{count}} · пришли: {{checkedIn}}",
+  // Cancelled ones stay listed, so the line says how many of the rows they are.
+  totalCancelled_one: "(и {{count}} отменена)",
+  totalCancelled_few: "(и {{count}} отменены)",
+  totalCancelled_many: "(и {{count}} отменено)",
+  totalCancelled_other: "(и {{count}} отменено)",
   cancel: "Отменить запись",
+  cancelTitle: "Отменить запись?",
+  keep: "Не отменять",
   cancelConfirm: "Отменить запись {{name}} на {{time}}? Место освободится для других.",
   cancelled: "Запись {{name}} на {{time}} отменена.",
   booked: "Записан(а) {{name}}: {{day}} в {{time}}. Код записи: {{code}} — назовите его посетителю.",
@@ -65,8 +76,15 @@ const en: typeof ru = {
   statuses: { booked: "Booked", checked_in: "Checked in", cancelled: "Cancelled", no_show: "No-show" },
   late: "late",
   none: "No appointments on this day",
-  total: "Appointments: {{count}} · checked in: {{checkedIn}} · cancelled: {{cancelled}}",
+  originHint: { online: "booked by the visitor on the booking page", staff: "booked by a staff member" },
+  total: "Appointments: {{count}} · checked in: {{checkedIn}}",
+  totalCancelled_one: "(and {{count}} cancelled)",
+  totalCancelled_few: "(and {{count}} cancelled)",
+  totalCancelled_many: "(and {{count}} cancelled)",
+  totalCancelled_other: "(and {{count}} cancelled)",
   cancel: "Cancel the appointment",
+  cancelTitle: "Cancel the appointment?",
+  keep: "Keep it",
   cancelConfirm: "Cancel {{name}}'s appointment at {{time}}? The place becomes free for others.",
   cancelled: "{{name}}'s appointment at {{time}} is cancelled.",
   booked: "{{name}} is booked: {{day}} at {{time}}. Booking code: {{code}}; tell it to the visitor.",
@@ -101,3 +119,9 @@ export const NS = "appointments";
 
 /** `t` of the appointments page: its own strings first, then the shared administration ones. */
 export const useAppointmentsTranslation = () => useTranslation([NS, "admin"], { nsMode: "fallback" });
+
+/** A failure in this page's words where it has its own (a slot taken meanwhile), else the common ones. */
+export const failureText = (t: TFunction, failure: unknown) =>
+  failure instanceof ApiError && i18n.exists(`errors.${failure.code}`, { ns: NS })
+    ? i18n.t(`errors.${failure.code}`, { ns: NS })
+    : errorMessage(t, failure);

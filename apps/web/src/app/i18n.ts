@@ -21,6 +21,15 @@ void i18n.use(initReactI18next).init({
 });
 document.documentElement.lang = i18n.language;
 
+/** The language chosen on this device with the language buttons; null when never chosen. */
+export const chosenLanguage = (): string | null => globalThis.localStorage?.getItem(STORAGE_KEY) ?? null;
+
+/** Shows the screens in `language` without remembering it as this device's choice. */
+export function showLanguage(language: Language) {
+  document.documentElement.lang = language;
+  void i18n.changeLanguage(language);
+}
+
 export function setLanguage(language: Language) {
   localStorage.setItem(STORAGE_KEY, language);
   document.documentElement.lang = language;

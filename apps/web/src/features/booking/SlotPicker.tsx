@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { isServerUnreachable } from "../../app/api.ts";
 import css from "./booking.module.css";
 import { useSlots } from "./booking-api.ts";
-import { nextDay, officeToday } from "./office-time.ts";
+import { nextDay, officeToday, zoneLabel } from "./office-time.ts";
 import { useBookingText } from "./use-booking-text.ts";
 
 type Props = {
@@ -64,24 +64,33 @@ function Times(props: Props & { day: string }) {
   const legend = <legend className={css.legend}>{x.t("chooseTime")}</legend>;
   let body: ReactNode;
   if (slots.data && slots.data.length > 0) {
-    body = slots.data.map((slot) => {
-      const mine = sameInstant(props.current, slot.start);
-      const full = slot.free <= 0;
-      return (
-        <button
-          key={slot.start}
-          type="button"
-          className={mine ? `${css.chip} ${css.chipCurrent}` : css.chip}
-          disabled={full || mine}
-          aria-pressed={sameInstant(props.selected, slot.start)}
-          data-start={slot.start}
-          onClick={() => props.onPick(slot)}
-        >
-          <span className={css.chipMain}>{x.clock(slot.start)}</span>
-          {(full || mine) && <span className={css.chipNote}>{mine ? x.t("current") : x.t("taken")}</span>}
-        </button>
-      );
-    });
+    // Said once: a visitor in another zone (or travelling) reads the times as the office's clock.
+    const zone = (
+      <p key="zone" className={`${css.muted} ${css.zoneNote}`} data-testid="booking-zone">
+        {x.t("localTime", { zone: zoneLabel(props.timeZone, x.lang, new Date(slots.data[0]!.start)) })}
+      </p>
+    );
+    body = [
+      zone,
+      ...slots.data.map((slot) => {
+        const mine = sameInstant(props.current, slot.start);
+        const full = slot.free <= 0;
+        return (
+          <button
+            key={slot.start}
+            type="button"
+            className={mine ? `${css.chip} ${css.chipCurrent}` : css.chip}
+            disabled={full || mine}
+            aria-pressed={sameInstant(props.selected, slot.start)}
+            data-start={slot.start}
+            onClick={() => props.onPick(slot)}
+          >
+            <span className={css.chipMain}>{x.clock(slot.start)}</span>
+            {(full || mine) && <span className={css.chipNote}>{mine ? x.t("current") : x.t("taken")}</span>}
+          </button>
+        );
+      }),
+    ];
   } else if (slots.data) {
     body = <p className={css.muted}>{x.t("noTimes")}</p>;
   } else if (slots.error && !isServerUnreachable(slots.error)) {

@@ -69,3 +69,22 @@ export function whenText(start: string, end: string, lang: string, timeZone?: st
   const range = `${clockOf(start, lang, timeZone)}\u2060–\u2060${clockOf(end, lang, timeZone)}`;
   return `${longDay(dayOf(start, timeZone), lang)}, ${range}`;
 }
+
+/** One part of an instant written in a zone by Intl ("Москва", "GMT+3"). */
+function zonePart(at: Date, lang: string, timeZone: string, style: "shortGeneric" | "shortOffset"): string {
+  const parts = new Intl.DateTimeFormat(intlLocale(lang), { timeZone, timeZoneName: style }).formatToParts(
+    at,
+  );
+  return parts.find((p) => p.type === "timeZoneName")?.value ?? "";
+}
+
+/**
+ * The office's zone as a visitor reads it: «Москва (UTC+3)» / "Moscow Time (UTC+3)", its offset at
+ * `at` (daylight saving moves it). Just «UTC+3» where the language has no name for the zone.
+ */
+export function zoneLabel(timeZone: string, lang: string, at: Date = new Date()): string {
+  const gmt = zonePart(at, lang, timeZone, "shortOffset");
+  const offset = gmt === "GMT" ? "UTC" : gmt.replace(/^GMT/, "UTC");
+  const name = zonePart(at, lang, timeZone, "shortGeneric");
+  return !name || name.startsWith("GMT") || name.startsWith("UTC") ? offset : `${name} (${offset})`;
+}

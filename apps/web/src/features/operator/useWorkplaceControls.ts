@@ -46,7 +46,9 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean, se
       setInFlight(true);
       setNobodyToCall(false);
       try {
-        onSuccess?.(await action.mutateAsync(a));
+        // Not `onSuccess?.(await …)`: without a callback that would skip the request itself.
+        const result = await action.mutateAsync(a);
+        onSuccess?.(result);
       } catch {
         // Shown by the workplace from `action.error`.
       } finally {

@@ -1,7 +1,7 @@
 import { appointmentCreateSchema, fieldIssueCode } from "@dq/shared";
 import { describe, expect, it } from "vitest";
 import { FIELD_ISSUE_TEXTS } from "../src/app/field-issue-texts.ts";
-import { zoneLabel } from "../src/features/booking/office-time.ts";
+import { zoneLabel, zoneName } from "../src/features/booking/office-time.ts";
 
 describe("the booking form's e-mail check", () => {
   it("says what is wrong with an address, not the field's name", () => {
@@ -30,5 +30,20 @@ describe("the office's zone on the time step", () => {
     expect(zoneLabel("Europe/Berlin", "en", summer)).toBe("CET (UTC+2)");
     expect(zoneLabel("Asia/Kolkata", "ru", winter)).toBe("Индия (UTC+5:30)");
     expect(zoneLabel("UTC", "ru", winter)).toBe("UTC+0");
+  });
+});
+
+describe("the zone's name where the browser knows no short one in the language", () => {
+  it("takes the long one rather than the zone id's English city", () => {
+    expect(zoneName("Europe/Moscow", "ru", "Moscow", "Москва, стандартное время")).toBe(
+      "Москва, стандартное время",
+    );
+    expect(zoneName("Europe/Moscow", "ru", "Москва", "Москва, стандартное время")).toBe("Москва");
+    expect(zoneName("Europe/Moscow", "en", "Moscow Time", "Moscow Standard Time")).toBe("Moscow Time");
+    expect(zoneName("America/New_York", "en", "New York", "Eastern Time")).toBe("New York");
+  });
+
+  it("gives none when both are only an offset", () => {
+    expect(zoneName("Etc/GMT-3", "ru", "GMT+3", "GMT+03:00")).toBe("");
   });
 });

@@ -71,11 +71,28 @@ export function whenText(start: string, end: string, lang: string, timeZone?: st
 }
 
 /** One part of an instant written in a zone by Intl ("Москва", "GMT+3"). */
-function zonePart(at: Date, lang: string, timeZone: string, style: "shortGeneric" | "shortOffset"): string {
+function zonePart(
+  at: Date,
+  lang: string,
+  timeZone: string,
+  style: "shortGeneric" | "longGeneric" | "shortOffset",
+): string {
   const parts = new Intl.DateTimeFormat(intlLocale(lang), { timeZone, timeZoneName: style }).formatToParts(
     at,
   );
   return parts.find((p) => p.type === "timeZoneName")?.value ?? "";
+}
+
+/**
+ * The zone's name to show: the short one («Москва»), unless the browser's ICU has none in this
+ * language and falls back to the zone's id («Moscow» on a Russian page, as Chromium does); then the
+ * long one («Москва, стандартное время»). Empty when both are only an offset ("GMT+3").
+ */
+export function zoneName(timeZone: string, lang: string, short: string, long: string): string {
+  const idCity = timeZone.split("/").pop()!.replaceAll("_", " ");
+  const named = (n: string) => n !== "" && !/^(GMT|UTC)/.test(n);
+  if (named(short) && (lang === "en" || short !== idCity)) return short;
+  return named(long) ? long : "";
 }
 
 /**
@@ -85,6 +102,7 @@ function zonePart(at: Date, lang: string, timeZone: string, style: "shortGeneric
 export function zoneLabel(timeZone: string, lang: string, at: Date = new Date()): string {
   const gmt = zonePart(at, lang, timeZone, "shortOffset");
   const offset = gmt === "GMT" ? "UTC" : gmt.replace(/^GMT/, "UTC");
-  const name = zonePart(at, lang, timeZone, "shortGeneric");
-  return !name || name.startsWith("GMT") || name.startsWith("UTC") ? offset : `${name} (${offset})`;
+  const short = zonePart(at, lang, timeZone, "shortGeneric");
+  const name = zoneName(timeZone, lang, short, zonePart(at, lang, timeZone, "longGeneric"));
+  return name ? `${name} (${offset})` : offset;
 }

@@ -1,7 +1,7 @@
 import type { OperatorState, Ticket } from "@dq/shared";
 import { describe, expect, it } from "vitest";
 import { type AllowedActions, allowedActions } from "../src/features/operator/allowedActions.ts";
-import { SingleFlight } from "../src/features/operator/singleFlight.ts";
+import { SingleFlight, sendThen } from "../src/features/operator/singleFlight.ts";
 
 const NOTHING: AllowedActions = {
   callNext: false,
@@ -93,5 +93,24 @@ describe("one operator action at a time", () => {
     expect(flight.running).toBe(true);
     await new Promise((r) => setTimeout(r, 0));
     expect(flight.running).toBe(false);
+  });
+});
+
+describe("sending an operator action", () => {
+  it("sends it with or without a step after it, which gets the answer", async () => {
+    const sent: string[] = [];
+    await sendThen(async () => sent.push("call"));
+    let answer: unknown = "none";
+    await sendThen(
+      async () => {
+        sent.push("callNext");
+        return undefined;
+      },
+      (a) => {
+        answer = a;
+      },
+    );
+    expect(sent).toEqual(["call", "callNext"]);
+    expect(answer).toBeUndefined();
   });
 });

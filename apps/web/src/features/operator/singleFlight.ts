@@ -31,3 +31,12 @@ export class SingleFlight {
     this.#running = false;
   }
 }
+
+/**
+ * Sends an action, then runs `after` with its result. Written out, not `after?.(await send())`:
+ * an optional call skips its arguments, the request included, when there is no `after`.
+ */
+export async function sendThen<T>(send: () => Promise<T>, after?: (result: T) => void): Promise<void> {
+  const result = await send();
+  after?.(result);
+}

@@ -2,7 +2,7 @@ import { NO_SHOW_UNDO_SECONDS, type OperatorState } from "@dq/shared";
 import { useRef, useState } from "react";
 import { allowedActions, KEYS } from "./allowedActions.ts";
 import { useShortcuts } from "./shortcuts.ts";
-import { SingleFlight } from "./singleFlight.ts";
+import { SingleFlight, sendThen } from "./singleFlight.ts";
 import { type Action, useAction } from "./useWorkplace.ts";
 
 /** A no-show that may still be taken back until `until` (ms, this machine's clock). */
@@ -46,9 +46,7 @@ export function useWorkplaceControls(state: OperatorState, readOnly: boolean, se
       setInFlight(true);
       setNobodyToCall(false);
       try {
-        // Not `onSuccess?.(await …)`: without a callback that would skip the request itself.
-        const result = await action.mutateAsync(a);
-        onSuccess?.(result);
+        await sendThen(() => action.mutateAsync(a), onSuccess);
       } catch {
         // Shown by the workplace from `action.error`.
       } finally {

@@ -174,6 +174,12 @@ test("book on the phone, see it, check in at the kiosk, be called at the window,
     // Before his start, call next passes him by (204: nobody callable), in the operator's own session.
     const next = await operator.request.post("/api/v1/operator/call-next");
     expect(next.status(), await next.text()).toBe(204);
+    // The button says so, and names the appointment that may be called by hand.
+    await operator.getByRole("button", { name: "Пригласить следующего" }).click();
+    await expect(operator.getByTestId("nobody-to-call")).toContainText("Сейчас некого пригласить.");
+    await expect(operator.getByTestId("appointment-not-due")).toHaveText(
+      `Ждёт запись на ${time} — её можно пригласить вручную.`,
+    );
   }
   await row.getByRole("button", { name: "Пригласить" }).click();
   await expect(operator.getByTestId("current-label")).toHaveText(label);

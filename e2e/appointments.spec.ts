@@ -13,8 +13,8 @@ import { ADMIN, adminCreator, OPERATOR_PASSWORD, SPEECH_STUB, signInPage } from 
 /**
  * Issue 17 end to end, in Debian's Chromium against the real server: a visitor books on his phone,
  * sees his appointment, checks in at the kiosk by its code, is called at window 190 (the board shows
- * it) and the day's list shows him checked in with his ticket; and a time taken by others while
- * the form was open. Prefixes БР and БС and window 190 are this spec's own.
+ * it) and the day's list shows him checked in with his ticket; a time taken by others while
+ * the form was open; and a receptionist checking a visitor in from the day's list. Prefixes БР and БС and window 190 are this spec's own.
  */
 const shots = process.env.DQ_SCREENSHOT_DIR ?? "test-results/screenshots";
 
@@ -235,4 +235,33 @@ test("a time taken by others while the form is open: «Записаться» sa
   await phone.screenshot({ path: `${shots}/appointments-book-taken-ru.png` });
   await expect(phone.getByTestId("booking-confirmation")).toHaveCount(0);
   await phone.context().close();
+});
+
+test("a receptionist checks a booked visitor in from the day's list", async ({ browser, request }) => {
+  const o = await bookingOffice(request);
+  await notAtMidnight(o.timeZone);
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: o.timeZone }).format(new Date());
+  const slots: { start: string; free: number }[] = await (
+    await request.get(`/api/v1/booking/slots?serviceId=${o.consult}&date=${today}`)
+  ).json();
+  const slot = slots.find((s) => s.free > 0 && Date.parse(s.start) - Date.now() >= 90_000);
+  expect(slot, "a free time today").toBeDefined();
+  const booked = await bookThroughApi(request, {
+    serviceId: o.consult,
+    start: slot!.start,
+    name: "Ольга Сидорова",
+    phone: "+79135550011",
+  });
+  const admin = await signInPage(browser, ADMIN.login, ADMIN.password);
+  await admin.goto("/admin/appointments");
+  const row = admin.locator(`[data-testid=appointment-row][data-code="${booked.code}"]`);
+  await expect(row).toHaveAttribute("data-status", "booked");
+  await row
+    .getByRole("button", { name: `Отметить приход: Ольга Сидорова, ${wallClock(slot!.start)}` })
+    .click();
+  await expect(admin.getByTestId("appointments-result")).toHaveText(
+    /^Ольга Сидорова отмечен\(а\): талон БС\d{3}\.$/,
+  );
+  await expect(row).toHaveAttribute("data-status", "checked_in");
+  await admin.context().close();
 });

@@ -1,15 +1,14 @@
 import { formatTicketCode, type StaffAppointment } from "@dq/shared";
-import { Alert, Button, Group, Loader, Select, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Loader, Select, Stack, Title } from "@mantine/core";
 import { useState } from "react";
 import { DayField } from "../../../app/DayField.tsx";
 import { useOffice } from "../../../app/office.ts";
 import { localName } from "../../operator/format.ts";
-import { AppointmentsTable } from "./AppointmentsTable.tsx";
 import { BookDialog } from "./BookDialog.tsx";
 import { CancelDialog } from "./CancelDialog.tsx";
+import { DayList } from "./DayList.tsx";
 import { officeClock, officeDate, officeToday } from "./office-time.ts";
 import { failureText, useAppointmentsTranslation } from "./texts.ts";
-import { appointmentTotals } from "./totals.ts";
 import { useAppointmentList, useLiveAppointments, useServices } from "./useAppointments.ts";
 
 /**
@@ -42,7 +41,6 @@ export default function AppointmentsPage() {
   });
 
   const failure = list.error ?? services.error;
-  const totals = appointmentTotals(items);
   return (
     <Stack>
       <Group justify="space-between">
@@ -83,24 +81,15 @@ export default function AppointmentsPage() {
       {failure && <Alert color="red">{failureText(t, failure)}</Alert>}
       {list.isPending ? (
         <Loader size="sm" />
-      ) : items.length === 0 ? (
-        <Text c="dimmed" data-testid="appointments-empty">
-          {t("none")}
-        </Text>
       ) : (
-        <>
-          <Text c="dimmed" size="sm" data-testid="appointments-total">
-            {t("total", totals)}
-            {totals.cancelled > 0 && ` ${t("totalCancelled", { count: totals.cancelled })}`}
-          </Text>
-          <AppointmentsTable
-            items={items}
-            services={leaves}
-            timeZone={timeZone}
-            cancelling={cancelling !== null}
-            onCancel={setCancelling}
-          />
-        </>
+        <DayList
+          items={items}
+          services={leaves}
+          timeZone={timeZone}
+          cancelling={cancelling !== null}
+          onCancel={setCancelling}
+          onCheckedIn={setResult}
+        />
       )}
       {cancelling && (
         <CancelDialog

@@ -16,14 +16,17 @@ export function AppointmentsTable({
   items,
   services,
   timeZone,
-  cancelling,
+  busy,
   onCancel,
+  onCheckIn,
 }: {
   items: StaffAppointment[];
   services: Service[];
   timeZone: string | undefined;
-  cancelling: boolean;
+  /** A cancel or a check-in is under way: the rows' buttons wait. */
+  busy: boolean;
   onCancel: (a: StaffAppointment) => void;
+  onCheckIn: (a: StaffAppointment) => void;
 }) {
   const { t, i18n } = useAppointmentsTranslation();
   const lang = i18n.language;
@@ -94,16 +97,27 @@ export function AppointmentsTable({
             </Table.Td>
             <Table.Td>
               {a.status === "booked" && (
-                <Button
-                  size="xs"
-                  color="red"
-                  variant="subtle"
-                  disabled={cancelling}
-                  aria-label={`${t("cancel")}: ${a.name}, ${officeClock(a.start, lang, timeZone)}`}
-                  onClick={() => onCancel(a)}
-                >
-                  {t("cancel")}
-                </Button>
+                <Group gap={4} wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    disabled={busy}
+                    aria-label={`${t("checkIn")}: ${a.name}, ${officeClock(a.start, lang, timeZone)}`}
+                    onClick={() => onCheckIn(a)}
+                  >
+                    {t("checkIn")}
+                  </Button>
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="subtle"
+                    disabled={busy}
+                    aria-label={`${t("cancel")}: ${a.name}, ${officeClock(a.start, lang, timeZone)}`}
+                    onClick={() => onCancel(a)}
+                  >
+                    {t("cancel")}
+                  </Button>
+                </Group>
               )}
             </Table.Td>
           </Table.Tr>

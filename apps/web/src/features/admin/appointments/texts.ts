@@ -35,6 +35,9 @@ const ru = {
   cancelConfirm: "Отменить запись {{name}} на {{time}}? Место освободится для других.",
   cancelled: "Запись {{name}} на {{time}} отменена.",
   booked: "Записан(а) {{name}}: {{day}} в {{time}}. Код записи: {{code}} — назовите его посетителю.",
+  checkIn: "Отметить приход",
+  checkedIn: "{{name}} отмечен(а): талон {{label}}.",
+  checkedInLate: "{{name}} опоздал(а): талон {{label}} в общей очереди.",
   dialog: {
     title: "Записать посетителя",
     service: "Услуга",
@@ -58,6 +61,9 @@ const ru = {
     too_many_appointments: "У этого номера телефона уже есть предельное число записей.",
     not_a_slot: "Это время больше недоступно для записи. Выберите другое.",
     appointment_cancelled: "Запись уже отменена.",
+    too_early: "Отметить приход можно не раньше чем за время, указанное в настройках услуги.",
+    too_late: "Время записи прошло: по настройкам услуги опоздавших не принимают.",
+    appointment_used: "По этой записи визит уже завершён.",
   },
 };
 
@@ -88,6 +94,9 @@ const en: typeof ru = {
   cancelConfirm: "Cancel {{name}}'s appointment at {{time}}? The place becomes free for others.",
   cancelled: "{{name}}'s appointment at {{time}} is cancelled.",
   booked: "{{name}} is booked: {{day}} at {{time}}. Booking code: {{code}}; tell it to the visitor.",
+  checkIn: "Check in",
+  checkedIn: "{{name}} is checked in: ticket {{label}}.",
+  checkedInLate: "{{name}} came late: ticket {{label}} in the common queue.",
   dialog: {
     title: "Book a visitor",
     service: "Service",
@@ -111,6 +120,9 @@ const en: typeof ru = {
     too_many_appointments: "This phone number already holds as many appointments as allowed.",
     not_a_slot: "This time cannot be booked any more. Choose another.",
     appointment_cancelled: "The appointment is cancelled already.",
+    too_early: "Too early: check-in opens as long before the start as the service's settings say.",
+    too_late: "The appointment's time has passed: the service's settings turn late visitors away.",
+    appointment_used: "This appointment's visit is over.",
   },
 };
 

@@ -5,6 +5,7 @@ import {
   bookingSlotsSchema,
   listOf,
   serviceSchema,
+  ticketSchema,
 } from "@dq/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
@@ -57,6 +58,16 @@ export function useBook() {
   return useMutation({
     mutationFn: ({ body, key }: { body: AppointmentCreate; key: string }) =>
       api.post("/api/v1/appointments", body, bookedSchema, { "idempotency-key": key }),
+    onSettled: () => client.invalidateQueries({ queryKey: [ROOT] }),
+  });
+}
+
+/** A receptionist checks a visitor in: his ticket is issued as at the kiosk. */
+export function useCheckIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) =>
+      api.post(`/api/v1/appointments/${encodeURIComponent(code)}/check-in`, undefined, ticketSchema),
     onSettled: () => client.invalidateQueries({ queryKey: [ROOT] }),
   });
 }

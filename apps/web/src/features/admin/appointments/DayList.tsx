@@ -44,7 +44,7 @@ export function DayList({
           onClose={() => checkIn.reset()}
           data-testid="appointments-check-in-error"
         >
-          {failureText(t, checkIn.error)}
+          {failureText(t, checkIn.error, timeZone)}
         </Alert>
       )}
       <Text c="dimmed" size="sm" data-testid="appointments-total">

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../app/api.ts";
 import { errorMessage } from "../../../app/errors.ts";
 import i18n, { addTranslations } from "../../../app/i18n.ts";
+import { officeClock } from "./office-time.ts";
 // The shared administration strings (common.*, ticketStatus.*) that this screen uses too.
 import "../texts.ts";
 
@@ -61,8 +62,8 @@ const ru = {
     too_many_appointments: "У этого номера телефона уже есть предельное число записей.",
     not_a_slot: "Это время больше недоступно для записи. Выберите другое.",
     appointment_cancelled: "Запись уже отменена.",
-    too_early: "Отметить приход можно не раньше чем за время, указанное в настройках услуги.",
-    too_late: "Время записи прошло: по настройкам услуги опоздавших не принимают.",
+    too_early: "Слишком рано: отметить приход можно с {{time}}.",
+    too_late: "Время записи прошло: отметить приход можно было до {{time}}.",
     appointment_used: "По этой записи визит уже завершён.",
   },
 };
@@ -120,8 +121,8 @@ const en: typeof ru = {
     too_many_appointments: "This phone number already holds as many appointments as allowed.",
     not_a_slot: "This time cannot be booked any more. Choose another.",
     appointment_cancelled: "The appointment is cancelled already.",
-    too_early: "Too early: check-in opens as long before the start as the service's settings say.",
-    too_late: "The appointment's time has passed: the service's settings turn late visitors away.",
+    too_early: "Too early: check-in opens at {{time}}.",
+    too_late: "The appointment's time has passed: check-in closed at {{time}}.",
     appointment_used: "This appointment's visit is over.",
   },
 };
@@ -133,7 +134,12 @@ export const NS = "appointments";
 export const useAppointmentsTranslation = () => useTranslation([NS, "admin"], { nsMode: "fallback" });
 
 /** A failure in this page's words where it has its own (a slot taken meanwhile), else the common ones. */
-export const failureText = (t: TFunction, failure: unknown) =>
-  failure instanceof ApiError && i18n.exists(`errors.${failure.code}`, { ns: NS })
-    ? i18n.t(`errors.${failure.code}`, { ns: NS })
-    : errorMessage(t, failure);
+/** A failure in this page's words where it has them (with the time a check-in refusal names). */
+export const failureText = (t: TFunction, failure: unknown, timeZone?: string) => {
+  if (!(failure instanceof ApiError) || !i18n.exists(`errors.${failure.code}`, { ns: NS })) {
+    return errorMessage(t, failure);
+  }
+  const at = (failure.details as { at?: unknown } | undefined)?.at;
+  const time = typeof at === "string" ? officeClock(at, i18n.language, timeZone) : "";
+  return i18n.t(`errors.${failure.code}`, { ns: NS, time });
+};

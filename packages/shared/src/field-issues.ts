@@ -50,7 +50,8 @@ export const FIELD_ISSUE_MESSAGES = {
   notOffered: "this kiosk does not offer this service",
   notBookable: "this service cannot be booked",
   blackoutBooked: "visitors are booked on {day} ({count}): cancel their appointments first",
-  slotsInUse: "{count} visitors are booked on the current slots: change the slot length once they have passed or are cancelled",
+  slotsInUse:
+    "{count} visitors are booked on the current slots: change the slot length once they have passed or are cancelled",
   sameService: "must differ from the ticket's current service",
   noSuchCategory: "no such client category",
   noSuchWorkstation: "no such workstation",

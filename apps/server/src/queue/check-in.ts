@@ -10,7 +10,7 @@ import type { QueueDeps } from "./deps.ts";
 import { type Quote, quoteFields, quoteNew, recordedQuote, ticketWithEstimate } from "./estimates.ts";
 import { insertNumberedTicket, positionOf, updateTicket } from "./repository.ts";
 import { toTicketDto } from "./ticket-dto.ts";
-import { ticketEventData } from "./ticket-events.ts";
+import { issuedEventData } from "./ticket-events.ts";
 
 const MINUTE = 60_000;
 
@@ -173,22 +173,7 @@ async function issueFor(
       type: "ticket.issued",
       employeeId: p.actor.employeeId ?? null,
       deviceId: p.actor.deviceId ?? null,
-      data: ticketEventData(
-        {
-          id: "",
-          label: "",
-          status: "waiting",
-          service_id: service.id,
-          category_id: null,
-          call_count: 0,
-          segment: 1,
-          called_at: null,
-          last_called_at: null,
-          employee_id: null,
-        },
-        null,
-        { origin: p.origin, appointment },
-      ),
+      data: issuedEventData(service.id, null, { origin: p.origin, appointment }),
     },
   });
   return updateTicket(tx, inserted!.id, {

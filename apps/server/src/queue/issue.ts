@@ -17,7 +17,7 @@ import {
 } from "./repository.ts";
 import { takingRefusal } from "./taking-tickets.ts";
 import { toTicketDto } from "./ticket-dto.ts";
-import { ticketEventData } from "./ticket-events.ts";
+import { issuedEventData } from "./ticket-events.ts";
 
 export interface IssueInput {
   serviceId: string;
@@ -100,23 +100,7 @@ export async function issueTicket(
       type: "ticket.issued",
       employeeId: actor.employeeId ?? null,
       deviceId: actor.deviceId ?? null,
-      // The ticket as the statement creates it; the statement fills in its id and label.
-      data: ticketEventData(
-        {
-          id: "",
-          label: "",
-          status: "waiting",
-          service_id: service.id,
-          category_id: input.categoryId ?? null,
-          call_count: 0,
-          segment: 1,
-          called_at: null,
-          last_called_at: null,
-          employee_id: null,
-        },
-        null,
-        { origin: input.origin },
-      ),
+      data: issuedEventData(service.id, input.categoryId ?? null, { origin: input.origin }),
     },
   });
   if (inserted) {

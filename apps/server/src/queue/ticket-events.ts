@@ -60,6 +60,33 @@ export function ticketEventData(
   };
 }
 
+/**
+ * The data of `ticket.issued` for a ticket as the issuing statement creates it (waiting, first
+ * segment, never called); the statement fills in its id and label.
+ */
+export function issuedEventData(
+  serviceId: string,
+  categoryId: string | null,
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
+  return ticketEventData(
+    {
+      id: "",
+      label: "",
+      status: "waiting",
+      service_id: serviceId,
+      category_id: categoryId,
+      call_count: 0,
+      segment: 1,
+      called_at: null,
+      last_called_at: null,
+      employee_id: null,
+    },
+    null,
+    extra,
+  );
+}
+
 /** Appends a `ticket.*` event carrying the ticket's state after the change. */
 export async function appendTicketEvent(
   db: Executor,

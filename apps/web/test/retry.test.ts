@@ -1,7 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../src/app/api.ts";
 import { MAX_RETRY_DELAY_MS, retryDelay, staffRetry } from "../src/app/retry.ts";
-import { ISSUE_GIVE_UP_MS, issueRetryDelayMs, shouldRetryIssue } from "../src/features/kiosk/issue-retry.ts";
+import {
+  ISSUE_GIVE_UP_MS,
+  issueRetryDelayMs,
+  sendRetrying,
+  shouldRetryIssue,
+} from "../src/features/kiosk/issue-retry.ts";
 
 const middle = () => 0.5;
 const unavailable = (retryAfter: number | null) =>
@@ -69,5 +74,35 @@ describe("the kiosk issuing a ticket", () => {
     expect(issueRetryDelayMs(unavailable(30))).toBe(5000);
     expect(issueRetryDelayMs(network)).toBe(2000);
     expect(issueRetryDelayMs(new Error("boom"))).toBe(2000);
+  });
+});
+
+describe("sendRetrying", () => {
+  it("sends again while the server is unreachable, and answers the first success", async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const sent = sendRetrying(async () => {
+        calls++;
+        if (calls < 3) throw unavailable(1);
+        return "ticket";
+      });
+      await vi.advanceTimersByTimeAsync(2000);
+      await expect(sent).resolves.toBe("ticket");
+      expect(calls).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("throws a refusal at once, without sending again", async () => {
+    let calls = 0;
+    await expect(
+      sendRetrying(async () => {
+        calls++;
+        throw busy;
+      }),
+    ).rejects.toBe(busy);
+    expect(calls).toBe(1);
   });
 });

@@ -23,3 +23,20 @@ export function issueRetryDelayMs(error: unknown): number {
   if (seconds === null) return ISSUE_RETRY_MS;
   return Math.min(ISSUE_RETRY_MAX_MS, Math.max(ISSUE_RETRY_MIN_MS, seconds * 1000));
 }
+
+/**
+ * Sends a ticket request until it goes through or is refused: again (the same request, the same
+ * Idempotency-Key) while the server is unreachable or still busy with it, for at most
+ * ISSUE_GIVE_UP_MS. A refusal, or the last failure, is thrown.
+ */
+export async function sendRetrying<T>(send: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!shouldRetryIssue(error, Date.now() - started)) throw error;
+      await new Promise((r) => setTimeout(r, issueRetryDelayMs(error)));
+    }
+  }
+}

@@ -2,7 +2,7 @@ import { type KioskMenu, ticketSchema } from "@dq/shared";
 import { ApiError, type api } from "../../app/api.ts";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
 import "./checkin-texts.ts";
-import { issueRetryDelayMs, shouldRetryIssue } from "./issue-retry.ts";
+import { sendRetrying } from "./issue-retry.ts";
 import type { Screen, ServiceLabel } from "./kiosk-screen.ts";
 
 type DeviceClient = ReturnType<typeof api.as>;
@@ -56,29 +56,22 @@ export function useCheckIn(
   const f = useSurfaceFormat(timeZone);
   return async (menu: KioskMenu, code: string) => {
     show({ name: "checkingIn" });
-    const started = Date.now();
-    for (;;) {
-      try {
-        const ticket = await client.post(
+    try {
+      const ticket = await sendRetrying(() =>
+        client.post(
           `/api/v1/appointments/${encodeURIComponent(code.toLowerCase())}/check-in`,
           undefined,
           ticketSchema,
-        );
-        const service: ServiceLabel = menu.services.find((s) => s.id === ticket.serviceId) ?? {
-          name: "",
-          translations: {},
-        };
-        show({ name: "ticket", service, ticket, issuedAt: new Date(ticket.issuedAt) });
-        refresh();
-        return;
-      } catch (error) {
-        if (shouldRetryIssue(error, Date.now() - started)) {
-          await new Promise((r) => setTimeout(r, issueRetryDelayMs(error)));
-          continue;
-        }
-        show(checkInRefusal(f, error, code, menu.branch.timezone));
-        return;
-      }
+        ),
+      );
+      const service: ServiceLabel = menu.services.find((s) => s.id === ticket.serviceId) ?? {
+        name: "",
+        translations: {},
+      };
+      show({ name: "ticket", service, ticket, issuedAt: new Date(ticket.issuedAt) });
+      refresh();
+    } catch (error) {
+      show(checkInRefusal(f, error, code, menu.branch.timezone));
     }
   };
 }

@@ -1,7 +1,7 @@
 import { type KioskService, ticketSchema } from "@dq/shared";
 import { ApiError, type api } from "../../app/api.ts";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
-import { issueRetryDelayMs, shouldRetryIssue } from "./issue-retry.ts";
+import { sendRetrying } from "./issue-retry.ts";
 import { newIdempotencyKey } from "./keys.ts";
 import type { Screen } from "./kiosk-screen.ts";
 
@@ -18,35 +18,27 @@ export function useIssueTicket(client: DeviceClient, show: (screen: Screen) => v
     // One key per visitor's choice: a double tap or a retry after a dropped connection gets the
     // same ticket instead of a second one.
     const key = newIdempotencyKey();
-    const started = Date.now();
-    for (;;) {
-      try {
-        const ticket = await client.post(
+    try {
+      // Unreachable (the strip says "reconnecting" meanwhile), or the same request still being
+      // processed: sent again with the same key.
+      const ticket = await sendRetrying(() =>
+        client.post(
           "/api/v1/tickets",
           { serviceId: service.id, ...(categoryId ? { categoryId } : {}), language: f.lang },
           ticketSchema,
           { "idempotency-key": key },
-        );
-        show({ name: "ticket", service, ticket, issuedAt: new Date(ticket.issuedAt) });
-        refresh();
-        return;
-      } catch (error) {
-        // Unreachable (the strip says "reconnecting" meanwhile), or the same request is still being
-        // processed: try again with the same key.
-        if (shouldRetryIssue(error, Date.now() - started)) {
-          await new Promise((r) => setTimeout(r, issueRetryDelayMs(error)));
-          continue;
-        }
-        const code = error instanceof ApiError ? error.code : "unknown";
-        const known: Record<string, string> = {
-          service_closed: f.t("state.closed"),
-          outside_opening_hours: f.t("state.outside_hours"),
-          daily_limit_reached: f.t("state.limit_reached"),
-        };
-        show({ name: "failed", message: known[code] ?? f.t("kiosk.tryAgain") });
-        refresh();
-        return;
-      }
+        ),
+      );
+      show({ name: "ticket", service, ticket, issuedAt: new Date(ticket.issuedAt) });
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : "unknown";
+      const known: Record<string, string> = {
+        service_closed: f.t("state.closed"),
+        outside_opening_hours: f.t("state.outside_hours"),
+        daily_limit_reached: f.t("state.limit_reached"),
+      };
+      show({ name: "failed", message: known[code] ?? f.t("kiosk.tryAgain") });
     }
+    refresh();
   };
 }

@@ -253,8 +253,12 @@ test("tracking page on a phone, counter display and public queue: reconnecting w
   const office = await buildOffice(request, "j");
   const mine = await issue(request, office);
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  // The page follows its ticket over the event stream, opened once the ticket is shown: the outage
+  // begins only once it is open, or the stream itself would fail and the event go unheard.
+  const following = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/events");
   await page.goto(`/t/${mine.code}`);
   await expect(page.getByTestId("track-status")).toHaveText("В очереди");
+  await following;
   const strip = page.getByTestId("reconnecting");
   await expect(strip).toHaveCount(0);
 

@@ -223,7 +223,7 @@ export function useEventStream(options: {
   return { connected };
 }
 
-const LIVE_QUERY_ROOTS = ["queue", "tickets", "board", "operator", "dashboard"];
+const LIVE_QUERY_ROOTS = ["queue", "tickets", "board", "operator", "dashboard", "appointments"];
 
 /** Keeps the screen's queries fresh: any event invalidates them, at most every 150 ms. */
 export function useLiveQueries(channel: SseChannel, token?: string | null) {

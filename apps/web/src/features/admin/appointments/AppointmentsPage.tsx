@@ -2,6 +2,7 @@ import { formatTicketCode, type StaffAppointment } from "@dq/shared";
 import { Alert, Button, Group, Loader, Select, Stack, Title } from "@mantine/core";
 import { useState } from "react";
 import { DayField } from "../../../app/DayField.tsx";
+import { useLiveQueries } from "../../../app/events.ts";
 import { useOffice } from "../../../app/office.ts";
 import { localName } from "../../operator/format.ts";
 import { BookDialog } from "./BookDialog.tsx";
@@ -9,7 +10,7 @@ import { CancelDialog } from "./CancelDialog.tsx";
 import { DayList } from "./DayList.tsx";
 import { officeClock, officeDate, officeToday } from "./office-time.ts";
 import { failureText, useAppointmentsTranslation } from "./texts.ts";
-import { useAppointmentList, useLiveAppointments, useServices } from "./useAppointments.ts";
+import { useAppointmentList, useServices } from "./useAppointments.ts";
 
 /**
  * «Записи на приём» (supervisors and administrators): the appointments of a day (today by default),
@@ -21,7 +22,7 @@ export default function AppointmentsPage() {
     t,
     i18n: { language },
   } = useAppointmentsTranslation();
-  useLiveAppointments();
+  useLiveQueries("staff");
   const office = useOffice();
   const timeZone = office.data?.timezone;
   const [chosenDay, setDay] = useState<string | null>(null);

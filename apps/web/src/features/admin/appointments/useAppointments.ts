@@ -8,9 +8,7 @@ import {
   ticketSchema,
 } from "@dq/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
 import { api } from "../../../app/api.ts";
-import { useEventStream } from "../../../app/events.ts";
 
 /** What the page tells after booking: the code to give the visitor, his time and name. */
 const bookedSchema = appointmentSchema.pick({ code: true, start: true, name: true });
@@ -78,27 +76,5 @@ export function useCancel() {
     mutationFn: (code: string) =>
       api.post(`/api/v1/appointments/${encodeURIComponent(code)}/cancel`, undefined),
     onSettled: () => client.invalidateQueries({ queryKey: [ROOT] }),
-  });
-}
-
-/**
- * Keeps the page fresh as the office works: a check-in issues a ticket, and calls and service
- * change its status, all of which come on the staff event stream (at most one refresh a second).
- */
-export function useLiveAppointments() {
-  const client = useQueryClient();
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const refresh = () => void client.invalidateQueries({ queryKey: [ROOT] });
-  useEventStream({
-    channel: "staff",
-    onReconnect: refresh,
-    onEvent: () => {
-      if (timer.current) return;
-      timer.current = setTimeout(() => {
-        timer.current = undefined;
-        refresh();
-      }, 1000);
-    },
   });
 }

@@ -35,6 +35,11 @@ export const FIELD_ISSUE_MESSAGES = {
   phone: "must be a phone number: 10–15 digits, such as +7 912 345-67-89",
   appointmentCode: "must be an appointment code: 8 letters and digits such as K7QM-4XPA",
   instant: "must be a date and time with its UTC offset, such as 2026-12-07T10:00:00+03:00",
+  browserId: "must be 16–64 letters, digits, _ or -",
+  consentRequired: "tick the consent to keep the phone number for SMS",
+  pushEndpoint: "must be an https:// address of a push service",
+  pushKey: "must be a base64url key of the browser's push subscription",
+  coordinates: "must be a latitude (-90…90) and a longitude (-180…180)",
   // The server's own checks, against the office's data.
   taken: "this value is already used",
   noSuchGroup: "no such service group",
@@ -49,6 +54,9 @@ export const FIELD_ISSUE_MESSAGES = {
   groupNotService: "is a group of services, not a service",
   notOffered: "this kiosk does not offer this service",
   notBookable: "this service cannot be booked",
+  notRemote: "this service cannot be joined remotely",
+  postponeTooFar: "may move back at most {max} places at a time",
+  pushEndpointNotPublic: "must be a push service on a public address",
   blackoutBooked: "visitors are booked on {day} ({count}): cancel their appointments first",
   slotsInUse:
     "{count} visitors are booked on the current slots: change the slot length once they have passed or are cancelled",

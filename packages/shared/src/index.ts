@@ -17,6 +17,7 @@ export * from "./schemas/operator.ts";
 export * from "./schemas/reports.ts";
 export * from "./schemas/services.ts";
 export * from "./schemas/tickets.ts";
+export * from "./schemas/visitors.ts";
 export * from "./schemas/workstations.ts";
 export * from "./service-tree.ts";
 export * from "./ticket-code.ts";

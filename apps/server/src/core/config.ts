@@ -50,6 +50,37 @@ const envSchema = z.object({
     // The bot token goes into the path; credentials in the URL would leak into error messages.
     .refine((u) => !/^[a-z]+:\/\/[^/?#]*@/i.test(u), "must not contain a user name or password")
     .default("https://api.telegram.org"),
+  /** With it, Telegram sends updates to POST /api/v1/telegram/webhook (needs DQ_PUBLIC_URL); without, one instance polls. */
+  DQ_TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 letters, digits, _ or -")
+    .optional(),
+  /** Web Push keys (both or neither); without them the server generates a pair once and keeps it. */
+  DQ_VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a base64url P-256 public key")
+    .optional(),
+  DQ_VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, "must be a base64url P-256 private key")
+    .optional(),
+  /** Who runs this push sender (mailto: or https:), told to push services. */
+  DQ_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https:// address")
+    .optional(),
+  /** host:port pairs Web Push may reach although not public (tests' local receivers). */
+  DQ_PUSH_ALLOWED_HOSTS: z.string().default(""),
+  /** The SMS gateway: a URL with {phone} and {text} placeholders (see docs/remote-join.md). */
+  DQ_SMS_URL: z.url().optional(),
+  DQ_SMS_METHOD: z.enum(["GET", "POST"]).default("POST"),
+  /** The POST body with {phone} and {text}; encoded as DQ_SMS_CONTENT_TYPE says. */
+  DQ_SMS_BODY: z.string().max(4000).optional(),
+  DQ_SMS_CONTENT_TYPE: z
+    .enum(["application/json", "application/x-www-form-urlencoded"])
+    .default("application/json"),
+  /** The Authorization header's value for the gateway ("Bearer …", "Basic …"); never logged. */
+  DQ_SMS_AUTHORIZATION: z.string().max(1000).optional(),
   // Never echoed in an error: the messages name the variable and the rule only.
   DQ_METRICS_TOKEN: z
     .string()
@@ -82,6 +113,23 @@ export interface Config {
   metricsToken: string | undefined;
   /** Event streams one client address may hold open at once. */
   sseMaxPerAddress: number;
+  visitors: VisitorChannelsConfig;
+}
+
+/** Where visitor messages go out besides the alerts' SMTP and Telegram (docs/remote-join.md). */
+export interface VisitorChannelsConfig {
+  telegramWebhookSecret: string | null;
+  vapid: { publicKey: string; privateKey: string } | null;
+  vapidSubject: string;
+  /** "host:port" pairs exempt from the push SSRF guard. */
+  pushAllowedHosts: string[];
+  sms: {
+    url: string;
+    method: "GET" | "POST";
+    body: string | null;
+    contentType: "application/json" | "application/x-www-form-urlencoded";
+    authorization: string | null;
+  } | null;
 }
 
 /** Where alert messages go out (docs/PRODUCT.md §6); a channel without its settings cannot be used. */
@@ -135,7 +183,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { token: e.DQ_TELEGRAM_BOT_TOKEN, apiUrl: e.DQ_TELEGRAM_API_URL.replace(/\/$/, "") }
         : null,
     },
+    visitors: {
+      telegramWebhookSecret: e.DQ_TELEGRAM_WEBHOOK_SECRET ?? null,
+      vapid: vapidKeys(e.DQ_VAPID_PUBLIC_KEY, e.DQ_VAPID_PRIVATE_KEY),
+      vapidSubject:
+        e.DQ_VAPID_SUBJECT ??
+        (e.DQ_PUBLIC_URL?.startsWith("https://") ? e.DQ_PUBLIC_URL : "mailto:digitalqueue@localhost"),
+      pushAllowedHosts: e.DQ_PUSH_ALLOWED_HOSTS.split(",")
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+      sms: e.DQ_SMS_URL
+        ? {
+            url: e.DQ_SMS_URL,
+            method: e.DQ_SMS_METHOD,
+            body: e.DQ_SMS_BODY ?? null,
+            contentType: e.DQ_SMS_CONTENT_TYPE,
+            authorization: e.DQ_SMS_AUTHORIZATION ?? null,
+          }
+        : null,
+    },
   };
+}
+
+function vapidKeys(publicKey: string | undefined, privateKey: string | undefined) {
+  if (!publicKey !== !privateKey)
+    throw new Error(
+      "invalid configuration:\n  DQ_VAPID_PUBLIC_KEY and DQ_VAPID_PRIVATE_KEY: set both or neither",
+    );
+  return publicKey && privateKey ? { publicKey, privateKey } : null;
 }
 
 /**

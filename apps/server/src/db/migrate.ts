@@ -7,6 +7,7 @@ import * as m0005 from "./migrations/0005_ticket_calls.ts";
 import * as m0006 from "./migrations/0006_demo_history.ts";
 import * as m0007 from "./migrations/0007_wait_quotes.ts";
 import * as m0008 from "./migrations/0008_appointments.ts";
+import * as m0009 from "./migrations/0009_remote_visitors.ts";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0006_demo_history": m0006,
   "0007_wait_quotes": m0007,
   "0008_appointments": m0008,
+  "0009_remote_visitors": m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

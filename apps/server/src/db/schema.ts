@@ -1,4 +1,11 @@
-import type { AlertDetails, AlertKind, BookingSettings, DeliveryEvent, DeliveryStatus } from "@dq/shared";
+import type {
+  AlertDetails,
+  AlertKind,
+  BookingSettings,
+  DeliveryEvent,
+  DeliveryStatus,
+  VisitorEvent,
+} from "@dq/shared";
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from "kysely";
 
 /** bigint ids come back as decimal strings from both drivers (see database.ts). */
@@ -39,6 +46,8 @@ export interface ServicesTable {
   accepting_tickets: Defaulted<boolean>;
   /** Booking settings (migration 0008); null: never configured, not bookable. */
   booking: NullableJson<Partial<BookingSettings>>;
+  /** Visitors may take its tickets from /join (migration 0009). */
+  remote_join: Defaulted<boolean>;
   deleted_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -201,6 +210,16 @@ export interface TicketsTable {
   booked_for: NullableTimestamp;
   /** The appointment as checked in, for staff screens without a join. */
   appointment: NullableJson<TicketAppointment>;
+  /** The phone given at a remote join, kept only with consent (migration 0009); "+" and digits. */
+  phone: string | null;
+  phone_consent_at: NullableTimestamp;
+  /** Keyed hashes of the phone and of the /join page's browser id, for the daily caps. */
+  phone_hash: string | null;
+  browser_hash: string | null;
+  /** Not called until its holder says he is in the office (arrived_at). */
+  arrival_required: Defaulted<boolean>;
+  arrived_at: NullableTimestamp;
+  postpone_count: Defaulted<number>;
   updated_at: Timestamp;
 }
 
@@ -354,6 +373,11 @@ export type StoredChannel =
   | { type: "email"; to: string }
   | { type: "telegram"; chatId: string }
   | { type: "webhook"; url: string; secret?: string };
+/** Where an outbox message goes: an alert's channel, or a visitor's Web Push or SMS. */
+export type OutboxChannel =
+  | StoredChannel
+  | { type: "webpush"; endpoint: string; keys: { p256dh: string; auth: string } }
+  | { type: "sms"; phone: string };
 export interface StoredEscalation {
   afterMinutes: number;
   channels: StoredChannel[];
@@ -399,12 +423,17 @@ export interface AlertsTable {
   acknowledged_by: string | null;
 }
 
-export interface AlertDeliveriesTable {
+/** The outbox of every outgoing message (migration 0009): an alert's, or a visitor's. */
+export interface OutboxTable {
   id: GeneratedId;
-  alert_id: string;
+  /** Exactly one of alert_id and subscription_id is set. */
+  alert_id: string | null;
+  subscription_id: string | null;
+  /** A visitor message's event and occurrence ("called:2:1"): the same message is queued once. */
+  dedupe_key: string | null;
   branch_id: Id;
-  event: DeliveryEvent;
-  channel: Json<StoredChannel>;
+  event: DeliveryEvent | VisitorEvent;
+  channel: Json<OutboxChannel>;
   channel_key: string;
   subject: string;
   body: string;
@@ -415,6 +444,37 @@ export interface AlertDeliveriesTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
+}
+
+export type VisitorChannel = "telegram" | "webpush" | "sms" | "email";
+export type VisitorTarget =
+  | { chatId: string }
+  | { endpoint: string; keys: { p256dh: string; auth: string } }
+  | { phone: string }
+  | { to: string };
+
+/** Where a ticket's or an appointment's holder is told about it (migration 0009). */
+export interface VisitorSubscriptionsTable {
+  id: GeneratedId;
+  branch_id: Id;
+  /** Exactly one of ticket_id and appointment_id is set. */
+  ticket_id: string | null;
+  appointment_id: string | null;
+  channel: VisitorChannel;
+  target: Json<VisitorTarget>;
+  /** "telegram:12345", "sms:+79161234567": one active subscription per recipient and ticket. */
+  target_key: string;
+  language: string;
+  unsubscribe_token: string;
+  created_at: Timestamp;
+  stopped_at: NullableTimestamp;
+}
+
+/** Small named values the server keeps: VAPID keys, the phone-hash key, the Telegram offset and lease. */
+export interface ServerStateTable {
+  name: string;
+  value: Json<unknown>;
+  updated_at: Defaulted<Timestamp>;
 }
 
 /** A planned day of the demo office's history (migration 0006): done once all of it is committed. */
@@ -451,7 +511,9 @@ export interface DB {
   audit_log: AuditLogTable;
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;
-  alert_deliveries: AlertDeliveriesTable;
+  outbox: OutboxTable;
+  visitor_subscriptions: VisitorSubscriptionsTable;
+  server_state: ServerStateTable;
   demo_history_days: DemoHistoryDaysTable;
   appointments: AppointmentsTable;
   appointment_slots: AppointmentSlotsTable;
@@ -466,4 +528,5 @@ export type TicketUpdate = Updateable<TicketsTable>;
 export type AlertRuleRow = Selectable<AlertRulesTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
-export type AlertDeliveryRow = Selectable<AlertDeliveriesTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type VisitorSubscriptionRow = Selectable<VisitorSubscriptionsTable>;

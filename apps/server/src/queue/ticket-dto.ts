@@ -1,4 +1,4 @@
-import type { Ticket, WaitEstimate } from "@dq/shared";
+import { maskPhone, type Ticket, type TicketSource, type WaitEstimate } from "@dq/shared";
 import { toIso } from "../db/executor.ts";
 import type { TicketRow } from "../db/schema.ts";
 
@@ -37,5 +37,10 @@ export function toTicketDto(
     appointment: t.appointment
       ? { start: t.appointment.start, name: t.appointment.name, late: t.appointment.late }
       : null,
+    source: t.origin as TicketSource,
+    phoneMasked: t.phone ? maskPhone(t.phone) : null,
+    arrivalRequired: t.arrival_required,
+    arrivedAt: toIso(t.arrived_at),
+    postponeCount: t.postpone_count,
   };
 }

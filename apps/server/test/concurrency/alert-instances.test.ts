@@ -117,7 +117,7 @@ describe("alerts with two instances on one PostgreSQL", () => {
     const [alert] = await ctx.database.db.selectFrom("alerts").select(["id", "branch_id"]).execute();
     const now = clock.now;
     await ctx.database.db
-      .insertInto("alert_deliveries")
+      .insertInto("outbox")
       .values(
         Array.from({ length: 30 }, (_, i) => ({
           alert_id: alert!.id,

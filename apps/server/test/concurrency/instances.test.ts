@@ -109,6 +109,7 @@ describe("starting together", () => {
         "0006_demo_history",
         "0007_wait_quotes",
         "0008_appointments",
+        "0009_remote_visitors",
       ]);
       const config = testConfig();
       const [ba, bb] = await Promise.all([bootstrap(a.db, config), bootstrap(b.db, config)]);

@@ -151,6 +151,7 @@ describe("two instances behind nginx on one PostgreSQL", () => {
         "0006_demo_history",
         "0007_wait_quotes",
         "0008_appointments",
+        "0009_remote_visitors",
       ]);
       const admins = await client.query("select login from employees where role = 'admin'");
       expect(admins.rows).toEqual([{ login: "admin" }]);

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { FIELD_ISSUE_MESSAGES } from "../field-issues.ts";
 import { dateSchema, languageSchema, nameSchema, weekScheduleSchema } from "./common.ts";
+import {
+  remoteJoinSettingsPatchSchema,
+  remoteJoinSettingsSchema,
+  visitorNotificationSettingsPatchSchema,
+  visitorNotificationSettingsSchema,
+} from "./visitors.ts";
 
 const timezoneSchema = z.string().refine(
   (tz) => {
@@ -47,6 +53,10 @@ const settingsFields = {
   bookingBlackoutDays: z.array(dateSchema).max(400),
   /** The punctuality target for booked visitors: called within this many minutes of their time. */
   appointmentTargetWaitMinutes: z.number().min(1).max(240),
+  /** Remote join from /join (docs/remote-join.md); merged field by field. */
+  remoteJoin: remoteJoinSettingsPatchSchema,
+  /** When visitors are told their turn approaches, and how long their contacts are kept. */
+  visitorNotifications: visitorNotificationSettingsPatchSchema,
 };
 
 export const branchSettingsSchema = z.object({
@@ -63,18 +73,24 @@ export const branchSettingsSchema = z.object({
   openingHours: settingsFields.openingHours.default(null),
   bookingBlackoutDays: settingsFields.bookingBlackoutDays.default([]),
   appointmentTargetWaitMinutes: settingsFields.appointmentTargetWaitMinutes.default(5),
+  remoteJoin: remoteJoinSettingsSchema.default(remoteJoinSettingsSchema.parse({})),
+  visitorNotifications: visitorNotificationSettingsSchema.default(
+    visitorNotificationSettingsSchema.parse({}),
+  ),
 });
 export type BranchSettings = z.infer<typeof branchSettingsSchema>;
 
 export const branchSettingsPatchSchema = z.object(settingsFields).partial();
 export type BranchSettingsPatch = z.infer<typeof branchSettingsPatchSchema>;
 
-/** Applies a settings PATCH: only the named fields change; the calling policy merges field by field. */
+/** Applies a settings PATCH: only the named fields change; nested objects merge field by field. */
 export function mergeBranchSettings(current: BranchSettings, patch: BranchSettingsPatch): BranchSettings {
   return branchSettingsSchema.parse({
     ...current,
     ...patch,
     callingPolicy: { ...current.callingPolicy, ...patch.callingPolicy },
+    remoteJoin: { ...current.remoteJoin, ...patch.remoteJoin },
+    visitorNotifications: { ...current.visitorNotifications, ...patch.visitorNotifications },
   });
 }
 

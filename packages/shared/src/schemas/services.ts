@@ -28,6 +28,8 @@ const serviceFields = {
   active: z.boolean().default(true),
   acceptingTickets: z.boolean().default(true),
   booking: bookingSettingsSchema.default(bookingSettingsSchema.parse({})),
+  /** Visitors may join this service's queue from /join (when the office allows remote join). */
+  remoteJoin: z.boolean().default(true),
 };
 
 export const serviceCreateSchema = z.object(serviceFields).superRefine((s, ctx) => {
@@ -55,6 +57,7 @@ export const servicePatchSchema = z
     acceptingTickets: z.boolean(),
     /** Merged field by field into the current booking settings. */
     booking: bookingSettingsPatchSchema,
+    remoteJoin: z.boolean(),
   })
   .partial();
 
@@ -76,5 +79,6 @@ export const serviceSchema = z.object({
   active: z.boolean(),
   acceptingTickets: z.boolean(),
   booking: bookingSettingsSchema,
+  remoteJoin: z.boolean(),
 });
 export type Service = z.infer<typeof serviceSchema>;

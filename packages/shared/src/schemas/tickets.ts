@@ -5,6 +5,10 @@ import { idSchema, languageSchema, translationsSchema } from "./common.ts";
 
 export const TICKET_STATUSES = ["waiting", "called", "serving", "served", "no_show", "cancelled"] as const;
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+/** Where a ticket was taken: a kiosk, by staff, through the API, or from a phone at /join. */
+export const TICKET_SOURCES = ["kiosk", "staff", "api", "remote"] as const;
+export const ticketSourceSchema = z.enum(TICKET_SOURCES);
+export type TicketSource = z.infer<typeof ticketSourceSchema>;
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
 /**
@@ -76,6 +80,14 @@ export const ticketSchema = z.object({
       late: z.boolean(),
     })
     .nullable(),
+  source: ticketSourceSchema,
+  /** The phone a remote visitor left with consent, masked ("+7 *** ***-**-89"); null otherwise. */
+  phoneMasked: z.string().nullable(),
+  /** A remote ticket not called until its holder says he is here; arrivedAt: when he did. */
+  arrivalRequired: z.boolean(),
+  arrivedAt: z.string().nullable(),
+  /** How often the visitor moved back in the queue. */
+  postponeCount: z.number(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -106,6 +118,13 @@ export const publicTicketSchema = z.object({
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
   canRate: z.boolean(),
   canCancel: z.boolean(),
+  source: ticketSourceSchema,
+  /** Waiting for «Я на месте»: not called until the holder says he is in the office. */
+  awaitingArrival: z.boolean(),
+  /** How many more times the holder may move back now (0 once not waiting). */
+  postponesLeft: z.number(),
+  /** The most places one postpone may move back. */
+  postponeMaxPlaces: z.number(),
 });
 export type PublicTicket = z.infer<typeof publicTicketSchema>;
 

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { AlertDeliveryRow } from "../../db/schema.ts";
+import type { OutboxRow } from "../../db/schema.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
 import { claimDue, markFailed, markSent, scheduleRetry, webhookSecrets } from "./outbox.ts";
 import { type ChannelSenders, DeliveryError } from "./senders.ts";
@@ -36,7 +36,8 @@ export async function deliverDue(
     const now = deps.clock();
     const claimed = await claimDue(deps.db, now, BATCH, CLAIM_SECONDS);
     if (claimed.length === 0) return result;
-    const secretOf = await webhookSecrets(deps.db, [...new Set(claimed.map((d) => d.alert_id))]);
+    const alertIds = claimed.flatMap((d) => (d.alert_id ? [d.alert_id] : []));
+    const secretOf = await webhookSecrets(deps.db, [...new Set(alertIds)]);
     await Promise.all(
       claimed.map(async (d) => {
         const error = await sendOne(senders, d, secretOf);
@@ -67,11 +68,13 @@ export async function deliverDue(
 
 async function sendOne(
   senders: ChannelSenders,
-  d: AlertDeliveryRow,
+  d: OutboxRow,
   secretOf: (alertId: string, url: string) => string | undefined,
 ): Promise<DeliveryError | null> {
   const channel =
-    d.channel.type === "webhook" ? { ...d.channel, secret: secretOf(d.alert_id, d.channel.url) } : d.channel;
+    d.channel.type === "webhook" && d.alert_id
+      ? { ...d.channel, secret: secretOf(d.alert_id, d.channel.url) }
+      : d.channel;
   try {
     await senders.send(channel, { deliveryId: d.id, event: d.event, subject: d.subject, body: d.body });
     return null;

@@ -1,7 +1,7 @@
 import { channelKey, type DeliveryEvent } from "@dq/shared";
 import { sql } from "kysely";
 import type { Executor } from "../../db/executor.ts";
-import type { AlertDeliveryRow, StoredChannel } from "../../db/schema.ts";
+import type { OutboxRow, StoredChannel } from "../../db/schema.ts";
 import { channelsOf } from "./repository.ts";
 
 /**
@@ -24,7 +24,7 @@ export async function queueMessage(
   // An unsent older message to the same recipient about the same alert is out of date: the new
   // one says how things are now. (One being sent right now is left alone; the new one waits for it.)
   await tx
-    .updateTable("alert_deliveries")
+    .updateTable("outbox")
     .set({ status: "superseded", locked_until: null })
     .where("alert_id", "=", m.alertId)
     .where("channel_key", "=", key)
@@ -34,7 +34,7 @@ export async function queueMessage(
   // The secret stays in the rule only; the sender looks it up.
   const channel = m.channel.type === "webhook" ? { type: "webhook" as const, url: m.channel.url } : m.channel;
   await tx
-    .insertInto("alert_deliveries")
+    .insertInto("outbox")
     .values({
       alert_id: m.alertId,
       branch_id: m.branchId,
@@ -55,16 +55,17 @@ export async function queueMessage(
  * still on its way, so they arrive in order.
  */
 export async function claimDue(db: Executor, now: Date, limit: number, leaseSeconds: number) {
-  const rows = await sql<AlertDeliveryRow>`
+  const rows = await sql<OutboxRow>`
     with due as materialized (
-      select d.id from alert_deliveries d
+      select d.id from outbox d
       where d.status = 'pending' and d.next_attempt_at <= ${now}
         and (d.locked_until is null or d.locked_until < ${now})
-        and not exists (select 1 from alert_deliveries o
-          where o.alert_id = d.alert_id and o.channel_key = d.channel_key and o.status = 'pending' and o.id < d.id)
+        and not exists (select 1 from outbox o
+          where (o.alert_id = d.alert_id or o.subscription_id = d.subscription_id)
+            and o.channel_key = d.channel_key and o.status = 'pending' and o.id < d.id)
       order by d.id limit ${limit}
       for update skip locked)
-    update alert_deliveries a set locked_until = ${new Date(now.getTime() + leaseSeconds * 1000)},
+    update outbox a set locked_until = ${new Date(now.getTime() + leaseSeconds * 1000)},
       attempts = a.attempts + 1
     from due where a.id = due.id
     returning a.*
@@ -91,7 +92,7 @@ export async function webhookSecrets(db: Executor, alertIds: string[]) {
 
 export async function markSent(db: Executor, id: string, at: Date) {
   await db
-    .updateTable("alert_deliveries")
+    .updateTable("outbox")
     .set({ status: "sent", sent_at: at, locked_until: null })
     .where("id", "=", id)
     .execute();
@@ -99,7 +100,7 @@ export async function markSent(db: Executor, id: string, at: Date) {
 
 export async function markFailed(db: Executor, id: string, error: string) {
   await db
-    .updateTable("alert_deliveries")
+    .updateTable("outbox")
     .set({ status: "failed", last_error: error.slice(0, 500), locked_until: null })
     .where("id", "=", id)
     .execute();
@@ -107,7 +108,7 @@ export async function markFailed(db: Executor, id: string, error: string) {
 
 export async function scheduleRetry(db: Executor, id: string, error: string, at: Date) {
   await db
-    .updateTable("alert_deliveries")
+    .updateTable("outbox")
     .set({ next_attempt_at: at, last_error: error.slice(0, 500), locked_until: null })
     .where("id", "=", id)
     .execute();

@@ -9,9 +9,9 @@ import {
 import { type Insertable, sql } from "kysely";
 import type { Executor } from "../../db/executor.ts";
 import type {
-  AlertDeliveryRow,
   AlertRuleRow,
   AlertRulesTable,
+  OutboxRow,
   StoredChannel,
   StoredEscalation,
 } from "../../db/schema.ts";
@@ -244,11 +244,12 @@ export async function listAlerts(db: Executor, branchId: string, q: AlertListQue
   return { items: rows.map(alertDto), total: Number(count.n) };
 }
 
-export function deliveryDto(d: AlertDeliveryRow, reveal: boolean): AlertDelivery {
+/** An alert's message (the outbox rows of alerts only ever hold alert events and channels). */
+export function deliveryDto(d: OutboxRow, reveal: boolean): AlertDelivery {
   return {
     id: d.id,
-    event: d.event,
-    channel: publicChannel(d.channel, reveal),
+    event: d.event as AlertDelivery["event"],
+    channel: publicChannel(d.channel as StoredChannel, reveal),
     status: d.status,
     attempts: d.attempts,
     lastError: d.last_error,
@@ -260,7 +261,7 @@ export function deliveryDto(d: AlertDeliveryRow, reveal: boolean): AlertDelivery
 
 export async function deliveriesOf(db: Executor, alertId: string, reveal: boolean): Promise<AlertDelivery[]> {
   const rows = await db
-    .selectFrom("alert_deliveries")
+    .selectFrom("outbox")
     .selectAll()
     .where("alert_id", "=", alertId)
     .orderBy("id")

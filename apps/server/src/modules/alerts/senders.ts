@@ -1,15 +1,15 @@
 import { createHmac } from "node:crypto";
-import type { Alert, DeliveryEvent } from "@dq/shared";
+import type { Alert, DeliveryEvent, VisitorEvent } from "@dq/shared";
 import nodemailer from "nodemailer";
 import type { AlertsConfig } from "../../core/config.ts";
-import type { StoredChannel } from "../../db/schema.ts";
+import type { OutboxChannel, StoredChannel } from "../../db/schema.ts";
 
 const TIMEOUT_MS = 10_000;
 
 export interface OutgoingMessage {
   /** The outbox row: receivers of webhooks may use it to drop a retried duplicate. */
   deliveryId: string;
-  event: DeliveryEvent | "test";
+  event: DeliveryEvent | VisitorEvent | "test";
   subject: string;
   /** Plain text; for a webhook, the JSON body exactly as signed. */
   body: string;
@@ -29,7 +29,7 @@ export class DeliveryError extends Error {
 export interface ChannelSenders {
   /** Which external channels are configured on this server. */
   readonly available: { email: boolean; telegram: boolean };
-  send(channel: StoredChannel, message: OutgoingMessage): Promise<void>;
+  send(channel: OutboxChannel, message: OutgoingMessage): Promise<void>;
   close(): void;
 }
 
@@ -158,6 +158,9 @@ export function createSenders(config: AlertsConfig): ChannelSenders {
           return sendWebhook(channel.url, channel.secret, message);
         case "in_app":
           return;
+        case "webpush":
+        case "sms":
+          throw new DeliveryError(`${channel.type} is not available yet`, { permanent: true });
       }
     },
     close() {

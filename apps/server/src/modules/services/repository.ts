@@ -23,6 +23,7 @@ export function toServiceDto(s: ServiceRow): Service {
     active: s.active,
     acceptingTickets: s.accepting_tickets,
     booking: bookingSettingsSchema.parse(s.booking ?? {}),
+    remoteJoin: s.remote_join,
   };
 }
 

@@ -88,6 +88,7 @@ export async function createService(
       expected_service_minutes: b.expectedServiceMinutes,
       active: b.active,
       accepting_tickets: b.acceptingTickets,
+      remote_join: b.remoteJoin,
       booking: b.isGroup ? null : JSON.stringify(b.booking),
     });
     await announceServiceChange(tx, request, deps.clock(), created.id, "created");
@@ -125,6 +126,7 @@ export async function updateService(
     if (b.expectedServiceMinutes !== undefined) set.expected_service_minutes = b.expectedServiceMinutes;
     if (b.active !== undefined) set.active = b.active;
     if (b.acceptingTickets !== undefined) set.accepting_tickets = b.acceptingTickets;
+    if (b.remoteJoin !== undefined) set.remote_join = b.remoteJoin;
     if (b.booking !== undefined && !current.is_group) {
       await checkSlotLengthFree(tx, current, b.booking.slotMinutes, deps.clock());
       set.booking = JSON.stringify(bookingSettingsSchema.parse({ ...current.booking, ...b.booking }));

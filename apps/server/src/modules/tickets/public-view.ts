@@ -1,4 +1,4 @@
-import type { PublicTicket } from "@dq/shared";
+import type { PublicTicket, TicketSource } from "@dq/shared";
 import type { BranchContext } from "../../core/branch-context.ts";
 import type { TicketRow } from "../../db/schema.ts";
 import { zonedIso } from "../../queue/calendar.ts";
@@ -28,6 +28,7 @@ export async function publicTicketView(
     t.status === "called" || t.status === "serving"
       ? await loadWorkstationInfo(deps.db, t.workstation_id)
       : null;
+  const remote = branch?.settings.remoteJoin;
   return {
     code: t.code,
     label: t.label,
@@ -53,5 +54,10 @@ export async function publicTicketView(
     rating: t.rating_score !== null ? { score: t.rating_score, comment: t.rating_comment } : null,
     canRate: t.status === "served" && t.rating_score === null,
     canCancel: t.status === "waiting",
+    source: t.origin as TicketSource,
+    awaitingArrival: t.status === "waiting" && t.arrival_required && t.arrived_at === null,
+    postponesLeft:
+      t.status === "waiting" && remote ? Math.max(0, remote.postponeMaxTimes - t.postpone_count) : 0,
+    postponeMaxPlaces: remote?.postponeMaxPlaces ?? 0,
   };
 }

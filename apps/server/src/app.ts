@@ -33,6 +33,7 @@ import { eventRoutes } from "./modules/events/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { kioskRoutes } from "./modules/kiosk/routes.ts";
 import { metricsPlugin } from "./modules/metrics/routes.ts";
+import { createVisitorChannels, type VisitorChannels } from "./modules/notifications/channels.ts";
 import { operatorRoutes } from "./modules/operator/routes.ts";
 import { queueAdminRoutes } from "./modules/queue-admin/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
@@ -48,6 +49,8 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** Alert channels; tests pass their own receivers' settings through `config.alerts` instead. */
   senders?: ChannelSenders;
+  /** What visitors can be told through; made from `config` and the database when not given. */
+  visitorChannels?: VisitorChannels;
   logger?: FastifyServerOptions["logger"];
 }
 
@@ -56,6 +59,7 @@ export async function buildApp({
   config,
   database,
   clock = () => new Date(),
+  visitorChannels = createVisitorChannels(config, database.db),
   senders = createSenders(config.alerts),
   logger,
 }: BuildAppOptions): Promise<App> {
@@ -78,6 +82,7 @@ export async function buildApp({
     config,
     hub,
     senders,
+    visitorChannels,
     forecasts: new WaitForecasts(),
   });
   app.addHook("onClose", async () => senders.close());

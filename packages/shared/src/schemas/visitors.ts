@@ -207,6 +207,21 @@ export const ticketNotifySchema = z.object({
 });
 export type TicketNotify = z.infer<typeof ticketNotifySchema>;
 
+/**
+ * What a one-tap unsubscribe (`POST /api/v1/unsubscribe/:token`, 200) stopped, for the `/u/<token>`
+ * page to say: the channel, the recipient masked, and the ticket or appointment it was about.
+ */
+export const unsubscribeResultSchema = z.object({
+  channel: visitorChannelSchema,
+  recipient: z.string(),
+  /** The ticket's code and label (null for an appointment's subscription). */
+  ticketCode: z.string().nullable(),
+  ticketLabel: z.string().nullable(),
+  /** The appointment's code (null for a ticket's subscription). */
+  appointmentCode: z.string().nullable(),
+});
+export type UnsubscribeResult = z.infer<typeof unsubscribeResultSchema>;
+
 export const unsubscribeParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 export const subscriptionParamsSchema = z.object({ code: z.string(), id: idSchema });
 

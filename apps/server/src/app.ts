@@ -60,7 +60,10 @@ export async function buildApp({
   database,
   clock = () => new Date(),
   visitorChannels = createVisitorChannels(config, database.db),
-  senders = createSenders(config.alerts),
+  senders = createSenders(config.alerts, {
+    config: config.visitors,
+    vapidKeys: () => visitorChannels.vapidKeys(),
+  }),
   logger,
 }: BuildAppOptions): Promise<App> {
   const app = Fastify({

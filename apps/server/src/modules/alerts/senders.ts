@@ -1,8 +1,13 @@
 import { createHmac } from "node:crypto";
 import type { Alert, DeliveryEvent, VisitorEvent } from "@dq/shared";
 import nodemailer from "nodemailer";
-import type { AlertsConfig } from "../../core/config.ts";
+import type { AlertsConfig, VisitorChannelsConfig } from "../../core/config.ts";
 import type { OutboxChannel, StoredChannel } from "../../db/schema.ts";
+import type { Resolver } from "../notifications/push-guard.ts";
+import { sendWebPush } from "../notifications/push-send.ts";
+import { sendSms } from "../notifications/sms-send.ts";
+import type { VapidKeys } from "../notifications/vapid.ts";
+import { DeliveryError } from "./delivery-error.ts";
 
 const TIMEOUT_MS = 10_000;
 
@@ -15,20 +20,11 @@ export interface OutgoingMessage {
   body: string;
 }
 
-/** Why a message was not sent; `permanent` failures are not retried. */
-export class DeliveryError extends Error {
-  readonly permanent: boolean;
-  readonly retryAfterMs: number | null;
-  constructor(message: string, options: { permanent?: boolean; retryAfterMs?: number | null } = {}) {
-    super(message);
-    this.permanent = options.permanent ?? false;
-    this.retryAfterMs = options.retryAfterMs ?? null;
-  }
-}
+export { DeliveryError };
 
 export interface ChannelSenders {
   /** Which external channels are configured on this server. */
-  readonly available: { email: boolean; telegram: boolean };
+  readonly available: { email: boolean; telegram: boolean; webpush: boolean; sms: boolean };
   send(channel: OutboxChannel, message: OutgoingMessage): Promise<void>;
   close(): void;
 }
@@ -62,8 +58,19 @@ export function webhookSignature(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }
 
-/** Senders for e-mail (SMTP), Telegram (Bot API) and webhooks, from the server's configuration. */
-export function createSenders(config: AlertsConfig): ChannelSenders {
+/** What the visitor channels (Web Push, SMS) need besides the alerts' settings. */
+export interface VisitorSending {
+  config: VisitorChannelsConfig;
+  vapidKeys: () => Promise<VapidKeys>;
+  /** Tests' DNS for push endpoints; the system's otherwise. */
+  resolve?: Resolver;
+}
+
+/**
+ * Senders for e-mail (SMTP), Telegram (Bot API), webhooks, and — with `visitors` — Web Push and
+ * SMS, from the server's configuration.
+ */
+export function createSenders(config: AlertsConfig, visitors: VisitorSending | null = null): ChannelSenders {
   const mailer = config.smtp
     ? nodemailer.createTransport({
         url: config.smtp.url,
@@ -147,7 +154,12 @@ export function createSenders(config: AlertsConfig): ChannelSenders {
   }
 
   return {
-    available: { email: mailer !== null, telegram: config.telegram !== null },
+    available: {
+      email: mailer !== null,
+      telegram: config.telegram !== null,
+      webpush: visitors !== null,
+      sms: visitors?.config.sms != null,
+    },
     async send(channel, message) {
       switch (channel.type) {
         case "email":
@@ -159,8 +171,12 @@ export function createSenders(config: AlertsConfig): ChannelSenders {
         case "in_app":
           return;
         case "webpush":
+          if (!visitors) throw new DeliveryError("Web Push is not set up", { permanent: true });
+          return sendWebPush(channel, message.body, visitors);
         case "sms":
-          throw new DeliveryError(`${channel.type} is not available yet`, { permanent: true });
+          if (!visitors?.config.sms)
+            throw new DeliveryError("SMS is not configured (DQ_SMS_URL)", { permanent: true });
+          return sendSms(visitors.config.sms, channel.phone, message.body);
       }
     },
     close() {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useNow } from "../../app/use-now.ts";
 import { AppointmentBadge, AppointmentName } from "./AppointmentBadge.tsx";
 import { duration, localName, secondsBetween } from "./format.ts";
+import { RemoteBadges } from "./RemoteBadges.tsx";
 import { NS } from "./texts.ts";
 import { useDirectories } from "./useWorkplace.ts";
 
@@ -49,6 +50,7 @@ export function CurrentTicket({
           </Text>
           <AppointmentBadge ticket={ticket} />
           <AppointmentName ticket={ticket} />
+          <RemoteBadges ticket={ticket} showPhone />
           {category && (
             <Badge color="grape" variant="light">
               {t("ticket.category")}: {localName(category, i18n.language)}

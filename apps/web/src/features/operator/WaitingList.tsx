@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { useNow } from "../../app/use-now.ts";
 import { AppointmentBadge } from "./AppointmentBadge.tsx";
 import { duration, secondsBetween } from "./format.ts";
+import { awaitsArrival } from "./nobody-callable.ts";
 import { PanelCard } from "./PanelCard.tsx";
+import { RemoteBadges } from "./RemoteBadges.tsx";
 import { NS } from "./texts.ts";
 
 /**
@@ -49,6 +51,9 @@ export function WaitingList({
               wrap="nowrap"
               data-testid="waiting-ticket"
               data-label={w.label}
+              data-awaiting={awaitsArrival(w) || undefined}
+              // Call next passes over it until the visitor checks in: greyed, still callable by hand.
+              style={awaitsArrival(w) ? { opacity: 0.55 } : undefined}
             >
               <Group gap="xs" wrap="nowrap">
                 <Text fw={700} ff="monospace">
@@ -63,6 +68,7 @@ export function WaitingList({
                   </Badge>
                 )}
                 <AppointmentBadge ticket={w} size="xs" />
+                <RemoteBadges ticket={w} size="xs" />
               </Group>
               <Group gap="xs" wrap="nowrap">
                 <Text size="sm" ff="monospace">

@@ -1,10 +1,12 @@
 import type { Ticket } from "@dq/shared";
-import { Badge, Button, Menu, Table } from "@mantine/core";
+import { Badge, Button, Group, Menu, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { intlLocale } from "../../../app/day-format.ts";
 import { useOffice } from "../../../app/office.ts";
 import { useNow } from "../../../app/use-now.ts";
 import { duration, secondsBetween } from "../../operator/format.ts";
+import { awaitsArrival } from "../../operator/nobody-callable.ts";
+import { RemoteBadges } from "../../operator/RemoteBadges.tsx";
 import { NS } from "../texts.ts";
 import type { DialogKind } from "./ChangeDialog.tsx";
 
@@ -39,9 +41,17 @@ export function QueueTickets({
       </Table.Thead>
       <Table.Tbody>
         {tickets.map((ticket) => (
-          <Table.Tr key={ticket.id} data-testid="queue-ticket" data-label={ticket.label}>
-            <Table.Td fw={700} ff="monospace">
-              {ticket.label}
+          <Table.Tr
+            key={ticket.id}
+            data-testid="queue-ticket"
+            data-label={ticket.label}
+            c={awaitsArrival(ticket) ? "dimmed" : undefined}
+          >
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <b style={{ fontFamily: "monospace" }}>{ticket.label}</b>
+                <RemoteBadges ticket={ticket} size="xs" />
+              </Group>
             </Table.Td>
             <Table.Td>{serviceName(ticket.serviceId)}</Table.Td>
             <Table.Td>

@@ -1,5 +1,13 @@
 import { type Branch, LANGUAGES, type Language, type Weekday } from "@dq/shared";
 import { type Interval, weekBody, weekValues } from "../directories/services/values.ts";
+import {
+  type RemoteJoinValues,
+  remoteFormField,
+  remoteJoinValues,
+  remoteSettingsBody,
+  type VisitorNotificationValues,
+  visitorNotificationValues,
+} from "./remoteValues.ts";
 
 /** The form's values: the branch's name, zone and settings, flat. */
 export interface Values {
@@ -24,12 +32,17 @@ export interface Values {
   schedule: Record<Weekday, Interval[]>;
   blackoutDays: string[];
   appointmentTargetWaitMinutes: number | string;
+  remoteJoin: RemoteJoinValues;
+  visitorNotifications: VisitorNotificationValues;
 }
 
 const num = (v: number | string) => (typeof v === "number" || v === "" ? v : Number(v));
 
-/** The body of `PATCH /api/v1/branch`. */
-export function toBody(v: Values) {
+/**
+ * The body of `PATCH /api/v1/branch`; the remote join and notification settings only as far as
+ * they differ from `saved` (all of them without it).
+ */
+export function toBody(v: Values, saved?: Values) {
   return {
     name: v.name,
     timezone: v.timezone,
@@ -50,6 +63,7 @@ export function toBody(v: Values) {
       openingHours: v.openingHoursOn ? weekBody(v.schedule) : null,
       bookingBlackoutDays: [...v.blackoutDays].sort(),
       appointmentTargetWaitMinutes: num(v.appointmentTargetWaitMinutes),
+      ...remoteSettingsBody(v, saved),
     },
   };
 }
@@ -75,6 +89,8 @@ const FIELDS: Record<string, keyof Values> = {
 /** A body field's form field; the opening hours' days and intervals keep their path under `schedule`. */
 export const formField = (field: string) => {
   if (field.startsWith("settings.openingHours.")) return field.replace("settings.openingHours.", "schedule.");
+  const remote = remoteFormField(field);
+  if (remote) return remote;
   return FIELDS[field] ?? FIELDS[field.replace(/\.\d+$/, "")] ?? field;
 };
 
@@ -112,5 +128,7 @@ export function initialValues(branch: Branch): Values {
     schedule: weekValues(s.openingHours),
     blackoutDays: s.bookingBlackoutDays,
     appointmentTargetWaitMinutes: s.appointmentTargetWaitMinutes,
+    remoteJoin: remoteJoinValues(s.remoteJoin),
+    visitorNotifications: visitorNotificationValues(s.visitorNotifications),
   };
 }

@@ -1,7 +1,7 @@
 import { type Branch, branchPatchSchema, branchSchema } from "@dq/shared";
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { api } from "../../../app/api.ts";
 import { showFieldErrors, useDirectoryTranslation } from "../directories/texts.ts";
 import { zodValidate } from "../form.ts";
@@ -17,6 +17,8 @@ export function useSettingsForm(branch: Branch) {
   const { t } = useDirectoryTranslation();
   const client = useQueryClient();
   const [saved, setSaved] = useState(false);
+  // What the server has as far as this page knows: the remote join settings send only their changes.
+  const savedValues = useRef(initialValues(branch));
   const form = useForm<Values>({
     initialValues: initialValues(branch),
     validate: (values) => {
@@ -33,8 +35,10 @@ export function useSettingsForm(branch: Branch) {
     onValuesChange: () => setSaved(false),
   });
   const save = useMutation({
-    mutationFn: (body: unknown) => api.patch("/api/v1/branch", body, branchSchema),
+    mutationFn: (values: Values) =>
+      api.patch("/api/v1/branch", toBody(values, savedValues.current), branchSchema),
     onSuccess: (data) => {
+      savedValues.current = initialValues(data);
       client.setQueryData(["branch"], data);
       setSaved(true);
     },

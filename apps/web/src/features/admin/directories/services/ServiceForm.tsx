@@ -16,6 +16,7 @@ import { schemaErrors, useItemForm } from "../../directory-kit/useItemForm.ts";
 import type { useDirectory } from "../../useDirectory.ts";
 import { serviceTree, useDirectoryTranslation } from "../texts.ts";
 import { BookingFields } from "./BookingFields.tsx";
+import { RemoteJoinSwitch } from "./RemoteJoinSwitch.tsx";
 import { ScheduleEditor } from "./ScheduleEditor.tsx";
 import { type ServiceFormType, SWATCHES, serviceValues, toBody } from "./values.ts";
 
@@ -126,6 +127,7 @@ export function ServiceForm({
       </SimpleGrid>
       {!isGroup && <QueueFields form={form} />}
       {!isGroup && <BookingFields form={form} />}
+      {!isGroup && <RemoteJoinSwitch form={form} />}
       <ActiveSwitch form={form} />
     </FormModal>
   );

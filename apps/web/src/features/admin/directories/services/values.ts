@@ -31,6 +31,8 @@ export interface ServiceValues {
   expectedServiceMinutes: number | string;
   active: boolean;
   booking: BookingValues;
+  /** Offered on /join (when the office takes remote tickets at all). */
+  remoteJoin: boolean;
 }
 
 export type ServiceFormType = UseFormReturnType<
@@ -94,6 +96,7 @@ export function toBody(v: ServiceValues, isGroup: boolean) {
       lateAction: v.booking.lateAction,
       maxActivePerPhone: required(v.booking.maxActivePerPhone),
     },
+    remoteJoin: v.remoteJoin,
   };
 }
 
@@ -135,5 +138,6 @@ export function serviceValues(
     expectedServiceMinutes: s?.expectedServiceMinutes ?? 10,
     active: s?.active ?? true,
     booking: { ...DEFAULT_BOOKING_SETTINGS, ...s?.booking },
+    remoteJoin: s?.remoteJoin ?? true,
   };
 }

@@ -96,6 +96,12 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     load: () => import("../features/admin/settings/SettingsPage.tsx"),
   },
   {
+    path: "/admin/poster",
+    title: "nav.poster",
+    minRole: "admin",
+    load: () => import("../features/admin/poster/PosterPage.tsx"),
+  },
+  {
     path: "/admin/audit",
     title: "nav.audit",
     minRole: "admin",

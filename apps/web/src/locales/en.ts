@@ -57,6 +57,7 @@ export const en: Messages = {
     reports: "Reports",
     alerts: "Alerts",
     pauseReasons: "Pause reasons",
+    poster: "Door poster",
     audit: "Audit log",
     apiDocs: "API documentation",
     signOut: "Sign out",

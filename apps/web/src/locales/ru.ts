@@ -56,6 +56,7 @@ export const ru = {
     reports: "Отчёты",
     alerts: "Уведомления",
     pauseReasons: "Причины перерывов",
+    poster: "Плакат для входа",
     audit: "Журнал изменений",
     apiDocs: "Документация API",
     signOut: "Выйти",

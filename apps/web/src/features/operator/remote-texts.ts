@@ -28,7 +28,7 @@ const en: typeof ru = {
     badgeHint: "Taken from a phone (the /join page)",
     awaiting: "awaiting arrival",
     awaitingHint:
-      "The visitor has not tapped «I'm here» yet: «Call next» passes over him, his place in the queue is kept.",
+      "The visitor has not tapped “I'm here” yet: «Call next» passes over him, his place in the queue is kept.",
     arrived: "arrived",
     postponed_one: "stepped away once",
     postponed_few: "stepped away {{count}} times",
@@ -36,10 +36,10 @@ const en: typeof ru = {
     postponed_other: "stepped away {{count}} times",
     postponedHint: "The visitor moved his ticket back himself",
     phone: "Phone",
-    awaitingNobody_one: "Remote ticket {{labels}} waits for its visitor to tap «I'm here».",
-    awaitingNobody_few: "Remote tickets {{labels}} wait for their visitors to tap «I'm here».",
-    awaitingNobody_many: "Remote tickets {{labels}} wait for their visitors to tap «I'm here».",
-    awaitingNobody_other: "Remote tickets {{labels}} wait for their visitors to tap «I'm here».",
+    awaitingNobody_one: "Remote ticket {{labels}} waits for its visitor to tap “I'm here”.",
+    awaitingNobody_few: "Remote tickets {{labels}} wait for their visitors to tap “I'm here”.",
+    awaitingNobody_many: "Remote tickets {{labels}} wait for their visitors to tap “I'm here”.",
+    awaitingNobody_other: "Remote tickets {{labels}} wait for their visitors to tap “I'm here”.",
   },
 };
 

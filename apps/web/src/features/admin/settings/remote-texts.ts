@@ -69,7 +69,7 @@ const en: typeof ru = {
     maxSharePercentHint: "So walk-ins are not crowded out. The first two remote tickets always get in.",
     refuseAfterClosing: "Refuse when the queue won't get there before closing",
     refuseAfterClosingHint: "By the estimate: a call after the service or the office closes today.",
-    arrivalCheckIn: "Call only after «I'm here»",
+    arrivalCheckIn: "Call only after “I'm here”",
     arrivalCheckInHint:
       "The ticket keeps its place, but «Call next» passes over it until the visitor checks in at the office: by the phone's location or the QR code at the door.",
     geofenceOn: "Accept check-in by the phone's location",

@@ -17,7 +17,7 @@ function closure(key, seen = new Set()) {
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const screens = Object.keys(manifest).filter((k) =>
-  /features\/(kiosk|board|counter|track|public-queue|booking)\/\w+Page\.tsx$/.test(k),
+  /features\/(kiosk|board|counter|track|public-queue|booking|join)\/\w+Page\.tsx$/.test(k),
 );
 const sizes = {};
 for (const screen of [...screens, "src/app/StaffApp.tsx"]) {

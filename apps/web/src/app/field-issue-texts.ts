@@ -30,7 +30,7 @@ const ru: Texts = {
   pushKey: "Нужен ключ подписки браузера в base64url",
   coordinates: "Нужны широта (-90…90) и долгота (-180…180)",
   notRemote: "В очередь на эту услугу нельзя встать удалённо",
-  postponeTooFar: "За один раз можно отойти не больше чем на {max} мест",
+  postponeTooFar: "За один раз можно отойти не больше чем на {{max}} мест",
   pushEndpointNotPublic: "Служба push-уведомлений должна быть на публичном адресе",
   blackoutBooked: "На {{day}} есть записи ({{count}}): сначала отмените их",
   slotsInUse:
@@ -105,7 +105,7 @@ const en: Texts = {
   pushKey: "Must be a base64url key of the browser's push subscription",
   coordinates: "Must be a latitude (-90…90) and a longitude (-180…180)",
   notRemote: "This service cannot be joined remotely",
-  postponeTooFar: "You can move back at most {max} places at a time",
+  postponeTooFar: "You can move back at most {{max}} places at a time",
   pushEndpointNotPublic: "Must be a push service on a public address",
   blackoutBooked: "Visitors are booked on {{day}} ({{count}}): cancel their appointments first",
   slotsInUse:

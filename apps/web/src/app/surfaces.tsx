@@ -17,6 +17,9 @@ const SURFACES: { pattern: RegExp; load: () => Promise<{ default: ComponentType<
   { pattern: /^\/queue\/?$/, load: () => import("../features/public-queue/PublicQueuePage.tsx") },
   { pattern: /^\/book\/?$/, load: () => import("../features/booking/BookPage.tsx") },
   { pattern: /^\/b\/([^/]+)\/?$/, load: () => import("../features/booking/AppointmentPage.tsx") },
+  { pattern: /^\/join\/?$/, load: () => import("../features/join/JoinPage.tsx") },
+  { pattern: /^\/here\/?$/, load: () => import("../features/join/HerePage.tsx") },
+  { pattern: /^\/u\/([^/]+)\/?$/, load: () => import("../features/join/UnsubscribePage.tsx") },
 ];
 
 export async function mount(path: string, root: HTMLElement) {

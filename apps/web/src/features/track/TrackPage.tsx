@@ -7,6 +7,7 @@ import type { SurfaceProps } from "../../app/surfaces.tsx";
 import { useSurfaceFormat } from "../surface-kit/common.tsx";
 import { PublicFrame } from "../surface-kit/PublicFrame.tsx";
 import css from "./track.module.css";
+import { VisitorPanels } from "./VisitorPanels.tsx";
 import { followUntil, isNotFound } from "./visit.ts";
 
 const ALERTS_KEY = "dq.track.alerts";
@@ -113,6 +114,7 @@ export default function TrackPage({ params }: SurfaceProps) {
           </p>
         )}
       </section>
+      <VisitorPanels ticket={t} code={code} refetch={() => void ticket.refetch()} />
       {t.canCancel && <CancelTicket code={code} onDone={() => void ticket.refetch()} />}
       {(t.canRate || t.rating) && <Rating ticket={t} code={code} onDone={() => void ticket.refetch()} />}
     </Page>

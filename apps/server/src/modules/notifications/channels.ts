@@ -15,6 +15,8 @@ export interface VisitorChannels {
   webPushPublicKey(): Promise<string | null>;
   /** The pair itself, for the Web Push sender. */
   vapidKeys(): Promise<VapidKeys>;
+  /** Web Push can be used (always: without configured keys a pair is generated). */
+  readonly webpush: boolean;
   /** A Telegram bot is configured (DQ_TELEGRAM_BOT_TOKEN). */
   readonly telegram: boolean;
   /** An SMS gateway is configured (DQ_SMS_URL). */
@@ -76,6 +78,7 @@ export function createVisitorChannels(config: Config, db: Kysely<DB>): VisitorCh
       return (await vapidKeys()).publicKey;
     },
     vapidKeys,
+    webpush: true,
     telegram: bot !== null,
     sms: config.visitors.sms !== null,
     email: config.alerts.smtp !== null,

@@ -33,6 +33,8 @@ export async function callBot<T>(
   method: string,
   params: Record<string, unknown> = {},
   timeoutMs = 10_000,
+  /** Ends the call early (a poller being stopped). */
+  signal?: AbortSignal,
 ): Promise<T> {
   let res: Response;
   try {
@@ -40,7 +42,9 @@ export async function callBot<T>(
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(params),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal
+        ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     throw new TelegramApiError(`Telegram ${method}: ${networkFailure(error, timeoutMs)}`);

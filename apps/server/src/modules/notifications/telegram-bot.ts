@@ -1,0 +1,63 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Kysely } from "kysely";
+import type { Clock } from "../../core/clock.ts";
+import type { DB } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { isDatabaseUnavailable } from "../../db/unavailable.ts";
+import type { NotifierDeps } from "./notifier-state.ts";
+import { type BotConfig, callBot, type TelegramUpdate } from "./telegram-api.ts";
+import { runChatCommand } from "./telegram-commands.ts";
+import { claimUpdate, type UpdatesStateName } from "./telegram-state.ts";
+import { botWords, chatLanguage } from "./telegram-texts.ts";
+
+export interface BotDeps extends NotifierDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+}
+
+/** Whose updates these are: the polling instance (which must still hold the lease) or the webhook. */
+export type UpdateSource = { state: "telegram_poller"; holder: string } | { state: "telegram_webhook" };
+
+/**
+ * Handles one update once: the command's effect and the record that the update is handled commit
+ * together; the reply goes out after the commit (an answer, not a notification: it is not queued).
+ * Returns false when the update was not ours to handle (handled already, or the lease was lost).
+ * A database outage throws, leaving the update for the next try; any other failure is answered
+ * with an apology and the update counts as handled, so one bad message cannot stall the bot.
+ */
+export async function handleUpdate(
+  deps: BotDeps,
+  bot: BotConfig,
+  update: TelegramUpdate,
+  source: UpdateSource,
+  log: FastifyBaseLogger,
+): Promise<boolean> {
+  const message = update.message;
+  const language = chatLanguage(message?.from?.language_code);
+  const claim = (tx: Parameters<typeof claimUpdate>[0]) =>
+    claimUpdate(tx, source.state as UpdatesStateName, update.update_id, holderOf(source), deps.clock());
+  let outcome: { handled: boolean; reply: string | null };
+  try {
+    outcome = await inTransaction(deps.db, async (tx) => {
+      if (!(await claim(tx))) return { handled: false, reply: null };
+      if (!message?.text) return { handled: true, reply: null };
+      const command = { chatId: String(message.chat.id), language, text: message.text };
+      return { handled: true, reply: await runChatCommand(tx, deps, command, deps.clock()) };
+    });
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    log.error({ err: error, updateId: update.update_id }, "Telegram update failed");
+    const handled = await inTransaction(deps.db, claim);
+    outcome = { handled, reply: handled && message ? botWords(language).failed : null };
+  }
+  if (outcome.reply && message) {
+    await callBot(bot, "sendMessage", {
+      chat_id: message.chat.id,
+      text: outcome.reply,
+      disable_web_page_preview: true,
+    }).catch((error: Error) => log.warn({ error: error.message }, "Telegram reply not sent"));
+  }
+  return outcome.handled;
+}
+
+const holderOf = (source: UpdateSource) => (source.state === "telegram_poller" ? source.holder : null);

@@ -13,6 +13,8 @@ export interface Candidate {
   targetWaitMinutes: number | null;
   /** An appointment's start while the ticket is called as one; null for walk-ins and late arrivals. */
   bookedFor: Date | null;
+  /** A remote ticket whose holder has not yet said «Я на месте» (docs/remote-join.md). */
+  awaitingArrival?: boolean;
 }
 
 export type CallClass = "priority" | "normal";
@@ -48,9 +50,14 @@ export function preferredClass(policy: CallingPolicy, recentCalls: readonly Call
 
 /**
  * Whether call next may take the ticket now: an appointment checked in early waits until it is
- * queued (its start); everyone else is callable at once.
+ * queued (its start), a remote ticket until its holder has arrived; everyone else is callable at
+ * once. (Staff calling a ticket by hand may call either: they see the visitor.)
  */
-export function isCallable(c: Pick<Candidate, "enqueuedAt" | "bookedFor">, now: Date): boolean {
+export function isCallable(
+  c: Pick<Candidate, "enqueuedAt" | "bookedFor" | "awaitingArrival">,
+  now: Date,
+): boolean {
+  if (c.awaitingArrival) return false;
   return c.bookedFor === null || c.enqueuedAt.getTime() <= now.getTime();
 }
 

@@ -121,7 +121,8 @@ export async function insertNumberedTicket(
     ), ticket as (
       insert into tickets (branch_id, service_id, category_id, code, number, label, business_day, status, priority,
                            issued_at, enqueued_at, origin, device_id, language, idempotency_key, updated_at,
-                           quoted_min_minutes, quoted_max_minutes, quoted_expected_minutes)
+                           quoted_min_minutes, quoted_max_minutes, quoted_expected_minutes,
+                           phone, phone_consent_at, phone_hash, browser_hash, arrival_required)
       select ${t.branch_id}, ${t.service_id}, ${t.category_id ?? null}, ${t.code},
              counter.last_number,
              ${p.prefix} || lpad(counter.last_number::text, greatest(3, length(counter.last_number::text)), '0'),
@@ -129,7 +130,9 @@ export async function insertNumberedTicket(
              'waiting', ${t.priority ?? 0}, ${t.issued_at}, ${t.enqueued_at}, ${t.origin ?? "staff"},
              ${t.device_id ?? null}, ${t.language ?? null}, ${p.idempotencyKey}, ${t.issued_at},
              ${t.quoted_min_minutes ?? null}::int, ${t.quoted_max_minutes ?? null}::int,
-             ${t.quoted_expected_minutes ?? null}::real
+             ${t.quoted_expected_minutes ?? null}::real,
+             ${t.phone ?? null}::text, ${t.phone_consent_at ?? null}::timestamptz, ${t.phone_hash ?? null}::text,
+             ${t.browser_hash ?? null}::text, ${t.arrival_required ?? false}
       from counter
       returning *
     ), event as (
@@ -221,8 +224,9 @@ const CANDIDATES_PER_SERVICE = 16;
 /**
  * The calling policy of policy.ts as SQL: the same sort key, over the services both the operator
  * and the workstation serve, among the tickets callable now (an appointment checked in early
- * waits for its start). `skip locked` lets concurrent operators pass each other's candidate
- * instead of waiting for it, so two calls never take the same ticket.
+ * waits for its start, a remote ticket for its holder's arrival). `skip locked` lets concurrent
+ * operators pass each other's candidate instead of waiting for it, so two calls never take the
+ * same ticket.
  *
  * Sorting every waiting ticket on every call costs O(queue); instead the fast path takes, through
  * the waiting-tickets indexes, the first few tickets of each eligible service in each order the
@@ -239,7 +243,8 @@ export async function claimNextWaiting(db: Executor, p: ClaimParams): Promise<st
 
 async function claimFrom(db: Executor, p: ClaimParams, scope: "candidates" | "all"): Promise<string | null> {
   const waiting = sql`t.branch_id = ${p.branchId} and t.service_id = e.id and t.status = 'waiting'
-    and (t.booked_for is null or t.enqueued_at <= ${p.now}::timestamptz)`;
+    and (t.booked_for is null or t.enqueued_at <= ${p.now}::timestamptz)
+    and (not t.arrival_required or t.arrived_at is not null)`;
   const top = (filter: ReturnType<typeof sql>, order: ReturnType<typeof sql>) =>
     sql`(select t.id, t.priority, t.enqueued_at, t.booked_for from tickets t where ${waiting} and ${filter}
          order by ${order} limit ${CANDIDATES_PER_SERVICE})`;

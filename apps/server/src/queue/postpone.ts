@@ -1,0 +1,126 @@
+import { sql } from "kysely";
+import type { BranchContext } from "../core/branch-context.ts";
+import { invalidField, notFound, unprocessable } from "../core/errors.ts";
+import type { Executor } from "../db/executor.ts";
+import type { TicketRow } from "../db/schema.ts";
+import { inTransaction } from "../db/transaction.ts";
+import type { QueueDeps } from "./deps.ts";
+import { remoteRefusal } from "./remote-limits.ts";
+import { lockTicket, updateTicket } from "./repository.ts";
+import { appendTicketEvent } from "./ticket-events.ts";
+
+/**
+ * «Пропустить вперёд» (docs/remote-join.md, "Postpone"): the holder of a waiting ticket lets
+ * `places` people go first. The queue's order is positionOf's (appointments first, then category
+ * priority, then arrival), so the ticket moves among the tickets of its own standing — the same
+ * booked-or-not and priority — by taking an arrival just after the ticket `places` behind it; it
+ * can never pass a ticket that is behind it by priority. Fewer behind: it goes last of them.
+ */
+export interface PostponeResult {
+  row: TicketRow;
+  /** How many it actually let go first (0: it was already last, nothing changed). */
+  moved: number;
+  /** An earlier request with the same Idempotency-Key postponed it already. */
+  replayed: boolean;
+}
+
+export async function postponeByCode(
+  deps: QueueDeps,
+  code: string,
+  places: number,
+  idempotencyKey: string | null,
+  loadBranch: (id: string) => Promise<BranchContext>,
+): Promise<PostponeResult> {
+  const found = await deps.db
+    .selectFrom("tickets")
+    .select(["id", "branch_id"])
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (!found) throw notFound("ticket");
+  const branch = await loadBranch(found.branch_id);
+  const settings = branch.settings.remoteJoin;
+  if (places > settings.postponeMaxPlaces) {
+    throw invalidField("places", "postponeTooFar", { max: settings.postponeMaxPlaces });
+  }
+  const now = deps.clock();
+  return inTransaction(deps.db, async (tx) => {
+    const t = (await lockTicket(tx, branch.id, found.id))!;
+    // Checked under the ticket's lock: a double tap's second request sees the first one's claim.
+    if (
+      idempotencyKey &&
+      !(await claimKey(tx, branch.id, idempotencyKey, `postpone:${t.id}:${places}`, now))
+    ) {
+      return { row: t, moved: 0, replayed: true };
+    }
+    if (t.status !== "waiting") throw notWaiting(t.status);
+    if (t.postpone_count >= settings.postponeMaxTimes) {
+      throw remoteRefusal(
+        "postpone_limit_reached",
+        `this ticket was already moved back ${t.postpone_count} times, the most allowed`,
+        {
+          ru: `Талон уже переносили ${t.postpone_count} раз — больше нельзя`,
+          en: `This ticket was already moved back ${t.postpone_count} times, the most allowed`,
+        },
+        { limit: settings.postponeMaxTimes },
+      );
+    }
+    const behind = await sameStandingBehind(tx, t, places);
+    const target = behind.at(-1);
+    if (!target) return { row: t, moved: 0, replayed: false };
+    const updated = await updateTicket(tx, t.id, {
+      enqueued_at: new Date(target.enqueued_at.getTime() + 1),
+      postpone_count: t.postpone_count + 1,
+      updated_at: now,
+    });
+    await appendTicketEvent(tx, branch, "ticket.updated", updated, {}, now, {
+      change: "postponed",
+      places: behind.length,
+    });
+    return { row: updated, moved: behind.length, replayed: false };
+  });
+}
+
+export function notWaiting(status: string) {
+  return remoteRefusal("not_waiting", `the ticket is ${status}, not waiting`, {
+    ru: "Талон уже не в очереди",
+    en: "The ticket is no longer waiting in the queue",
+  });
+}
+
+/** Up to `places` waiting tickets right behind `t` in its service among those of its standing. */
+async function sameStandingBehind(db: Executor, t: TicketRow, places: number) {
+  const result = await sql<{ id: string; enqueued_at: Date }>`
+    select o.id, o.enqueued_at from tickets o
+    where o.branch_id = ${t.branch_id} and o.service_id = ${t.service_id} and o.status = 'waiting'
+      and o.priority = ${t.priority} and (o.booked_for is not null) = ${t.booked_for !== null}
+      and (o.enqueued_at > ${t.enqueued_at} or (o.enqueued_at = ${t.enqueued_at} and o.id > ${t.id}))
+    order by o.enqueued_at, o.id
+    limit ${places}
+  `.execute(db);
+  return result.rows.map((r) => ({ id: r.id, enqueued_at: new Date(r.enqueued_at) }));
+}
+
+/**
+ * Claims an Idempotency-Key for this request: true when it is new (or its claim older than a day);
+ * false when the same request already used it; 422 when another request did.
+ */
+async function claimKey(db: Executor, branchId: string, key: string, fingerprint: string, now: Date) {
+  const claimed = await sql<{ key: string }>`
+    insert into idempotency_keys (branch_id, key, fingerprint, created_at)
+    values (${branchId}, ${key}, ${fingerprint}, ${now})
+    on conflict (branch_id, key) do update set created_at = excluded.created_at, fingerprint = excluded.fingerprint
+      where idempotency_keys.created_at < ${now}::timestamptz - interval '24 hours'
+    returning key
+  `.execute(db);
+  if (claimed.rows.length > 0) return true;
+  const earlier = await db
+    .selectFrom("idempotency_keys")
+    .select("fingerprint")
+    .where("branch_id", "=", branchId)
+    .where("key", "=", key)
+    .executeTakeFirstOrThrow();
+  if (earlier.fingerprint !== fingerprint) {
+    throw unprocessable("idempotency_key_reused", "this Idempotency-Key was used for another request");
+  }
+  return false;
+}

@@ -10,7 +10,9 @@ import { isDatabaseUnavailable } from "./db/unavailable.ts";
 import { makeDemoHistory, planDemoHistory } from "./demo/history-background.ts";
 import type { App } from "./http/types.ts";
 import { startEndOfDayJob } from "./jobs.ts";
-import { startAlertJob } from "./modules/alerts/job.ts";
+import { startAlertJob, startOutboxDelivery } from "./modules/alerts/job.ts";
+import { startVisitorNotifier } from "./modules/notifications/notifier-job.ts";
+import { startTelegramBot } from "./modules/notifications/telegram-webhook.ts";
 import { firstBranch } from "./queue/branches.ts";
 
 /** Opens the database, migrates, bootstraps, builds the app and listens. Used by the CLI. */
@@ -32,7 +34,10 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
     timer.lap("demo history");
     const app = await buildApp({ config, database });
     const stopJob = startEndOfDayJob(app.deps, app.branches, app.log);
-    const stopAlerts = startAlertJob(app.deps, app.deps.senders, app.log, config.alerts.intervalSeconds);
+    const delivery = startOutboxDelivery(app.deps, app.deps.senders, app.log, config.alerts.intervalSeconds);
+    const stopAlerts = startAlertJob(app.deps, delivery, app.log, config.alerts.intervalSeconds);
+    const notifier = startVisitorNotifier(app.deps, delivery, app.log);
+    const stopBot = startTelegramBot(app.deps, app.log);
     await app.listen({ port: config.port, host: config.host });
     timer.lap("listening");
     printWelcome(app, config, boot);
@@ -42,7 +47,8 @@ export async function startServer(config: Config): Promise<{ app: App; stop: () 
     const stop = () => {
       stopping ??= (async () => {
         stopJob();
-        await stopAlerts();
+        await Promise.all([stopAlerts(), notifier.stop(), stopBot()]);
+        await delivery.stop();
         // SSE streams first: otherwise close() waits for those never-ending responses.
         app.deps.hub.endStreams();
         await app.close();

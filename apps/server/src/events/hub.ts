@@ -10,7 +10,8 @@ const MIN_RETRY_MS = 250;
 const MAX_RETRY_MS = 2_000;
 
 export interface Subscriber {
-  branchId: string;
+  /** The office whose events to hear; null: every office's (the visitor notifier). */
+  branchId: string | null;
   deliver(event: EventRow): void;
 }
 
@@ -133,7 +134,7 @@ export class EventHub {
   #dispatch(row: EventRow) {
     this.#lastId = BigInt(row.id);
     for (const s of this.#subscribers) {
-      if (s.branchId !== row.branch_id) continue;
+      if (s.branchId !== null && s.branchId !== row.branch_id) continue;
       try {
         s.deliver(row);
       } catch (error) {

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { OutboxRow } from "../../db/schema.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
-import { claimDue, markFailed, markSent, scheduleRetry, webhookSecrets } from "./outbox.ts";
+import { stopSubscriptions } from "../notifications/subscriptions.ts";
+import { claimDue, markFailed, markSent, scheduleRetry, supersedeStopped, webhookSecrets } from "./outbox.ts";
 import { type ChannelSenders, DeliveryError } from "./senders.ts";
 
 /** After this many failed attempts a message is given up on (about 3 hours of retrying). */
@@ -22,9 +23,10 @@ export interface DeliveryResult {
 }
 
 /**
- * Sends what is due in the outbox, a batch at a time, in parallel within a batch. Any number of
- * instances may run this at once: each message is claimed by one of them (see claimDue), and a
- * claim left by an instance that died expires so that another sends it.
+ * Sends what is due in the outbox (alerts' and visitors' messages), a batch at a time, in parallel
+ * within a batch. Any number of instances may run this at once: each message is claimed by one of
+ * them (see claimDue), and a claim left by an instance that died expires so that another sends it.
+ * A visitor message whose subscription was stopped meanwhile is superseded, not sent.
  */
 export async function deliverDue(
   deps: QueueDeps,
@@ -32,6 +34,7 @@ export async function deliverDue(
   log: FastifyBaseLogger,
 ): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
+  await supersedeStopped(deps.db, deps.clock());
   for (;;) {
     const now = deps.clock();
     const claimed = await claimDue(deps.db, now, BATCH, CLAIM_SECONDS);
@@ -44,6 +47,7 @@ export async function deliverDue(
         const context = {
           deliveryId: d.id,
           alertId: d.alert_id,
+          subscriptionId: d.subscription_id,
           channel: d.channel.type,
           attempts: d.attempts,
         };
@@ -53,12 +57,15 @@ export async function deliverDue(
         } else if (error.permanent || d.attempts >= MAX_ATTEMPTS) {
           await markFailed(deps.db, d.id, error.message);
           result.failed++;
-          log.error({ ...context, error: error.message }, "alert message given up");
+          // The browser withdrew its push subscription: nothing more can reach this visitor there.
+          if (error.gone && d.subscription_id)
+            await stopSubscriptions(deps.db, { ids: [d.subscription_id], now: deps.clock() });
+          log.error({ ...context, error: error.message }, "outbox message given up");
         } else {
           const delay = Math.max(retryDelayMs(d.attempts), error.retryAfterMs ?? 0);
           await scheduleRetry(deps.db, d.id, error.message, new Date(now.getTime() + delay));
           result.retrying++;
-          log.warn({ ...context, error: error.message }, "alert message failed; will retry");
+          log.warn({ ...context, error: error.message }, "outbox message failed; will retry");
         }
       }),
     );

@@ -11,48 +11,91 @@ export async function alertRound(deps: QueueDeps, senders: ChannelSenders, log: 
   return { evaluation, delivery: await deliverDue(deps, senders, log) };
 }
 
+/** The outbox's one delivery loop (alerts' and visitors' messages): kicked by whoever queues. */
+export interface OutboxDelivery {
+  /** Send what is due now (a kick during a run runs it once more after it). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
 /**
- * Two loops, every `intervalSeconds`: evaluation, and sending the outbox. They are separate so
- * that a channel that times out on every message cannot delay opening or resolving alerts; each
- * loop never overlaps itself. Failures are logged, never thrown: alerts must not take the server
- * down with them.
+ * Sends the outbox every `intervalSeconds` (retries come due) and whenever kicked. It never
+ * overlaps itself, and a channel that times out on every message delays only this loop, never the
+ * deciding of alerts or visitor messages. Failures are logged, never thrown.
  */
-export function startAlertJob(
+export function startOutboxDelivery(
   deps: QueueDeps,
   senders: ChannelSenders,
   log: FastifyBaseLogger,
   intervalSeconds: number,
+): OutboxDelivery {
+  const delivery = loop(() => deliverDue(deps, senders, log), log, "outbox delivery failed");
+  const timer = setInterval(() => delivery.kick(), intervalSeconds * 1000);
+  timer.unref();
+  delivery.kick();
+  return {
+    kick: () => delivery.kick(),
+    async stop() {
+      clearInterval(timer);
+      await delivery.idle();
+    },
+  };
+}
+
+/**
+ * Evaluates alerts every `intervalSeconds`, then kicks the delivery loop to send what the round
+ * decided without waiting for its next tick. Never overlaps itself; failures are logged: alerts
+ * must not take the server down with them.
+ */
+export function startAlertJob(
+  deps: QueueDeps,
+  delivery: OutboxDelivery,
+  log: FastifyBaseLogger,
+  intervalSeconds: number,
 ): () => Promise<void> {
-  const evaluation = loop(async () => {
-    const r = await evaluateAlerts(deps, log);
-    if (r.opened || r.resolved || r.escalated) log.info(r, "alerts evaluated");
-    // Send what this round decided without waiting for the next tick.
-    delivery.kick();
-  }, log);
-  const delivery = loop(() => deliverDue(deps, senders, log), log);
-  const timer = setInterval(() => {
-    evaluation.kick();
-    delivery.kick();
-  }, intervalSeconds * 1000);
+  const evaluation = loop(
+    async () => {
+      const r = await evaluateAlerts(deps, log);
+      if (r.opened || r.resolved || r.escalated) log.info(r, "alerts evaluated");
+      delivery.kick();
+    },
+    log,
+    "alert job failed",
+  );
+  const timer = setInterval(() => evaluation.kick(), intervalSeconds * 1000);
   timer.unref();
   evaluation.kick();
   return async () => {
     clearInterval(timer);
-    await Promise.all([evaluation.idle(), delivery.idle()]);
+    await evaluation.idle();
   };
 }
 
-function loop(run: () => Promise<unknown>, log: FastifyBaseLogger) {
+/**
+ * A job that never overlaps itself: a kick while it runs makes it run once more afterwards (so
+ * that what was queued during a run is not left for the next tick).
+ */
+export function loop(run: () => Promise<unknown>, log: FastifyBaseLogger, failure: string) {
   let current: Promise<unknown> | null = null;
+  let again = false;
+  const start = (): void => {
+    current = run()
+      .catch((error) => logJobFailure(log, error, failure))
+      .finally(() => {
+        current = null;
+        if (again) {
+          again = false;
+          start();
+        }
+      });
+  };
   return {
     kick() {
-      if (current) return;
-      current = run()
-        .catch((error) => logJobFailure(log, error, "alert job failed"))
-        .finally(() => {
-          current = null;
-        });
+      if (current) again = true;
+      else start();
     },
-    idle: () => current ?? Promise.resolve(),
+    idle: async () => {
+      while (current) await current;
+    },
   };
 }

@@ -5,8 +5,9 @@ import type { OutboxRow, StoredChannel } from "../../db/schema.ts";
 import { channelsOf } from "./repository.ts";
 
 /**
- * The outbox of alert messages. A message is written in the transaction that decided it, then
- * claimed and sent by whichever instance gets to it first.
+ * The outbox of every outgoing message: alerts' (written here) and visitors' (notifications/
+ * notifier-outbox.ts). A message is written in the transaction that decided it, then claimed and
+ * sent by whichever instance gets to it first.
  */
 export async function queueMessage(
   tx: Executor,
@@ -51,8 +52,8 @@ export async function queueMessage(
 
 /**
  * Claims up to `limit` due messages for `leaseSeconds` (SKIP LOCKED: instances never claim the
- * same one). A message waits while an older one to the same recipient about the same alert is
- * still on its way, so they arrive in order.
+ * same one). A message waits while an older one to the same recipient about the same alert (or
+ * of the same visitor subscription) is still on its way, so they arrive in order.
  */
 export async function claimDue(db: Executor, now: Date, limit: number, leaseSeconds: number) {
   const rows = await sql<OutboxRow>`
@@ -71,6 +72,19 @@ export async function claimDue(db: Executor, now: Date, limit: number, leaseSeco
     returning a.*
   `.execute(db);
   return rows.rows;
+}
+
+/**
+ * Visitor messages whose subscription was stopped (unsubscribed, its day over, its push endpoint
+ * gone) are not sent: pending ones that no sender holds become superseded.
+ */
+export async function supersedeStopped(db: Executor, now: Date) {
+  await sql`
+    update outbox o set status = 'superseded', locked_until = null
+    from visitor_subscriptions s
+    where o.subscription_id = s.id and s.stopped_at is not null and o.status = 'pending'
+      and (o.locked_until is null or o.locked_until < ${now})
+  `.execute(db);
 }
 
 /** Webhook secrets of the claimed messages' rules, by alert and URL (a secret is never copied). */

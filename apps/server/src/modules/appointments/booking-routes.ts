@@ -11,6 +11,7 @@ import { z } from "zod";
 import { invalidField, validationError, zodFieldIssue } from "../../core/errors.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
+import { kickNotifier } from "../notifications/notifier-job.ts";
 import { openDays, slotsOfDay } from "./availability.ts";
 import { createAppointment } from "./booking.ts";
 import { findBookableService, listBookableServices } from "./repository.ts";
@@ -117,6 +118,7 @@ export async function bookingRoutes(app: App) {
         idempotencyKey: idempotencyKeyOf(request),
       });
       if (result.replayed) reply.header("idempotent-replayed", "true");
+      else kickNotifier(deps); // the e-mail subscription's confirmation goes out now
       return reply.status(201).send(await appointmentView(deps, app.branches, result.row, "public"));
     },
   );

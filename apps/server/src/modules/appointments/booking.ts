@@ -4,6 +4,7 @@ import type { AppointmentRow } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { businessDay } from "../../queue/calendar.ts";
 import type { QueueDeps } from "../../queue/deps.ts";
+import { subscribeBookingEmail } from "../notifications/booking-subscription.ts";
 import { requireSlot } from "./availability.ts";
 import {
   type BookableService,
@@ -94,7 +95,7 @@ export async function createAppointment(
       }
       if (!(await takeSlotPlace(tx, service.id, slot.start, service.booking.capacityPerSlot)))
         throw slotFull();
-      return insertAppointment(tx, {
+      const row = await insertAppointment(tx, {
         branch_id: branch.id,
         service_id: service.id,
         code: await unusedAppointmentCode(tx),
@@ -112,6 +113,8 @@ export async function createAppointment(
         created_at: now,
         updated_at: now,
       });
+      await subscribeBookingEmail(tx, deps, branch, row);
+      return row;
     });
     return { row, replayed: false };
   } catch (error) {

@@ -82,8 +82,10 @@ function decideTicket(
 ) {
   const seg = t.segment;
   if (t.status === "waiting") {
-    if (seg > 1) add("redirected", `redirected:${seg}`);
-    if (isApproaching(t, settings, now)) add("approaching", `approaching:${seg}`);
+    const redirectNews = seg > 1 && !queued.has(`redirected:${seg}`);
+    if (redirectNews) add("redirected", `redirected:${seg}`);
+    // "Redirected" tells the new position: already close, it says what "approaching" would.
+    if (isApproaching(t, settings, now)) add("approaching", `approaching:${seg}`, !redirectNews);
   } else if (t.status === "called") {
     const called = `called:${seg}`;
     const recalled = `recalled:${seg}:${t.callCount}`;

@@ -14,7 +14,8 @@ import type { MessageFacts } from "./texts.ts";
 
 /** What deciding and writing a visitor message needs besides the transaction (AppDeps has it all). */
 export interface NotifierDeps {
-  config: { publicUrl?: string | undefined };
+  /** Where links in messages point (DQ_PUBLIC_URL); without it messages carry no links. */
+  config?: { publicUrl?: string | undefined };
   /** The app's forecast cache; without it, each estimate makes its own forecast. */
   forecasts?: WaitForecasts;
 }
@@ -92,7 +93,7 @@ export async function measure(
         }
       : null,
   };
-  const base = deps.config.publicUrl;
+  const base = deps.config?.publicUrl;
   const page = t ? `/t/${encodeURIComponent(t.code)}` : `/b/${encodeURIComponent(s.appointment!.code)}`;
   const facts: MessageFacts = {
     language,

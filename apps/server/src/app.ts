@@ -35,8 +35,10 @@ import { kioskRoutes } from "./modules/kiosk/routes.ts";
 import { metricsPlugin } from "./modules/metrics/routes.ts";
 import { createVisitorChannels, type VisitorChannels } from "./modules/notifications/channels.ts";
 import { subscriptionRoutes } from "./modules/notifications/subscription-routes.ts";
+import { telegramWebhookRoutes } from "./modules/notifications/telegram-webhook.ts";
 import { operatorRoutes } from "./modules/operator/routes.ts";
 import { queueAdminRoutes } from "./modules/queue-admin/routes.ts";
+import { remoteJoinRoutes } from "./modules/remote-join/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
 import { serviceRoutes } from "./modules/services/routes.ts";
 import { settingsRoutes } from "./modules/settings/routes.ts";
@@ -157,30 +159,41 @@ export async function buildApp({
 
   requireOperationIds(app);
   await app.register(metricsPlugin, { database });
-  await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(serviceRoutes);
-  await app.register(categoryRoutes);
-  await app.register(workstationRoutes);
-  await app.register(employeeRoutes);
-  await app.register(deviceRoutes);
-  await app.register(settingsRoutes);
-  await app.register(auditRoutes);
-  await app.register(ticketRoutes);
-  await app.register(kioskRoutes);
-  await app.register(appointmentsModule);
-  await app.register(subscriptionRoutes);
-  await app.register(operatorRoutes);
-  await app.register(queueAdminRoutes);
-  await app.register(dashboardRoutes);
-  await app.register(reportRoutes);
-  await app.register(demoHistoryRoutes);
-  await app.register(alertRoutes);
-  await app.register(boardRoutes);
-  await app.register(eventRoutes);
+  await registerModules(app);
 
   registerWebApp(app, config);
   return app;
+}
+
+/** Every module's routes, in the order they are registered. */
+const MODULES = [
+  healthRoutes,
+  authRoutes,
+  serviceRoutes,
+  categoryRoutes,
+  workstationRoutes,
+  employeeRoutes,
+  deviceRoutes,
+  settingsRoutes,
+  auditRoutes,
+  ticketRoutes,
+  kioskRoutes,
+  remoteJoinRoutes,
+  appointmentsModule,
+  subscriptionRoutes,
+  telegramWebhookRoutes,
+  operatorRoutes,
+  queueAdminRoutes,
+  dashboardRoutes,
+  reportRoutes,
+  demoHistoryRoutes,
+  alertRoutes,
+  boardRoutes,
+  eventRoutes,
+] as const;
+
+async function registerModules(app: App) {
+  for (const routes of MODULES) await app.register(routes);
 }
 
 /**

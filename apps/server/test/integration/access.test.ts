@@ -86,6 +86,12 @@ const TABLE: Record<string, Who[]> = {
   "GET /api/v1/tickets/{code}": EVERYONE,
   "POST /api/v1/tickets/{code}/cancel": EVERYONE,
   "POST /api/v1/tickets/{code}/rating": EVERYONE,
+  // Visitor notifications: the ticket's (or appointment's) code is the key; visitor-notifications.test.ts covers them.
+  "POST /api/v1/tickets/{code}/subscriptions": EVERYONE,
+  "GET /api/v1/tickets/{code}/notifications": EVERYONE,
+  "DELETE /api/v1/tickets/{code}/subscriptions/{id}": EVERYONE,
+  "POST /api/v1/appointments/{code}/subscriptions": EVERYONE,
+  "POST /api/v1/unsubscribe/{token}": EVERYONE,
 
   "GET /api/v1/booking/services": EVERYONE,
   "GET /api/v1/booking/slots": EVERYONE,

@@ -92,6 +92,8 @@ const TABLE: Record<string, Who[]> = {
   "DELETE /api/v1/tickets/{code}/subscriptions/{id}": EVERYONE,
   "POST /api/v1/appointments/{code}/subscriptions": EVERYONE,
   "POST /api/v1/unsubscribe/{token}": EVERYONE,
+  // Telegram's own check (X-Telegram-Bot-Api-Secret-Token) inside; telegram-bot.test.ts tests it.
+  "POST /api/v1/telegram/webhook": EVERYONE,
 
   "GET /api/v1/booking/services": EVERYONE,
   "GET /api/v1/booking/slots": EVERYONE,
@@ -102,6 +104,12 @@ const TABLE: Record<string, Who[]> = {
   "POST /api/v1/appointments/{code}/reschedule": EVERYONE,
   "GET /api/v1/appointments/{code}/ics": EVERYONE,
   "POST /api/v1/appointments/{code}/check-in": [...STAFF, "kiosk"],
+
+  "GET /api/v1/remote-join": EVERYONE,
+  "POST /api/v1/remote-tickets": EVERYONE,
+  "POST /api/v1/tickets/{code}/postpone": EVERYONE,
+  "POST /api/v1/tickets/{code}/arrival": EVERYONE,
+  "GET /api/v1/remote-join/door": ADMINS,
 
   "GET /api/v1/operator/state": SESSIONS,
   "POST /api/v1/operator/workstation": SESSIONS,

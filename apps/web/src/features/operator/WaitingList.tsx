@@ -55,7 +55,7 @@ export function WaitingList({
               // Call next passes over it until the visitor checks in: greyed, still callable by hand.
               style={awaitsArrival(w) ? { opacity: 0.55 } : undefined}
             >
-              <Group gap="xs" wrap="nowrap">
+              <Group gap="xs" style={{ flex: 1, minWidth: 0, rowGap: 2 }}>
                 <Text fw={700} ff="monospace">
                   {w.label}
                 </Text>
@@ -70,7 +70,7 @@ export function WaitingList({
                 <AppointmentBadge ticket={w} size="xs" />
                 <RemoteBadges ticket={w} size="xs" />
               </Group>
-              <Group gap="xs" wrap="nowrap">
+              <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                 <Text size="sm" ff="monospace">
                   {duration(secondsBetween(w.enqueuedAt, now))}
                 </Text>

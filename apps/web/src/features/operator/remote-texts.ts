@@ -28,7 +28,7 @@ const en: typeof ru = {
     badgeHint: "Taken from a phone (the /join page)",
     awaiting: "awaiting arrival",
     awaitingHint:
-      "The visitor has not tapped “I'm here” yet: «Call next» passes over him, his place in the queue is kept.",
+      "The visitor has not tapped “I'm here” yet: “Call next” passes over him, his place in the queue is kept.",
     arrived: "arrived",
     postponed_one: "stepped away once",
     postponed_few: "stepped away {{count}} times",

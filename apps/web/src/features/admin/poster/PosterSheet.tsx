@@ -41,7 +41,8 @@ export function PosterSheet({
       </div>
       {first.service && <div className={css.service}>{first.service}</div>}
       <QrCode value={url} className={css.qr} />
-      <div className={css.url}>{url}</div>
+      {/* The door's key is no address to type: its sheet has the code alone. */}
+      {kind === "join" && <div className={css.url}>{url}</div>}
       {others.map((o) => (
         <div key={o.language} className={css.other} lang={o.language}>
           <h3 className={css.headline}>{text(o.language)(headline)}</h3>

@@ -3,6 +3,7 @@ import { ActionIcon, Badge, Button, ColorSwatch, Group, Text, Tooltip } from "@m
 import { TranslatedName } from "../../directory-kit/fields.tsx";
 import { ArchiveButton } from "../RowActions.tsx";
 import { type TreeRow, useDirectoryTranslation } from "../texts.ts";
+import "../../settings/remote-texts.ts";
 import "./booking-texts.ts";
 import { scheduleSummary } from "./schedule.ts";
 
@@ -71,6 +72,13 @@ export function ServiceState({ service: s }: { service: Service }) {
         <Tooltip label={t("booking.badgeHint", { count: s.booking.slotMinutes })}>
           <Badge color="teal" variant="light" miw="max-content" data-testid="service-booking">
             {t("booking.badge")}
+          </Badge>
+        </Tooltip>
+      )}
+      {!s.isGroup && !s.remoteJoin && (
+        <Tooltip label={t("remote.notRemoteHint")}>
+          <Badge color="gray" variant="light" miw="max-content" data-testid="service-not-remote">
+            {t("remote.notRemote")}
           </Badge>
         </Tooltip>
       )}

@@ -126,6 +126,23 @@ describe("Telegram bot by polling", () => {
     expect(tg.maxConcurrentPolls).toBe(1);
   });
 
+  it("runs with the server: drops a stale webhook, polls, and lets the lease go when stopped", async () => {
+    clock.advance(120); // the earlier pollers' leases run out
+    const stop = startTelegramBot(ctx.app.deps, ctx.app.log);
+    await expect.poll(() => tg.calls.some((c) => c.method === "deleteWebhook")).toBe(true);
+    tg.message(504, "/stop", "en");
+    await expect
+      .poll(() => tg.textsTo(504), { timeout: 5000 })
+      .toEqual(["This chat was not subscribed to anything."]);
+    await stop();
+    const lease = await ctx.database.db
+      .selectFrom("server_state")
+      .select("value")
+      .where("name", "=", "telegram_poller")
+      .executeTakeFirstOrThrow();
+    expect(lease.value).not.toHaveProperty("holder");
+  });
+
   it("gives the bot's link from getMe, and null while getMe fails", async () => {
     expect(await ctx.app.deps.visitorChannels.telegramLink("K7QM-4XPA")).toBe(
       "https://t.me/dq_test_bot?start=K7QM-4XPA",

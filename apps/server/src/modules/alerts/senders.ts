@@ -118,6 +118,8 @@ export function createSenders(config: AlertsConfig, visitors: VisitorSending | n
     throw new DeliveryError(`Telegram: HTTP ${res.status} ${reply.description ?? ""}`.trim(), {
       // 400 (no such chat), 401 (bad token), 403 (bot blocked): a retry gets the same answer.
       permanent: res.status >= 400 && res.status < 500 && res.status !== 429,
+      // 403: the user blocked the bot; a visitor's subscription ends with it.
+      gone: res.status === 403,
       retryAfterMs: retryAfter ? retryAfter * 1000 : null,
     });
   }

@@ -10,6 +10,7 @@ import { type BotDeps, handleUpdate } from "./telegram-bot.ts";
 import { TelegramPoller } from "./telegram-poller.ts";
 
 export const WEBHOOK_PATH = "/api/v1/telegram/webhook";
+const SET_WEBHOOK_RETRY_MS = 60_000;
 
 // Only what the bot reads is checked; Telegram's other fields pass through untouched.
 const updateSchema = z.looseObject({
@@ -79,8 +80,12 @@ export function startTelegramBot(
   const secret = deps.config.visitors.telegramWebhookSecret;
   const publicUrl = deps.config.publicUrl;
   if (secret && publicUrl) {
-    void setWebhook(bot, `${publicUrl}${WEBHOOK_PATH}`, secret, log);
-    return async () => {};
+    const stopping = new AbortController();
+    const registering = setWebhook(bot, `${publicUrl}${WEBHOOK_PATH}`, secret, log, stopping.signal);
+    return async () => {
+      stopping.abort();
+      await registering;
+    };
   }
   if (secret)
     log.warn("DQ_TELEGRAM_WEBHOOK_SECRET needs DQ_PUBLIC_URL for Telegram to reach it; polling instead");
@@ -92,14 +97,30 @@ export function startTelegramBot(
   return () => poller.stop();
 }
 
-async function setWebhook(bot: BotConfig, url: string, secret: string, log: FastifyBaseLogger) {
-  try {
-    await callBot(bot, "setWebhook", { url, secret_token: secret, allowed_updates: ["message"] });
-    log.info({ url }, "Telegram webhook registered");
-  } catch (error) {
-    log.error(
-      { error: (error as Error).message },
-      "Telegram setWebhook failed: the bot will not hear visitors",
-    );
+/** Registers the webhook, trying again every minute until Telegram accepts it or the server stops. */
+async function setWebhook(
+  bot: BotConfig,
+  url: string,
+  secret: string,
+  log: FastifyBaseLogger,
+  signal: AbortSignal,
+) {
+  const params = { url, secret_token: secret, allowed_updates: ["message"] };
+  while (!signal.aborted) {
+    try {
+      await callBot(bot, "setWebhook", params, 10_000, signal);
+      log.info({ url }, "Telegram webhook registered");
+      return;
+    } catch (error) {
+      if (signal.aborted) return;
+      log.error({ error: (error as Error).message }, "Telegram setWebhook failed: trying again in a minute");
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, SET_WEBHOOK_RETRY_MS);
+        signal.addEventListener("abort", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
   }
 }

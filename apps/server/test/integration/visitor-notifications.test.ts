@@ -184,3 +184,127 @@ describe("a Telegram subscriber", () => {
     ]);
   });
 });
+
+describe("subscribing from the tracking page", () => {
+  it("by e-mail: 201, joined by SMTP, the same address again 200, then one tap stops every message", async () => {
+    const anna = office.operators.anna.cookie;
+    await takeWorkstation(ctx, anna, office.workstations.w1);
+    const first = await issue(ctx, office, office.services.buy);
+    const mine = await issue(ctx, office, office.services.buy);
+    const url = `/api/v1/tickets/${mine.code}/subscriptions`;
+    const created = await ctx.request("POST", url, { body: { channel: "email", email: "Visitor@Mail.ru" } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ channel: "email", recipient: "V***@Mail.ru" });
+    const again = await ctx.request("POST", url, { body: { channel: "email", email: "visitor@mail.ru" } });
+    expect(again).toMatchObject({ status: 200, body: { id: created.body.id } });
+    const info = await ctx.request("GET", `/api/v1/tickets/${mine.code}/notifications`);
+    expect(info.body).toMatchObject({ sms: false, email: true, subscriptions: [{ id: created.body.id }] });
+
+    await settle();
+    expect(rx.smtp.messages).toHaveLength(1);
+    expect(rx.smtp.messages[0]).toMatchObject({ to: ["Visitor@mail.ru"], subject: `Офис · ${mine.label}` });
+    const token = /\/u\/([A-Za-z0-9_-]+)/.exec(rx.smtp.messages[0]!.text)![1]!;
+
+    const stopped = await ctx.request("POST", `/api/v1/unsubscribe/${token}`);
+    expect(stopped).toMatchObject({
+      status: 200,
+      body: { channel: "email", recipient: "V***@Mail.ru", ticketCode: mine.code, ticketLabel: mine.label },
+    });
+    // One tap twice: the same answer.
+    expect((await ctx.request("POST", `/api/v1/unsubscribe/${token}`)).body).toEqual(stopped.body);
+    await operatorAction(ctx, anna, "call-next");
+    await operatorAction(ctx, anna, `tickets/${first.id}/start`);
+    await operatorAction(ctx, anna, `tickets/${first.id}/finish`);
+    await operatorAction(ctx, anna, "call-next");
+    await settle();
+    expect(rx.smtp.messages).toHaveLength(1);
+    expect(
+      (await ctx.request("GET", `/api/v1/tickets/${mine.code}/notifications`)).body.subscriptions,
+    ).toEqual([]);
+  });
+
+  it("refuses a channel the server cannot send, a finished ticket, a sixth recipient and an unknown token", async () => {
+    const mine = await issue(ctx, office, office.services.buy);
+    const url = `/api/v1/tickets/${mine.code}/subscriptions`;
+    const sms = await ctx.request("POST", url, {
+      body: { channel: "sms", phone: "+79161234567", consent: true },
+    });
+    expect(sms).toMatchObject({ status: 409, body: { error: { code: "channel_unavailable" } } });
+    const push = await ctx.request("POST", url, {
+      body: {
+        channel: "webpush",
+        subscription: {
+          endpoint: "https://127.0.0.1/push/1",
+          keys: { p256dh: "A".repeat(87), auth: "B".repeat(22) },
+        },
+      },
+    });
+    expect(push.status).toBe(400);
+    expect(push.body.error.details[0]).toMatchObject({
+      field: "subscription.endpoint",
+      code: "pushEndpointNotPublic",
+    });
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await ctx.request("POST", url, { body: { channel: "email", email: `v${i}@mail.ru` } })).status,
+      ).toBe(201);
+    const sixth = await ctx.request("POST", url, { body: { channel: "email", email: "v5@mail.ru" } });
+    expect(sixth).toMatchObject({ status: 409, body: { error: { code: "too_many_subscriptions" } } });
+    const one = (await ctx.request("GET", `/api/v1/tickets/${mine.code}/notifications`)).body
+      .subscriptions[0];
+    expect((await ctx.request("DELETE", `${url}/${one.id}`)).status).toBe(204);
+    expect((await ctx.request("DELETE", `${url}/${one.id}`)).status).toBe(204);
+    expect((await ctx.request("POST", url, { body: { channel: "email", email: "v5@mail.ru" } })).status).toBe(
+      201,
+    );
+
+    await ctx.request("POST", `/api/v1/tickets/${mine.code}/cancel`);
+    const late = await ctx.request("POST", url, { body: { channel: "email", email: "late@mail.ru" } });
+    expect(late).toMatchObject({ status: 409, body: { error: { code: "ticket_finished" } } });
+    const unknown = await ctx.request("POST", `/api/v1/unsubscribe/${"x".repeat(43)}`);
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe("privacy", () => {
+  it("stops subscriptions once the day is over and erases phones, hashes and addresses after retention", async () => {
+    const mine = await issue(ctx, office, office.services.buy);
+    await ctx.database.db
+      .updateTable("tickets")
+      .set({ phone: "+79161234567", phone_hash: "h1", browser_hash: "h2", phone_consent_at: clock.now })
+      .where("id", "=", mine.id)
+      .execute();
+    const { row } = await subscribeTelegram(mine.id, "779");
+    await settle();
+    clock.advance(24 * 3600);
+    expect((await settle()).stopped).toBeGreaterThanOrEqual(1);
+    const stopped = await ctx.database.db
+      .selectFrom("visitor_subscriptions")
+      .select("stopped_at")
+      .where("id", "=", row.id)
+      .executeTakeFirstOrThrow();
+    expect(stopped.stopped_at).toEqual(clock.now);
+    expect((await retentionRound(ctx.app.deps)).tickets).toBe(0);
+    clock.advance(30 * 24 * 3600);
+    const erased = await retentionRound(ctx.app.deps);
+    expect(erased.subscriptions).toBeGreaterThanOrEqual(1);
+    const t = await ctx.database.db
+      .selectFrom("tickets")
+      .select(["phone", "phone_hash", "browser_hash", "phone_consent_at"])
+      .where("id", "=", mine.id)
+      .executeTakeFirstOrThrow();
+    expect(t).toEqual({ phone: null, phone_hash: null, browser_hash: null, phone_consent_at: null });
+    const sub = await ctx.database.db
+      .selectFrom("visitor_subscriptions")
+      .select(["target", "target_key", "stopped_at"])
+      .where("id", "=", row.id)
+      .executeTakeFirstOrThrow();
+    expect(sub).toMatchObject({ target: { erased: true }, target_key: "telegram:erased" });
+    const messages = await ctx.database.db
+      .selectFrom("outbox")
+      .select("id")
+      .where("subscription_id", "=", row.id)
+      .execute();
+    expect(messages).toEqual([]);
+  });
+});

@@ -7,7 +7,8 @@ import { useTestDatabase } from "../helpers/test-database.ts";
 /**
  * The calling policy exists twice: as the pure function in policy.ts and as the SQL that claims a
  * ticket. Random offices with many ties prove both pick the same ticket, every time — walk-ins and
- * appointment tickets, those whose start has come and those checked in early, as the clock moves.
+ * appointment tickets, those whose start has come and those checked in early, remote tickets
+ * before and after their holders say «Я на месте», as the clock moves.
  */
 
 const database = useTestDatabase();
@@ -97,6 +98,8 @@ async function scenario(seed: number, crowded = false) {
         issued_at: checkIn ?? at,
         enqueued_at: at,
         booked_for: booked,
+        // Some remote walk-ins wait for «Я на месте»; call next passes over them until then.
+        arrival_required: !booked && random() < 0.2,
       })
       .execute();
   }
@@ -127,6 +130,7 @@ async function scenario(seed: number, crowded = false) {
           enqueuedAt: t.enqueued_at,
           targetWaitMinutes: s.target,
           bookedFor: t.booked_for,
+          awaitingArrival: t.arrival_required && t.arrived_at === null,
         },
       ];
     });
@@ -147,13 +151,24 @@ async function scenario(seed: number, crowded = false) {
     );
     expect(claimed, `seed ${seed}, step ${steps}`).toBe(expected?.id ?? null);
     if (!claimed) {
-      // Nobody callable now: on to the start of the next appointment checked in early, if any.
+      // Nobody callable now: the remote visitors arrive, or on to the start of the next
+      // appointment checked in early, if any.
+      const away = candidates.filter((c) => c.awaitingArrival).map((c) => c.id);
+      if (away.length > 0) {
+        await db.updateTable("tickets").set({ arrived_at: now }).where("id", "in", away).execute();
+        continue;
+      }
       const later = candidates.map((c) => c.enqueuedAt.getTime()).filter((t) => t > now.getTime());
       if (later.length === 0) break;
       now = new Date(Math.min(...later));
       continue;
     }
+    expect(candidates.find((c) => c.id === claimed)?.awaitingArrival).toBe(false);
     await db.updateTable("tickets").set({ status: "served" }).where("id", "=", claimed).execute();
+    // Now and then one remote visitor arrives while others are being served.
+    const arriving = candidates.find((c) => c.awaitingArrival && random() < 0.3);
+    if (arriving)
+      await db.updateTable("tickets").set({ arrived_at: now }).where("id", "=", arriving.id).execute();
     steps++;
     now = new Date(now.getTime() + pick([0, 10_000, 45_000]));
   }

@@ -39,6 +39,15 @@ describe("calling policy", () => {
     expect(pickNext([], { policy: noRatio, now: NOW, recentCalls: [] })).toBeNull();
   });
 
+  it("passes over a remote ticket awaiting its holder's arrival, however long it waited", () => {
+    const away = candidate("1", { enqueuedAt: minutesAgo(60), categoryPriority: 3, awaitingArrival: true });
+    const here = candidate("2", { enqueuedAt: minutesAgo(1) });
+    const ctx = { policy: noRatio, now: NOW, recentCalls: [] };
+    expect(ids(rankCandidates([away, here], ctx))).toEqual(["2"]);
+    expect(pickNext([away], ctx)).toBeNull();
+    expect(pickNext([{ ...away, awaitingArrival: false }, here], ctx)?.id).toBe("1");
+  });
+
   it("orders by category priority, then operator rank, then service priority, then arrival", () => {
     const list = [
       candidate("1", { enqueuedAt: minutesAgo(5) }),

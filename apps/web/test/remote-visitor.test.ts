@@ -14,7 +14,9 @@ const { reasonText } = await import("../src/features/join/reason.ts");
 const { serviceTree } = await import("../src/features/join/service-tree.ts");
 const { myTickets, rememberTicket } = await import("../src/features/track/my-tickets.ts");
 const { base64UrlToBytes } = await import("../src/features/track/push.ts");
-const { arrivalRefusal, postponeFailureKey } = await import("../src/features/track/visitor-refusals.ts");
+const { arrivalRefusal, postponeFailureKey, subscribeFailureKey } = await import(
+  "../src/features/track/visitor-refusals.ts"
+);
 await import("../src/features/join/texts.ts");
 await import("../src/features/track/visitor-texts.ts");
 
@@ -196,6 +198,16 @@ describe("refusals on the tracking page", () => {
         "en",
       ),
     ).toEqual({ words: "QR only", key: "notInOffice", qr: true });
+  });
+});
+
+describe("why subscribing failed", () => {
+  it("names the server's refusals, and a lost connection apart", () => {
+    expect(subscribeFailureKey(new ApiError(409, "too_many_subscriptions", "x"))).toBe("tooMany");
+    expect(subscribeFailureKey(new ApiError(409, "ticket_finished", "x"))).toBe("finished");
+    expect(subscribeFailureKey(new ApiError(409, "channel_unavailable", "x"))).toBe("unavailable");
+    expect(subscribeFailureKey(new ApiError(0, "network", "x"))).toBe("network");
+    expect(subscribeFailureKey(new ApiError(500, "internal", "x"))).toBe("failed");
   });
 });
 

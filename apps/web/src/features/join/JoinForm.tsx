@@ -90,6 +90,40 @@ export function JoinForm({ info, service, choice, onChoice, onBack, onJoined, on
           {x.t("change")}
         </button>
       </section>
+      {!service.open ? (
+        // Not joinable now (the summary says why): nothing to fill in, only a way back.
+        <button type="button" className={css.secondary} onClick={onBack}>
+          {x.t("chooseAnother")}
+        </button>
+      ) : (
+        <JoinFields
+          info={info}
+          choice={choice}
+          onChoice={onChoice}
+          askPhone={askPhone}
+          phoneError={phoneError}
+          message={message}
+          sending={sending}
+        />
+      )}
+    </form>
+  );
+}
+
+/** The form's fields below the chosen service, the refusal (if any) and the button. */
+function JoinFields(props: {
+  info: RemoteJoinInfo;
+  choice: JoinChoice;
+  onChoice: (c: JoinChoice) => void;
+  askPhone: boolean;
+  phoneError: string | null;
+  message: string | null;
+  sending: boolean;
+}) {
+  const { info, choice, onChoice, askPhone, phoneError, message, sending } = props;
+  const x = useJoinText();
+  return (
+    <>
       {info.categories.length > 0 && (
         <CategoryChoice
           categories={info.categories}
@@ -104,10 +138,10 @@ export function JoinForm({ info, service, choice, onChoice, onBack, onJoined, on
           {message}
         </p>
       )}
-      <button type="submit" className={css.primary} disabled={sending || !service.open} aria-busy={sending}>
+      <button type="submit" className={css.primary} disabled={sending} aria-busy={sending}>
         {sending ? x.t("sending") : x.t("submit")}
       </button>
-    </form>
+    </>
   );
 }
 

@@ -1,10 +1,11 @@
 import { subscriptionCreateSchema } from "@dq/shared";
 import { useId, useState } from "react";
-import { ApiError, isServerUnreachable } from "../../app/api.ts";
+import { ApiError } from "../../app/api.ts";
 import { issueText, zodIssueText } from "../../app/field-issues.ts";
 import { subscribe } from "./notify-api.ts";
 import css from "./panels.module.css";
 import { useVisitorText } from "./use-visitor-text.ts";
+import { subscribeFailureKey } from "./visitor-refusals.ts";
 
 type Field = "phone" | "consent" | "email";
 
@@ -51,7 +52,7 @@ export function ContactSubscribe({
       const fields = error instanceof ApiError ? error.fieldErrors : {};
       if (Object.keys(fields).length > 0) {
         setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, issueText(v)])));
-      } else setMessage(x.t(isServerUnreachable(error) ? "notify.network" : "notify.failed"));
+      } else setMessage(x.t(`notify.${subscribeFailureKey(error)}`));
     } finally {
       setSending(false);
     }

@@ -7,6 +7,7 @@ import { subscribe, unsubscribe, useTicketNotify } from "./notify-api.ts";
 import css from "./panels.module.css";
 import { browserPushSubscription, PushDenied, pushSupported } from "./push.ts";
 import { useVisitorText } from "./use-visitor-text.ts";
+import { subscribeFailureKey } from "./visitor-refusals.ts";
 
 type Form = "sms" | "email" | null;
 
@@ -132,7 +133,9 @@ function PushButton({
               ? x.t("notify.pushDenied")
               : field
                 ? issueText(field)
-                : x.t("notify.pushFailed");
+                : error instanceof ApiError
+                  ? x.t(`notify.${subscribeFailureKey(error)}`)
+                  : x.t("notify.pushFailed");
           onDone(text, false);
         } finally {
           setBusy(false);

@@ -1,6 +1,7 @@
 import type { PublicTicket } from "@dq/shared";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ApiError } from "../../app/api.ts";
+import { randomHex } from "../join/browser-id.ts";
 import { reasonText } from "../join/reason.ts";
 import { postpone } from "./notify-api.ts";
 import css from "./panels.module.css";
@@ -25,6 +26,8 @@ export function PostponePanel({
   const [places, setPlaces] = useState(1);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  // One key per choice: tapping again after a lost answer does not move the ticket twice.
+  const attempt = useRef<{ places: number; key: string } | null>(null);
   const max = Math.max(1, ticket.postponeMaxPlaces);
   const shown = Math.min(places, max);
 
@@ -44,9 +47,14 @@ export function PostponePanel({
   }
   const send = async () => {
     setBusy(true);
+    if (attempt.current?.places !== shown)
+      attempt.current = { places: shown, key: `postpone-${randomHex(16)}` };
     try {
-      await postpone(code, shown);
-      setMessage({ text: x.t("postpone.done"), ok: true });
+      const moved = await postpone(code, shown, attempt.current.key);
+      attempt.current = null;
+      // Already last in the queue: the server changes nothing, and the page says so.
+      const same = moved.position !== null && moved.position === ticket.position;
+      setMessage({ text: x.t(same ? "postpone.alreadyLast" : "postpone.done"), ok: true });
       setOpen(false);
       setPlaces(1);
     } catch (error) {

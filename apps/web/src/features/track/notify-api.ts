@@ -1,6 +1,12 @@
-import { type SubscriptionCreate, ticketNotifySchema } from "@dq/shared";
+import {
+  type PublicTicket,
+  publicTicketSchema,
+  type SubscriptionCreate,
+  ticketNotifySchema,
+} from "@dq/shared";
 import { useQuery } from "@tanstack/react-query";
 import { api, isServerUnreachable } from "../../app/api.ts";
+import { sendRetrying } from "../kiosk/issue-retry.ts";
 import { isNotFound } from "./visit.ts";
 
 const ticketPath = (code: string) => `/api/v1/tickets/${encodeURIComponent(code)}`;
@@ -27,9 +33,14 @@ export const subscribe = (code: string, body: SubscriptionCreate): Promise<unkno
 export const unsubscribe = (code: string, id: string): Promise<void> =>
   api.delete(`${ticketPath(code)}/subscriptions/${encodeURIComponent(id)}`);
 
-/** Moves the ticket `places` places back in its queue. */
-export const postpone = (code: string, places: number): Promise<unknown> =>
-  api.post(`${ticketPath(code)}/postpone`, { places });
+/**
+ * Moves the ticket `places` places back in its queue. Sent again with the same key while the server
+ * is out of reach: a retry does not move the ticket twice.
+ */
+export const postpone = (code: string, places: number, key: string): Promise<PublicTicket> =>
+  sendRetrying(() =>
+    api.post(`${ticketPath(code)}/postpone`, { places }, publicTicketSchema, { "idempotency-key": key }),
+  );
 
 /** «Я на месте»: the phone's position, or the door's QR key. */
 export const reportArrival = (

@@ -31,3 +31,18 @@ export function arrivalRefusal(
     return { words, key: "outside", count: distance, qr: true };
   return { words, key: "notInOffice", qr: true };
 }
+
+/** Why subscribing failed, as the notifications panel words it. */
+export function subscribeFailureKey(
+  error: unknown,
+): "network" | "tooMany" | "finished" | "unavailable" | "failed" {
+  const reached: unknown = error;
+  if (isServerUnreachable(reached)) return "network";
+  if (!(error instanceof ApiError)) return "failed";
+  const known = {
+    too_many_subscriptions: "tooMany",
+    ticket_finished: "finished",
+    channel_unavailable: "unavailable",
+  } as const;
+  return known[error.code as keyof typeof known] ?? "failed";
+}

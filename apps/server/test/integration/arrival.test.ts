@@ -59,12 +59,13 @@ setUpOffice({ clock, config: { trustProxy: ["loopback"] } }, async (c, o) => {
     body: { name: "Справки", prefix: "C" },
   });
   serviceId = res.body.id;
-  [operator] = await seatOperators(ctx, serviceId, 1, () => ({
+  const cookies = await seatOperators(ctx, serviceId, 1, () => ({
     workstation: "Окно 7",
     number: "7",
     login: "arrival-op",
     name: "Ольга",
   }));
+  operator = cookies[0]!;
   await ctx.request("PATCH", "/api/v1/branch", {
     cookie: ctx.adminCookie,
     body: {

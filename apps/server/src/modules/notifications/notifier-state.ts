@@ -3,8 +3,7 @@ import type { BranchContext } from "../../core/branch-context.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { AppointmentRow, TicketRow, VisitorSubscriptionRow } from "../../db/schema.ts";
 import { findBranch } from "../../queue/branches.ts";
-import type { Quote } from "../../queue/estimates.ts";
-import { quoteWaiting } from "../../queue/estimates.ts";
+import { type Quote, quoteFromForecast, recordedQuote } from "../../queue/estimates.ts";
 import type { WaitForecasts } from "../../queue/forecast/cache.ts";
 import { positionOf } from "../../queue/repository.ts";
 import { loadWorkstationInfo } from "../../queue/ticket-events.ts";
@@ -66,9 +65,7 @@ export async function measure(
 ): Promise<{ state: SubjectState; facts: MessageFacts }> {
   const t = s.ticket;
   const waiting = t?.status === "waiting";
-  const [position, quote] = waiting
-    ? await Promise.all([positionOf(db, t), quoteOf(db, deps, branch, t, now)])
-    : [null, null];
+  const [position, quote] = waiting ? [await positionOf(db, t), quoteOf(deps, branch, t, now)] : [null, null];
   const ws =
     t && (t.status === "called" || t.status === "serving")
       ? await loadWorkstationInfo(db, t.workstation_id)
@@ -112,18 +109,18 @@ export async function measure(
   return { state, facts };
 }
 
-async function quoteOf(
-  db: Executor,
-  deps: NotifierDeps,
-  branch: BranchContext,
-  t: TicketRow,
-  now: Date,
-): Promise<Quote | null> {
-  return quoteWaiting(
-    { db, clock: () => now, ...(deps.forecasts ? { forecasts: deps.forecasts } : {}) },
-    branch,
-    t,
-  );
+/**
+ * The ticket's estimate without waiting for a forecast. Measuring runs inside a transaction, and a
+ * forecast being computed meanwhile needs a connection of its own: PGlite has only one, so waiting
+ * for it here hung the whole server. The latest finished forecast if it knows the ticket (the
+ * notifier makes one before its transaction), else the quote recorded when the ticket was taken.
+ */
+function quoteOf(deps: NotifierDeps, branch: BranchContext, t: TicketRow, now: Date): Quote | null {
+  const forecast = deps.forecasts?.latest(branch.id);
+  const call = forecast?.tickets.get(t.id);
+  if (forecast && call)
+    return forecast.servedServices.has(t.service_id) ? quoteFromForecast(call, now) : null;
+  return recordedQuote(t);
 }
 
 /** The office of a subscription, read in the caller's transaction. */

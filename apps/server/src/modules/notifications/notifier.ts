@@ -54,6 +54,8 @@ export async function notifierRound(deps: RoundDeps): Promise<NotifierRound> {
 }
 
 async function notifyBranch(deps: RoundDeps, branchId: string) {
+  // The estimates measured inside the transaction come from this forecast (see measure's quoteOf).
+  if (deps.forecasts) await deps.forecasts.current(deps, await branchOf(deps.db, branchId));
   return inTransaction(deps.db, async (tx) => {
     if (!(await tryLockBranchVisitors(tx, branchId))) return null;
     const now = deps.clock();

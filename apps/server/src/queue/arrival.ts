@@ -1,7 +1,6 @@
 import type { Arrival, Geofence } from "@dq/shared";
 import type { BranchContext } from "../core/branch-context.ts";
 import { notFound } from "../core/errors.ts";
-import { isDoorKey } from "../core/visitor-hash.ts";
 import type { TicketRow } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import type { QueueDeps } from "./deps.ts";
@@ -9,6 +8,7 @@ import { notWaiting } from "./postpone.ts";
 import { remoteRefusal } from "./remote-limits.ts";
 import { findTicketByCode, lockTicket, updateTicket } from "./repository.ts";
 import { appendTicketEvent } from "./ticket-events.ts";
+import { isDoorKey } from "./visitor-hash.ts";
 
 /**
  * A phone's reported position may be off by its accuracy; up to this much of it is forgiven, so

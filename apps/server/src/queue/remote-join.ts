@@ -1,7 +1,6 @@
 import type { remoteTicketCreateSchema } from "@dq/shared";
 import type { z } from "zod";
 import type { BranchContext } from "../core/branch-context.ts";
-import { visitorHash, visitorHashKey } from "../core/visitor-hash.ts";
 import type { TicketRow } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { businessDay } from "./calendar.ts";
@@ -18,6 +17,7 @@ import {
   remoteShareOf,
   shareRefusal,
 } from "./remote-limits.ts";
+import { visitorHash, visitorHashKey } from "./visitor-hash.ts";
 
 export interface RemoteIssueResult {
   row: TicketRow;

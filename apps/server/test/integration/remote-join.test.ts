@@ -1,6 +1,6 @@
 import type { RemoteJoinSettings } from "@dq/shared";
 import { describe, expect, it } from "vitest";
-import { visitorHash, visitorHashKey } from "../../src/core/visitor-hash.ts";
+import { visitorHash, visitorHashKey } from "../../src/queue/visitor-hash.ts";
 import { issue, type Office, setUpOffice, takeWorkstation } from "../helpers/office.ts";
 import { type RequestOptions, type Response, TestClock, type TestContext } from "../helpers/test-app.ts";
 

@@ -10,12 +10,12 @@ import {
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { validationError, zodFieldIssue } from "../../core/errors.ts";
-import { doorKeyOf } from "../../core/visitor-hash.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { arriveByCode } from "../../queue/arrival.ts";
 import { postponeByCode } from "../../queue/postpone.ts";
 import { issueRemoteTicket } from "../../queue/remote-join.ts";
+import { doorKeyOf } from "../../queue/visitor-hash.ts";
 import { publicTicketView } from "../tickets/public-view.ts";
 import { remoteJoinInfo } from "./info.ts";
 

@@ -14,7 +14,8 @@ import { type Kysely, sql } from "kysely";
  * - `tickets.postpone_count`: how often the visitor moved back.
  * - `visitor_subscriptions`: where to tell a ticket's (or an appointment's) holder about it.
  * - `alert_deliveries` becomes `outbox`, the one outbox of every outgoing message: an alert's
- *   (alert_id) or a visitor's (subscription_id). `dedupe_key` makes a visitor message once per
+ *   (alert_id) or a visitor's (subscription_id). A view keeps the old name for instances of the
+ *   previous release during a rolling upgrade. `dedupe_key` makes a visitor message once per
  *   event: two instances deciding the same message insert one row.
  * - `server_state`: small named values the server keeps (VAPID keys, the phone-hash key, the
  *   Telegram updates offset and the lease of the instance that reads them).
@@ -71,6 +72,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table outbox add constraint outbox_one_subject check ((alert_id is null) <> (subscription_id is null));
     create unique index outbox_once on outbox (subscription_id, dedupe_key) where subscription_id is not null;
     create index outbox_subscription on outbox (subscription_id, channel_key) where subscription_id is not null;
+    -- Instances of the previous release, still running during a rolling upgrade, keep queuing and
+    -- sending alert messages through the old name: a one-table view is updatable (insert, update,
+    -- select for update skip locked). To drop once no such instance can be left.
+    create view alert_deliveries as select * from outbox;
 
     create table server_state (
       name text primary key,
@@ -83,6 +88,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop table server_state;
+    drop view alert_deliveries;
     delete from outbox where subscription_id is not null;
     drop index outbox_once;
     drop index outbox_subscription;

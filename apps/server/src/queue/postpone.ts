@@ -64,19 +64,17 @@ export async function postponeByCode(
         { limit: settings.postponeMaxTimes },
       );
     }
-    const behind = await sameStandingBehind(tx, t, places);
-    const target = behind.at(-1);
-    if (!target) return { row: t, moved: 0, replayed: false };
-    const updated = await updateTicket(tx, t.id, {
-      enqueued_at: new Date(target.enqueued_at.getTime() + 1),
-      postpone_count: t.postpone_count + 1,
-      updated_at: now,
-    });
+    // One more than asked: the ticket that will be right after it.
+    const behind = await sameStandingBehind(tx, t, places + 1);
+    const moved = Math.min(places, behind.length);
+    if (moved === 0) return { row: t, moved: 0, replayed: false };
+    await placeAfter(tx, t, behind[moved - 1]!, behind[moved] ?? null);
+    const updated = await updateTicket(tx, t.id, { postpone_count: t.postpone_count + 1, updated_at: now });
     await appendTicketEvent(tx, branch, "ticket.updated", updated, {}, now, {
       change: "postponed",
-      places: behind.length,
+      places: moved,
     });
-    return { row: updated, moved: behind.length, replayed: false };
+    return { row: updated, moved, replayed: false };
   });
 }
 
@@ -87,17 +85,45 @@ export function notWaiting(status: string) {
   });
 }
 
-/** Up to `places` waiting tickets right behind `t` in its service among those of its standing. */
-async function sameStandingBehind(db: Executor, t: TicketRow, places: number) {
-  const result = await sql<{ id: string; enqueued_at: Date }>`
-    select o.id, o.enqueued_at from tickets o
-    where o.branch_id = ${t.branch_id} and o.service_id = ${t.service_id} and o.status = 'waiting'
-      and o.priority = ${t.priority} and (o.booked_for is not null) = ${t.booked_for !== null}
-      and (o.enqueued_at > ${t.enqueued_at} or (o.enqueued_at = ${t.enqueued_at} and o.id > ${t.id}))
+interface Behind {
+  id: string;
+  enqueued_at: Date;
+}
+
+/** The waiting tickets of `t`'s service and standing that are after it in the queue ("o" in SQL). */
+const sameStandingAfter = (t: TicketRow, after: { id: string }) => sql`
+  o.id <> ${t.id} and o.branch_id = ${t.branch_id} and o.service_id = ${t.service_id}
+  and o.status = 'waiting' and o.priority = ${t.priority}
+  and (o.booked_for is not null) = ${t.booked_for !== null}
+  and (o.enqueued_at, o.id) > (select enqueued_at, id from tickets where id = ${after.id})`;
+
+/** Up to `count` waiting tickets right behind `t` in its service among those of its standing. */
+async function sameStandingBehind(db: Executor, t: TicketRow, count: number): Promise<Behind[]> {
+  const result = await sql<Behind>`
+    select o.id, o.enqueued_at from tickets o where ${sameStandingAfter(t, t)}
     order by o.enqueued_at, o.id
-    limit ${places}
+    limit ${count}
   `.execute(db);
   return result.rows.map((r) => ({ id: r.id, enqueued_at: new Date(r.enqueued_at) }));
+}
+
+/**
+ * Gives `t` an arrival that sorts it right after `target` and before `next` (the queue orders by
+ * arrival, then id). Without a whole millisecond free between them (tickets taken at the same
+ * instant: appointments checked in early all wait from their slot's start), every ticket after the
+ * target moves on by 2 ms first, in the same order.
+ */
+async function placeAfter(db: Executor, t: TicketRow, target: Behind, next: Behind | null) {
+  const from = target.enqueued_at.getTime();
+  const gap = next ? next.enqueued_at.getTime() - from : Number.POSITIVE_INFINITY;
+  if (gap < 2) {
+    await sql`
+      update tickets o set enqueued_at = o.enqueued_at + interval '2 milliseconds'
+      where ${sameStandingAfter(t, target)}
+    `.execute(db);
+  }
+  const at = gap < 2 || !next ? from + 1 : from + Math.floor(gap / 2);
+  await updateTicket(db, t.id, { enqueued_at: new Date(at) });
 }
 
 /**

@@ -33,8 +33,14 @@ async function remoteSettings(patch: Partial<RemoteJoinSettings>) {
 }
 
 let services = 0;
-/** A fresh service with `count` kiosk tickets (a second apart, some with a category); their codes. */
-async function queue(categories: (string | null)[]): Promise<{ serviceId: string; codes: string[] }> {
+/**
+ * A fresh service with kiosk tickets (a second apart, some with a category); their codes. `tied`:
+ * all taken at the same instant, as appointments checked in early all wait from their slot's start.
+ */
+async function queue(
+  categories: (string | null)[],
+  tied = false,
+): Promise<{ serviceId: string; codes: string[] }> {
   const prefix = `P${"ABCDEFGHIJKLMNOPRSTUVWXYZ"[services++]}`;
   const res = await ctx.request("POST", "/api/v1/services", {
     cookie: ctx.adminCookie,
@@ -43,7 +49,7 @@ async function queue(categories: (string | null)[]): Promise<{ serviceId: string
   const serviceId = res.body.id as string;
   const codes: string[] = [];
   for (const categoryId of categories) {
-    clock.advance(1);
+    if (!tied) clock.advance(1);
     codes.push((await issue(ctx, office, serviceId, categoryId ? { categoryId } : {})).code);
   }
   return { serviceId, codes };
@@ -73,9 +79,10 @@ describe("moving back", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ label: "PA001", status: "waiting", position: 2, postponesLeft: 1 });
     expect(await order(codes)).toEqual(["PA002", "PA003", "PA001", "PA004", "PA005"]);
-    // A millisecond after PA003's arrival; the report's wait still counts from the real arrival.
-    const [moved, target] = [await row(codes[0]!), await row(codes[2]!)];
-    expect(moved.enqueued_at.getTime()).toBe(target.enqueued_at.getTime() + 1);
+    // Midway between PA003's and PA004's arrivals; the report's wait still counts from the real arrival.
+    const [moved, target, next] = [await row(codes[0]!), await row(codes[2]!), await row(codes[3]!)];
+    expect(moved.enqueued_at.getTime()).toBe(target.enqueued_at.getTime() + 500);
+    expect(next.enqueued_at.getTime()).toBe(target.enqueued_at.getTime() + 1000);
     expect(moved.postpone_count).toBe(1);
     const segment = await ctx.database.db
       .selectFrom("ticket_segments")
@@ -221,5 +228,24 @@ describe("retries and double taps", () => {
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await row(codes[0]!)).postpone_count).toBe(1);
     await remoteSettings({ postponeMaxTimes: 2 });
+  });
+});
+
+describe("among tickets that arrived at the same instant", () => {
+  it("moves back exactly the places asked, however many share the target's arrival", async () => {
+    const { codes } = await queue([null, null, null, null, null], true);
+    const labels = await order(codes);
+    expect(labels).toEqual(
+      ["PA001", "PA002", "PA003", "PA004", "PA005"].map((l) => l.replace("PA", labels[0]!.slice(0, 2))),
+    );
+    const [a, b, c, d, e] = labels;
+    expect((await postpone(codes[0]!, 1)).status).toBe(200);
+    expect(await order(codes)).toEqual([b, a, c, d, e]);
+    // Again, from the arrival the first move gave it, past two more of the tied ones.
+    expect((await postpone(codes[0]!, 2)).status).toBe(200);
+    expect(await order(codes)).toEqual([b, c, d, a, e]);
+    // A tied one in the middle of the group.
+    expect((await postpone(codes[2]!, 1)).status).toBe(200);
+    expect(await order(codes)).toEqual([b, d, c, a, e]);
   });
 });

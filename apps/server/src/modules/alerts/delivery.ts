@@ -8,8 +8,10 @@ import { type ChannelSenders, DeliveryError } from "./senders.ts";
 /** After this many failed attempts a message is given up on (about 3 hours of retrying). */
 export const MAX_ATTEMPTS = 10;
 const BATCH = 20;
-/** How long a sender owns a claimed message; longer than any send can take (10–20 s timeouts). */
+/** How long a sender owns a claimed message; longer than any send can take (see SEND_DEADLINE_MS). */
 const CLAIM_SECONDS = 120;
+/** The most one send may take, whatever the channel (their own timeouts are 10–20 s). */
+const SEND_DEADLINE_MS = 60_000;
 
 /** 30 s, 1 min, 2 min, … doubling, at most 1 hour. */
 export function retryDelayMs(attempts: number): number {
@@ -82,10 +84,23 @@ async function sendOne(
     d.channel.type === "webhook" && d.alert_id
       ? { ...d.channel, secret: secretOf(d.alert_id, d.channel.url) }
       : d.channel;
+  let timer: NodeJS.Timeout | undefined;
+  // Every sender has its own timeouts; this is the loop's guarantee that no channel holds it.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DeliveryError(`no answer in ${SEND_DEADLINE_MS / 1000} s`)),
+      SEND_DEADLINE_MS,
+    );
+  });
   try {
-    await senders.send(channel, { deliveryId: d.id, event: d.event, subject: d.subject, body: d.body });
+    await Promise.race([
+      senders.send(channel, { deliveryId: d.id, event: d.event, subject: d.subject, body: d.body }),
+      deadline,
+    ]);
     return null;
   } catch (error) {
     return error instanceof DeliveryError ? error : new DeliveryError("could not send");
+  } finally {
+    clearTimeout(timer);
   }
 }

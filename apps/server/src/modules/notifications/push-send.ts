@@ -76,6 +76,11 @@ function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
   }) as LookupFunction;
 }
 
+/**
+ * Posts the encrypted message. One deadline covers connecting, sending and the answer's status
+ * line; the answer's body is not read at all, so a push service that drips it (an anonymous
+ * visitor's endpoint may point anywhere public) cannot hold the delivery loop.
+ */
 function post(
   url: URL,
   pinned: ResolvedAddress | null,
@@ -88,23 +93,21 @@ function post(
       {
         method: "POST",
         headers: details.headers as Record<string, string>,
-        timeout: TIMEOUT_MS,
         ...(pinned ? { lookup: pinnedLookup(pinned) } : {}),
       },
       (res) => {
-        res.resume(); // the body says nothing we use
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"]?.toString() }),
-        );
-        res.on("error", () => reject(new DeliveryError("Web Push: the answer broke off")));
+        clearTimeout(deadline);
+        resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"]?.toString() });
+        res.destroy();
       },
     );
-    request.on("timeout", () => request.destroy(new Error("timeout")));
+    const deadline = setTimeout(() => request.destroy(new Error("timeout")), TIMEOUT_MS);
     request.on("error", (error) => {
+      clearTimeout(deadline);
       const code = (error as { code?: string }).code;
       reject(
         new DeliveryError(
-          `Web Push: ${error.message === "timeout" ? "no answer in 10 s" : (code ?? "could not connect")}`,
+          `Web Push: ${error.message === "timeout" ? `no answer in ${TIMEOUT_MS / 1000} s` : (code ?? "could not connect")}`,
         ),
       );
     });

@@ -24,6 +24,8 @@ beforeAll(async () => {
     clock,
     config: {
       publicUrl: PUBLIC,
+      // Requests may name their client address (X-Forwarded-For): the per-address limits are not what is tested here.
+      trustProxy: ["loopback"],
       alerts: {
         intervalSeconds: 15,
         smtp: { url: rx.smtp.url, from: "DigitalQueue <dq@office.test>" },
@@ -263,6 +265,30 @@ describe("subscribing from the tracking page", () => {
     expect(late).toMatchObject({ status: 409, body: { error: { code: "ticket_finished" } } });
     const unknown = await ctx.request("POST", `/api/v1/unsubscribe/${"x".repeat(43)}`);
     expect(unknown.status).toBe(404);
+  });
+
+  it("caps the recipients a ticket ever has: subscribing and unsubscribing in turn cannot reach strangers without end", async () => {
+    const mine = await issue(ctx, office, office.services.buy);
+    const url = `/api/v1/tickets/${mine.code}/subscriptions`;
+    let n = 0;
+    const from = () => ({ "x-forwarded-for": `203.0.113.${++n}` });
+    const email = (to: string) =>
+      ctx.request("POST", url, { body: { channel: "email", email: to }, headers: from() });
+    for (let i = 0; i < 10; i++) {
+      const res = await email(`cycle${i}@mail.ru`);
+      expect(res.status).toBe(201);
+      // The abuser waits for "joined" to go out before unsubscribing.
+      await deliverDue(ctx.app.deps, ctx.app.deps.senders, ctx.app.log);
+      expect((await ctx.request("DELETE", `${url}/${res.body.id}`, { headers: from() })).status).toBe(204);
+    }
+    const eleventh = await email("cycle10@mail.ru");
+    expect(eleventh).toMatchObject({ status: 409, body: { error: { code: "too_many_subscriptions" } } });
+    // One it had before may come back.
+    const again = await email("cycle3@mail.ru");
+    expect(again.status).toBe(201);
+    await deliverDue(ctx.app.deps, ctx.app.deps.senders, ctx.app.log);
+    const strangers = new Set(rx.smtp.messages.flatMap((m) => m.to).filter((to) => to.startsWith("cycle")));
+    expect(strangers.size).toBe(10);
   });
 });
 

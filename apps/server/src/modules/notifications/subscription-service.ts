@@ -8,14 +8,28 @@ import {
 import type { z } from "zod";
 import type { BranchContext } from "../../core/branch-context.ts";
 import { conflict, invalidField } from "../../core/errors.ts";
+import type { Executor } from "../../db/executor.ts";
 import type { VisitorSubscriptionRow, VisitorTarget } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../http/types.ts";
 import { pushEndpointIssue } from "./push-guard.ts";
-import { activeSubscriptions, type SubscriptionSubject, subscribe, targetKeyOf } from "./subscriptions.ts";
+import {
+  activeSubscriptions,
+  everTargetKeys,
+  type SubscriptionSubject,
+  subscribe,
+  targetKeyOf,
+} from "./subscriptions.ts";
 
 /** Active subscriptions one ticket (or appointment) may have: a public route must not become a relay. */
 export const MAX_ACTIVE_SUBSCRIPTIONS = 5;
+/**
+ * Recipients one ticket may ever have, and SMS numbers among them: subscribing sends "joined" at
+ * once, so without a lifetime cap one free ticket could text any number of strangers by
+ * subscribing and unsubscribing in turn (SMS costs the office money).
+ */
+export const MAX_RECIPIENTS_EVER = 10;
+export const MAX_SMS_NUMBERS_EVER = 2;
 
 type Body = z.output<typeof subscriptionCreateSchema>;
 
@@ -57,6 +71,7 @@ export async function subscribeFromPage(
         `at most ${MAX_ACTIVE_SUBSCRIPTIONS} recipients may follow one ticket; unsubscribe one first`,
         { limit: MAX_ACTIVE_SUBSCRIPTIONS },
       );
+    await checkLifetimeCaps(tx, subject, key);
     const language = body.language ?? subject.language ?? branch.settings.defaultLanguage;
     return subscribe(
       tx,
@@ -67,6 +82,18 @@ export async function subscribeFromPage(
     );
   });
   return { status: created ? 201 : 200, body: subscriptionView(row) };
+}
+
+async function checkLifetimeCaps(tx: Executor, subject: SubscriptionSubject, key: string) {
+  const ever = await everTargetKeys(tx, subject);
+  if (ever.includes(key)) return;
+  const sms = ever.filter((k) => k.startsWith("sms:")).length;
+  if (ever.length >= MAX_RECIPIENTS_EVER || (key.startsWith("sms:") && sms >= MAX_SMS_NUMBERS_EVER))
+    throw conflict(
+      "too_many_subscriptions",
+      `one ticket may notify at most ${MAX_RECIPIENTS_EVER} recipients and ${MAX_SMS_NUMBERS_EVER} phone numbers in all`,
+      { limit: key.startsWith("sms:") ? MAX_SMS_NUMBERS_EVER : MAX_RECIPIENTS_EVER },
+    );
 }
 
 async function targetOf(deps: AppDeps, body: Exclude<Body, { channel: "telegram" }>): Promise<VisitorTarget> {

@@ -136,6 +136,17 @@ export async function supersedePending(tx: Executor, subscriptionIds: readonly s
 }
 
 /** The active subscriptions of a ticket (or appointment), oldest first. */
+/** The recipients a ticket or appointment ever had (stopped ones too), each once. */
+export async function everTargetKeys(db: Executor, subject: SubscriptionSubject): Promise<string[]> {
+  const rows = await db
+    .selectFrom("visitor_subscriptions")
+    .select("target_key")
+    .distinct()
+    .where(subject.ticketId ? "ticket_id" : "appointment_id", "=", subject.ticketId ?? subject.appointmentId!)
+    .execute();
+  return rows.map((r) => r.target_key);
+}
+
 export async function activeSubscriptions(db: Executor, subject: SubscriptionSubject) {
   return db
     .selectFrom("visitor_subscriptions")

@@ -292,6 +292,34 @@ describe("subscribing from the tracking page", () => {
   });
 });
 
+describe("a channel failing for a while", () => {
+  it("does not hold back a newer message: the one still retrying is out of date and superseded", async () => {
+    const anna = office.operators.anna.cookie;
+    await takeWorkstation(ctx, anna, office.workstations.w1);
+    const mine = await issue(ctx, office, office.services.buy);
+    const { row } = await subscribeTelegram(mine.id, "888");
+    rx.telegram.script.push({ status: 502 });
+    await settle(); // "joined" fails: retried in 30 s
+    expect(rx.telegram.received).toHaveLength(1);
+    const called = await operatorAction(ctx, anna, "call-next");
+    expect(called.id).toBe(mine.id);
+    await settle(); // before the retry is due: "called" goes at once
+    const texts = telegramTexts();
+    expect(texts).toHaveLength(2);
+    expect(texts[1]!.split("\n")[0]).toBe(`Талон ${mine.label}: вас приглашают в окно 1 («Окно 1»).`);
+    const rows = await ctx.database.db
+      .selectFrom("outbox")
+      .select(["event", "status"])
+      .where("subscription_id", "=", row.id)
+      .orderBy("id")
+      .execute();
+    expect(rows.filter((r) => r.event === "joined" || r.event === "called")).toEqual([
+      { event: "joined", status: "superseded" },
+      { event: "called", status: "sent" },
+    ]);
+  });
+});
+
 describe("privacy", () => {
   it("stops subscriptions once the day is over and erases phones, hashes and addresses after retention", async () => {
     const mine = await issue(ctx, office, office.services.buy);

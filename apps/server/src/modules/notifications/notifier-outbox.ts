@@ -6,7 +6,8 @@ import { type MessageFacts, messageText } from "./texts.ts";
 /**
  * Writes due visitor messages to the one outbox (alerts' too): `on conflict do nothing` on
  * (subscription, dedupe key), so two instances deciding the same message at once queue one row.
- * A due entry with `send: false` is written as already superseded: it only holds its key.
+ * A due entry with `send: false` is written as already superseded: it only holds its key. A new
+ * message supersedes the subscription's older ones not yet sent.
  * Returns how many messages to send were queued now.
  */
 export async function queueDue(
@@ -39,7 +40,18 @@ export async function queueDue(
       )
       .returning("id")
       .executeTakeFirst();
-    if (inserted && d.send) queued++;
+    if (!inserted || !d.send) continue;
+    queued++;
+    // An older message still waiting (a gateway retrying it with back-off) is out of date: this
+    // one says how things are now, and must not wait behind it — "called" would come too late.
+    await tx
+      .updateTable("outbox")
+      .set({ status: "superseded", locked_until: null })
+      .where("subscription_id", "=", sub.id)
+      .where("status", "=", "pending")
+      .where("id", "<", inserted.id)
+      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]))
+      .execute();
   }
   return queued;
 }

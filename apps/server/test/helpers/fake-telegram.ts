@@ -86,6 +86,11 @@ export class FakeTelegram {
     return id;
   }
 
+  /** After a week without updates Telegram numbers the next ones at random, perhaps lower. */
+  restartNumbering(nextId: number) {
+    this.#nextId = nextId;
+  }
+
   /** The update as Telegram would POST it to a webhook. */
   updateBody(chatId: number, text: string, languageCode?: string) {
     const id = this.message(chatId, text, languageCode);

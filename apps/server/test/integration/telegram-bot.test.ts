@@ -65,6 +65,23 @@ describe("Telegram bot by polling", () => {
     });
   });
 
+  it("after a quiet week, reads the updates Telegram numbers anew from below the stored offset", async () => {
+    tg.message(509, "/status", "en");
+    expect(await bot.round(0)).toEqual({ polled: true, handled: 1 });
+    // The next poll confirms it: Telegram forgets it.
+    expect(await bot.round(0)).toEqual({ polled: true, handled: 0 });
+    clock.advance(7 * 24 * 3600);
+    tg.restartNumbering(7);
+    tg.message(509, "/status", "en");
+    expect(await bot.round(0)).toEqual({ polled: true, handled: 1 });
+    expect(tg.textsTo(509)).toHaveLength(2);
+    // And on from there, as usual.
+    tg.message(509, "/status", "en");
+    expect(await bot.round(0)).toEqual({ polled: true, handled: 1 });
+    expect(tg.textsTo(509)).toHaveLength(3);
+    tg.restartNumbering(5000); // the other tests' updates come after all of these
+  });
+
   it("/status tells each active ticket's place, in the user's language", async () => {
     tg.message(501, "/status", "en-GB");
     await bot.round(0);

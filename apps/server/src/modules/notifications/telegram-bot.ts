@@ -39,7 +39,8 @@ export async function handleUpdate(
   let outcome: { handled: boolean; reply: string | null };
   try {
     outcome = await inTransaction(deps.db, async (tx) => {
-      if (!(await claim(tx))) return { handled: false, reply: null };
+      const claimed = await claim(tx);
+      if (claimed !== "claimed") return { handled: claimed === "duplicate", reply: null };
       if (!message?.text) return { handled: true, reply: null };
       const command = { chatId: String(message.chat.id), language, text: message.text };
       return { handled: true, reply: await runChatCommand(tx, deps, command, deps.clock()) };
@@ -47,8 +48,11 @@ export async function handleUpdate(
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw error;
     log.error({ err: error, updateId: update.update_id }, "Telegram update failed");
-    const handled = await inTransaction(deps.db, claim);
-    outcome = { handled, reply: handled && message ? botWords(language).failed : null };
+    const claimed = await inTransaction(deps.db, claim);
+    outcome = {
+      handled: claimed !== "lost",
+      reply: claimed === "claimed" && message ? botWords(language).failed : null,
+    };
   }
   if (outcome.reply && message) {
     await callBot(bot, "sendMessage", {

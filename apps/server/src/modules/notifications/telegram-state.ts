@@ -18,7 +18,16 @@ interface UpdatesState {
   offset: number;
   /** The last handled update ids (Telegram may restart its numbering after a quiet week). */
   recent: number[];
+  /** When an update was last handled. */
+  lastAt?: string;
 }
+
+/**
+ * After a week without updates Telegram numbers the next one at random, possibly below the stored
+ * offset (which would confirm it unseen): after 6 quiet days the poller asks from the start, and
+ * `recent` keeps it from handling anything twice.
+ */
+const QUIET_MS = 6 * 24 * 3_600_000;
 
 const RECENT = 200;
 const EMPTY: UpdatesState = { offset: 0, recent: [] };
@@ -67,7 +76,8 @@ export async function takePollerLease(
       { ...state, holder, until: new Date(now.getTime() + leaseMs).toISOString() },
       now,
     );
-    return state.offset;
+    const quiet = !state.lastAt || now.getTime() - new Date(state.lastAt).getTime() > QUIET_MS;
+    return quiet ? 0 : state.offset;
   });
 }
 
@@ -86,8 +96,9 @@ export async function releasePollerLease(db: Kysely<DB>, holder: string, now: Da
 }
 
 /**
- * Records an update as handled, inside the transaction that handles it: false when it was
- * handled already, or (polling) when `holder` no longer holds the lease.
+ * Records an update as handled, inside the transaction that handles it: "duplicate" when it was
+ * handled already (the offset still moves past it, so it cannot block the ones after it), "lost"
+ * when (polling) `holder` no longer holds the lease.
  */
 export async function claimUpdate(
   tx: Executor,
@@ -95,11 +106,15 @@ export async function claimUpdate(
   updateId: number,
   holder: string | null,
   now: Date,
-): Promise<boolean> {
+): Promise<"claimed" | "duplicate" | "lost"> {
   const state = await lockState(tx, name);
-  if (holder !== null && state.holder !== holder) return false;
-  if (state.recent.includes(updateId)) return false;
+  if (holder !== null && state.holder !== holder) return "lost";
+  if (state.recent.includes(updateId)) {
+    const offset = Math.max(state.offset, updateId + 1);
+    if (offset !== state.offset) await saveState(tx, name, { ...state, offset }, now);
+    return "duplicate";
+  }
   const recent = [...state.recent, updateId].slice(-RECENT);
-  await saveState(tx, name, { ...state, offset: updateId + 1, recent }, now);
-  return true;
+  await saveState(tx, name, { ...state, offset: updateId + 1, recent, lastAt: now.toISOString() }, now);
+  return "claimed";
 }

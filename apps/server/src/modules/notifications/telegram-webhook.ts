@@ -19,8 +19,9 @@ const updateSchema = z.looseObject({
     .looseObject({
       message_id: z.number().int(),
       chat: z.looseObject({ id: z.number().int(), type: z.string().optional() }),
-      from: z.looseObject({ id: z.number().int(), language_code: z.string().max(35).optional() }).optional(),
-      text: z.string().max(4096).optional(),
+      // Any language code (only its first letters are read): a refused update would be retried forever.
+      from: z.looseObject({ id: z.number().int(), language_code: z.string().optional() }).optional(),
+      text: z.string().optional(),
     })
     .optional(),
 });

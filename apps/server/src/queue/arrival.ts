@@ -65,8 +65,9 @@ async function arrivalRefusal(deps: QueueDeps, branch: BranchContext, arrival: A
 /**
  * «Я на месте» (docs/remote-join.md, "Check in on arrival"): the holder of a ticket that waits for
  * its arrival is in the office, by the phone's position or the door's QR key; call next may take
- * it from now on. A ticket that needs no arrival, or has arrived already (a double tap), is
- * answered as it is (200, nothing changes).
+ * it from now on. A waiting ticket that needs no arrival, or has arrived already (a double tap,
+ * or staff called it by hand before), is answered as it is (200, nothing changes); one no longer
+ * waiting is 409 not_waiting.
  */
 export async function arriveByCode(
   deps: QueueDeps,
@@ -76,6 +77,7 @@ export async function arriveByCode(
 ): Promise<TicketRow> {
   const found = await findTicketByCode(deps.db, code);
   if (!found) throw notFound("ticket");
+  if (found.status !== "waiting") throw notWaiting(found.status);
   if (!found.arrival_required || found.arrived_at !== null) return found;
   const branch = await loadBranch(found.branch_id);
   const refusal = await arrivalRefusal(deps, branch, arrival);

@@ -58,7 +58,7 @@ export async function postponeByCode(
         "postpone_limit_reached",
         `this ticket was already moved back ${t.postpone_count} times, the most allowed`,
         {
-          ru: `Талон уже переносили ${t.postpone_count} раз — больше нельзя`,
+          ru: `Талон уже переносили ${t.postpone_count} ${timesRu(t.postpone_count)} — больше нельзя`,
           en: `This ticket was already moved back ${t.postpone_count} times, the most allowed`,
         },
         { limit: settings.postponeMaxTimes },
@@ -76,6 +76,11 @@ export async function postponeByCode(
     });
     return { row: updated, moved, replayed: false };
   });
+}
+
+/** «1 раз», «2 раза», «5 раз». */
+function timesRu(n: number): string {
+  return new Intl.PluralRules("ru").select(n) === "few" ? "раза" : "раз";
 }
 
 export function notWaiting(status: string) {

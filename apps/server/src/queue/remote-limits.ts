@@ -121,9 +121,13 @@ export function closingRefusal(
         ru: `Очередь не успеет дойти до вас до закрытия в ${at} — приходите в другой день`,
         en: `The queue will not reach you before closing at ${at} — come another day`,
       };
-  return remoteRefusal("closes_before_turn", "the expected call is after closing time today", reason, {
-    closesAt: at,
-  });
+  // Closed now: there is no closing time to name.
+  return remoteRefusal(
+    "closes_before_turn",
+    closedNow ? "the office is closed now" : "the expected call is after closing time today",
+    reason,
+    { closesAt: closedNow ? null : at },
+  );
 }
 
 /**

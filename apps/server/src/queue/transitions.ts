@@ -64,6 +64,15 @@ async function markCalled(
   patch: TicketUpdate = {},
 ): Promise<Ticket> {
   const workstationId = workstation.id;
+  // Staff may call a remote ticket before its holder said «Я на месте»: once called he counts as
+  // arrived, so that after a redirect or a return to the queue call next does not pass him over.
+  await tx
+    .updateTable("tickets")
+    .set({ arrived_at: now })
+    .where("id", "=", id)
+    .where("arrival_required", "=", true)
+    .where("arrived_at", "is", null)
+    .execute();
   const ticket = await updateTicket(tx, id, {
     ...(await latestQuoteColumns(deps, branch.id, id)),
     ...patch,

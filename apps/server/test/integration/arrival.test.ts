@@ -104,14 +104,16 @@ describe("call next and tickets awaiting arrival", () => {
     const id = (await row(remote.code)).id;
     const res = await ctx.request("POST", `/api/v1/operator/tickets/${id}/call`, { cookie: operator });
     expect(res.status).toBe(200);
+    // Called, he is at the desk: he has arrived.
     expect(res.body).toMatchObject({
       label: remote.label,
       status: "called",
       arrivalRequired: true,
-      arrivedAt: null,
+      arrivedAt: clock.now.toISOString(),
     });
-    await operatorAction(ctx, operator, `tickets/${id}/start`);
-    await operatorAction(ctx, operator, `tickets/${id}/finish`);
+    // Returned to the queue (or redirected), call next takes him: no second «Я на месте».
+    await operatorAction(ctx, operator, `tickets/${id}/return`);
+    expect(await callNext()).toBe(remote.label);
   });
 });
 
@@ -205,6 +207,8 @@ describe("«Я на месте»", () => {
     expect((await arrive(walkIn.code, north(5000))).status).toBe(200);
     expect((await row(walkIn.code)).arrived_at).toBeNull();
     await callNext();
+    const served = await arrive(walkIn.code, north(0));
+    expect([served.status, served.body.error.code]).toEqual([409, "not_waiting"]);
     const remote = await joinRemote();
     await ctx.request("POST", `/api/v1/tickets/${remote.code}/cancel`, anonymous());
     const res = await arrive(remote.code, north(0));

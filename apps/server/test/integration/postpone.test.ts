@@ -153,7 +153,7 @@ describe("limits and refusals", () => {
       details: {
         limit: 2,
         reason: {
-          ru: "Талон уже переносили 2 раз — больше нельзя",
+          ru: "Талон уже переносили 2 раза — больше нельзя",
           en: "This ticket was already moved back 2 times, the most allowed",
         },
       },

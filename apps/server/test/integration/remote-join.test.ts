@@ -332,7 +332,7 @@ describe("closing time", () => {
     const closed = await join({ serviceId });
     expect(closed.body.error).toMatchObject({
       code: "closes_before_turn",
-      details: { reason: { ru: "Офис сейчас закрыт", en: "The office is closed now" } },
+      details: { reason: { ru: "Офис сейчас закрыт", en: "The office is closed now" }, closesAt: null },
     });
     clock.advance(-31 * 60);
     await remoteSettings({});

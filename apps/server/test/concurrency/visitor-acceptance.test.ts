@@ -107,7 +107,7 @@ describe("visitor notifications with two instances on one PostgreSQL", () => {
       await bothInstancesRun();
     }
 
-    const calledText = (label: string) => `Талон ${label}: вас приглашают в окно 1 («Окно 1»).`;
+    const calledText = (label: string) => `Талон ${label}: вас приглашают в окно 1.`;
     const approachingText = (label: string) =>
       new RegExp(`^Талон ${label}: ваша очередь скоро\\. Перед вами 3 человека\\.`);
 

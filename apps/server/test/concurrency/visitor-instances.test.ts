@@ -87,7 +87,7 @@ describe("the visitor notifier on two instances", () => {
     expect(texts("900")).toEqual([
       "уведомления включены",
       "ваша очередь скоро",
-      "вас приглашают в окно 1 («Окно 1»)",
+      "вас приглашают в окно 1",
       "обслуживание завершено",
     ]);
     expect(texts("901")).toHaveLength(4);

@@ -119,12 +119,12 @@ describe("a Telegram subscriber", () => {
     await settle();
     await settle();
     expect(telegramTexts()[2]!.split("\n")[0]).toBe(
-      `Талон ${mine.label}: вас приглашают в окно 1 («Окно 1»).`,
+      `Талон ${mine.label}: вас приглашают в окно 1.`,
     );
     await operatorAction(ctx, anna, `tickets/${mine.id}/recall`);
     await settle();
     expect(telegramTexts()[3]!.split("\n")[0]).toBe(
-      `Талон ${mine.label}: вас приглашают повторно в окно 1 («Окно 1»).`,
+      `Талон ${mine.label}: вас приглашают повторно в окно 1.`,
     );
     await operatorAction(ctx, anna, `tickets/${mine.id}/start`);
     await operatorAction(ctx, anna, `tickets/${mine.id}/redirect`, { serviceId: office.services.refund });
@@ -142,7 +142,7 @@ describe("a Telegram subscriber", () => {
     const texts = telegramTexts();
     // Called in the new segment, then finished with the rating link; nothing twice.
     expect(texts.slice(5).map((t) => t.split("\n")[0])).toEqual([
-      `Талон ${mine.label}: вас приглашают в окно 1 («Окно 1»).`,
+      `Талон ${mine.label}: вас приглашают в окно 1.`,
       `Талон ${mine.label}: обслуживание завершено. Спасибо!`,
     ]);
     expect(texts[6]).toContain(`Оцените обслуживание: ${PUBLIC}/t/${mine.code}`);
@@ -306,7 +306,7 @@ describe("a channel failing for a while", () => {
     await settle(); // before the retry is due: "called" goes at once
     const texts = telegramTexts();
     expect(texts).toHaveLength(2);
-    expect(texts[1]!.split("\n")[0]).toBe(`Талон ${mine.label}: вас приглашают в окно 1 («Окно 1»).`);
+    expect(texts[1]!.split("\n")[0]).toBe(`Талон ${mine.label}: вас приглашают в окно 1.`);
     const rows = await ctx.database.db
       .selectFrom("outbox")
       .select(["event", "status"])

@@ -56,11 +56,18 @@ function ruPeople(n: number) {
   return !teen && last >= 2 && last <= 4 ? "человека" : "человек";
 }
 
+/** A window's name worth adding to its number: not just "Окно 1" / "Window 1" / "1" again. */
+function namesMore(w: { name: string; number: string }): boolean {
+  const plain = w.name.trim().toLowerCase().replace(/\s+/g, " ");
+  const n = w.number.toLowerCase();
+  return plain !== "" && ![n, `окно ${n}`, `окно №${n}`, `окно № ${n}`, `window ${n}`].includes(plain);
+}
+
 const RU: Words = {
   ahead: (n) => (n === 0 ? "Вы следующий." : `Перед вами ${n} ${ruPeople(n)}.`),
   wait: (w) =>
     w.maxMinutes <= 1 ? "Ожидание — до минуты." : `Ожидание — ${w.minMinutes}–${w.maxMinutes} мин.`,
-  window: (w) => `окно ${w.number}${w.name && w.name !== w.number ? ` («${w.name}»)` : ""}`,
+  window: (w) => `окно ${w.number}${namesMore(w) ? ` («${w.name}»)` : ""}`,
   follow: "Следить за очередью",
   rate: "Оцените обслуживание",
   stop: "Отписаться",
@@ -83,7 +90,7 @@ const RU: Words = {
 const EN: Words = {
   ahead: (n) => (n === 0 ? "You are next." : `${n} ${n === 1 ? "person" : "people"} ahead of you.`),
   wait: (w) => (w.maxMinutes <= 1 ? "Wait: up to a minute." : `Wait: ${w.minMinutes}–${w.maxMinutes} min.`),
-  window: (w) => `window ${w.number}${w.name && w.name !== w.number ? ` (${w.name})` : ""}`,
+  window: (w) => `window ${w.number}${namesMore(w) ? ` (${w.name})` : ""}`,
   follow: "Follow the queue",
   rate: "Rate the service",
   stop: "Unsubscribe",

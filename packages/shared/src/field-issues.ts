@@ -57,6 +57,7 @@ export const FIELD_ISSUE_MESSAGES = {
   notRemote: "this service cannot be joined remotely",
   postponeTooFar: "may move back at most {max} places at a time",
   pushEndpointNotPublic: "must be a push service on a public address",
+  pushEndpointUnresolved: "the push service's address could not be found just now; try again later",
   blackoutBooked: "visitors are booked on {day} ({count}): cancel their appointments first",
   slotsInUse:
     "{count} visitors are booked on the current slots: change the slot length once they have passed or are cancelled",

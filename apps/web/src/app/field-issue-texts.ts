@@ -32,6 +32,7 @@ const ru: Texts = {
   notRemote: "В очередь на эту услугу нельзя встать удалённо",
   postponeTooFar: "За один раз можно отойти не больше чем на {{max}} мест",
   pushEndpointNotPublic: "Служба push-уведомлений должна быть на публичном адресе",
+  pushEndpointUnresolved: "Не удалось найти адрес службы push-уведомлений; попробуйте позже",
   blackoutBooked: "На {{day}} есть записи ({{count}}): сначала отмените их",
   slotsInUse:
     "Записей на нынешние интервалы: {{count}}. Длину интервала можно изменить, когда они пройдут или будут отменены",
@@ -107,6 +108,7 @@ const en: Texts = {
   notRemote: "This service cannot be joined remotely",
   postponeTooFar: "You can move back at most {{max}} places at a time",
   pushEndpointNotPublic: "Must be a push service on a public address",
+  pushEndpointUnresolved: "The push service's address could not be found just now; try again later",
   blackoutBooked: "Visitors are booked on {{day}} ({{count}}): cancel their appointments first",
   slotsInUse:
     "{{count}} visitors are booked on the current slots: change the slot length once they have passed or are cancelled",

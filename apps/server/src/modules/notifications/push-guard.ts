@@ -16,7 +16,7 @@ export interface ResolvedAddress {
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 /** The field issue codes a refused endpoint gets (packages/shared field-issues). */
-export type PushEndpointIssue = "pushEndpoint" | "pushEndpointNotPublic";
+export type PushEndpointIssue = "pushEndpoint" | "pushEndpointNotPublic" | "pushEndpointUnresolved";
 
 export type PushTarget =
   | { ok: true; url: URL; address: ResolvedAddress | null }
@@ -129,11 +129,13 @@ export async function resolvePushTarget(
     try {
       addresses = await resolve(literal);
     } catch {
-      return { ok: false, issue: "pushEndpoint", reason: "the host name does not resolve" };
+      // Not the visitor's mistake as a rule (the browser chose the push service): the name
+      // server may be away for a moment.
+      return { ok: false, issue: "pushEndpointUnresolved", reason: "the host name does not resolve" };
     }
   }
   if (addresses.length === 0)
-    return { ok: false, issue: "pushEndpoint", reason: "the host name does not resolve" };
+    return { ok: false, issue: "pushEndpointUnresolved", reason: "the host name does not resolve" };
   const bad = addresses.find((a) => !isPublicAddress(a.address));
   if (bad) return { ok: false, issue: "pushEndpointNotPublic", reason: "resolves to a non-public address" };
   return { ok: true, url, address: addresses[0]! };

@@ -4,24 +4,25 @@ import { isServerUnreachable } from "../../app/api.ts";
 import { PublicFrame } from "../surface-kit/PublicFrame.tsx";
 import { rememberTicket } from "../track/my-tickets.ts";
 import { subscribe } from "../track/notify-api.ts";
+import { ActiveTickets } from "./ActiveTickets.tsx";
 import { type JoinChoice, JoinForm } from "./JoinForm.tsx";
 import { JoinServiceList } from "./JoinServiceList.tsx";
 import css from "./join.module.css";
 import { trackPath, useRemoteJoinInfo } from "./join-api.ts";
+import { linkedService } from "./service-tree.ts";
 import { useJoinText } from "./use-join-text.ts";
 
 type Service = RemoteJoinInfo["services"][number];
 
 /**
  * `/join`: a visitor takes a ticket from his phone, anywhere. `?service=<id>` (a QR poster, a link
- * on the office's site) opens on that service; `?branch=<id>` names another office than the first.
+ * on the office's site) opens on that service (or group); `?branch=<id>` names another office than
+ * the first. Live tickets this browser already holds there are offered first.
  */
 export default function JoinPage() {
   const x = useJoinText();
   const [query] = useState(() => new URLSearchParams(window.location.search));
   const info = useRemoteJoinInfo(query.get("branch"));
-  const [chosenId, setChosenId] = useState<string | null>(() => query.get("service"));
-  const [choice, setChoice] = useState<JoinChoice>({ categoryId: null, phone: "", consent: false });
   const data = info.data;
 
   if (!data) {
@@ -36,33 +37,85 @@ export default function JoinPage() {
     );
   }
   const office = x.name({ name: data.branchName, translations: data.branchTranslations });
-  // The chosen service as the latest read has it (it may have closed meanwhile: the form says why).
-  const chosen = data.services.find((s) => s.id === chosenId && !s.isGroup);
   return (
     <PublicFrame office={office} officeTestId="join-office">
       <h1 className={css.title}>{x.t("title")}</h1>
+      <ActiveTickets branchId={data.branchId} />
       {!data.enabled ? (
         <section className={css.card} data-testid="join-unavailable">
           <h2 className={css.subtitle}>{x.t("unavailable")}</h2>
           <p className={css.muted}>{x.t("unavailableHint")}</p>
         </section>
-      ) : chosen ? (
-        <JoinForm
-          info={data}
-          service={chosen}
-          choice={choice}
-          onChoice={setChoice}
-          onBack={() => setChosenId(null)}
-          onJoined={(ticket, smsPhone) => void openTicket(ticket, smsPhone, x.lang)}
-          onRefused={() => void info.refetch()}
-        />
       ) : (
-        <>
-          <h2 className={css.subtitle}>{x.t("chooseService")}</h2>
-          <JoinServiceList services={data.services} onPick={(s: Service) => setChosenId(s.id)} />
-        </>
+        <JoinSteps info={data} linkedId={query.get("service")} onRefused={() => void info.refetch()} />
       )}
     </PublicFrame>
+  );
+}
+
+/**
+ * Choosing, then the form. `linkedId` (`?service=`) opens on a service, or lists a group's services,
+ * or, when the office has no such service, says so above the full list.
+ */
+function JoinSteps({
+  info,
+  linkedId,
+  onRefused,
+}: {
+  info: RemoteJoinInfo;
+  linkedId: string | null;
+  onRefused: () => void;
+}) {
+  const x = useJoinText();
+  // What is shown: a service's form or a group's list (as the latest read has it); null: everything.
+  const [shownId, setShownId] = useState<string | null>(linkedId);
+  // The group a service was picked from: «Изменить» goes back to it.
+  const [fromGroup, setFromGroup] = useState<string | null>(null);
+  const [choice, setChoice] = useState<JoinChoice>({ categoryId: null, phone: "", consent: false });
+  const shown = linkedService(info.services, shownId);
+
+  if (shown.kind === "service") {
+    return (
+      <JoinForm
+        info={info}
+        service={shown.service}
+        choice={choice}
+        onChoice={setChoice}
+        onBack={() => setShownId(fromGroup)}
+        onJoined={(ticket, smsPhone) => void openTicket(ticket, smsPhone, x.lang)}
+        onRefused={onRefused}
+      />
+    );
+  }
+  const pick = (s: Service) => {
+    setFromGroup(shown.kind === "group" ? shown.group.id : null);
+    setShownId(s.id);
+  };
+  if (shown.kind === "group") {
+    return (
+      <>
+        <div className={css.groupHead}>
+          <h2 className={css.subtitle} data-testid="join-group">
+            {x.name(shown.group)}
+          </h2>
+          <button type="button" className={css.linkButton} onClick={() => setShownId(null)}>
+            {x.t("allServices")}
+          </button>
+        </div>
+        <JoinServiceList services={shown.services} onPick={pick} />
+      </>
+    );
+  }
+  return (
+    <>
+      {shown.kind === "unknown" && (
+        <p className={css.notice} role="status" data-testid="join-link-unknown">
+          {x.t(shownId === linkedId ? "linkNotFound" : "errors.serviceGone")}
+        </p>
+      )}
+      <h2 className={css.subtitle}>{x.t("chooseService")}</h2>
+      <JoinServiceList services={info.services} onPick={pick} />
+    </>
   );
 }
 

@@ -12,7 +12,7 @@ export type HereOutcome =
   | { kind: "refused"; text: string | null; badLink: boolean; tickets: PublicTicket[] };
 
 /** Reads a stored ticket; one that is gone (or unreadable) is left out. */
-async function readTicket(code: string): Promise<PublicTicket | null> {
+export async function readTicket(code: string): Promise<PublicTicket | null> {
   try {
     return await api.get(`/api/v1/tickets/${encodeURIComponent(code)}`, publicTicketSchema);
   } catch (error) {

@@ -25,6 +25,14 @@ const ru = {
   arrivalNote: "Вас пригласят, когда вы отметитесь в офисе кнопкой «Я на месте» на странице талона.",
   submit: "Встать в очередь",
   sending: "Получаем талон…",
+  linkNotFound: "Услуга из ссылки не найдена: возможно, её убрали. Выберите услугу из списка.",
+  allServices: "Все услуги",
+  mine: {
+    title: "Ваши талоны",
+    have: "У вас уже есть талон {{label}}",
+    open: "Открыть",
+    status: { called: "вас приглашают", serving: "вас обслуживают" },
+  },
   errors: {
     closed: "На эту услугу сейчас нельзя встать онлайн.",
     outsideHours: "Эта услуга сейчас закрыта.",
@@ -97,6 +105,14 @@ const en: typeof ru = {
   arrivalNote: "You will be called once you check in at the office with “I'm here” on your ticket's page.",
   submit: "Join the queue",
   sending: "Getting your ticket…",
+  linkNotFound: "The service in the link was not found: perhaps it was removed. Please choose one below.",
+  allServices: "All services",
+  mine: {
+    title: "Your tickets",
+    have: "You already have ticket {{label}}",
+    open: "Open",
+    status: { called: "you are called", serving: "being served" },
+  },
   errors: {
     closed: "This service cannot be joined online now.",
     outsideHours: "This service is closed now.",

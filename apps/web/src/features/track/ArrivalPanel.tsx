@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { locate } from "./locate.ts";
 import { reportArrival } from "./notify-api.ts";
 import css from "./panels.module.css";
 import { useVisitorText } from "./use-visitor-text.ts";
@@ -10,23 +11,20 @@ type State =
   | { name: "sending" }
   | { name: "refused"; text: string; qr: boolean };
 
-/** Where the phone is, or why the page cannot know (a GeolocationPositionError's code, or none). */
-function locate(): Promise<GeolocationPosition> {
-  return new Promise((resolve, reject) => {
-    if (!navigator.geolocation) return reject({ code: 2 });
-    navigator.geolocation.getCurrentPosition(resolve, reject, {
-      enableHighAccuracy: true,
-      timeout: 15_000,
-      maximumAge: 60_000,
-    });
-  });
-}
-
 /**
  * «Я на месте»: a remote ticket waiting for its holder to arrive. The phone's position is sent; if
  * the page may not see it (or the office takes no positions), the QR code at the door is explained.
  */
-export function ArrivalPanel({ code, onDone }: { code: string; onDone: () => void }) {
+export function ArrivalPanel({
+  code,
+  onArrived,
+  onDone,
+}: {
+  code: string;
+  /** The office took the arrival (the panel goes once the ticket is read again: this says so). */
+  onArrived: () => void;
+  onDone: () => void;
+}) {
   const x = useVisitorText();
   const [state, setState] = useState<State>({ name: "idle" });
 
@@ -48,6 +46,7 @@ export function ArrivalPanel({ code, onDone }: { code: string; onDone: () => voi
         accuracyMeters: Math.min(100_000, Math.round(position.coords.accuracy)),
       });
       setState({ name: "idle" });
+      onArrived();
     } catch (error) {
       const why = arrivalRefusal(error, x.lang);
       setState({

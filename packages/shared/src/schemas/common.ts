@@ -35,3 +35,8 @@ export const weekScheduleSchema = z.partialRecord(z.enum(WEEKDAYS), z.array(inte
 export type WeekSchedule = z.infer<typeof weekScheduleSchema>;
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** An `Idempotency-Key` header: 1–200 visible ASCII characters. */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, FIELD_ISSUE_MESSAGES.idempotencyKey);

@@ -4,11 +4,11 @@ import {
   bookingServicesSchema,
   bookingSlotsQuerySchema,
   bookingSlotsSchema,
-  FIELD_ISSUE_MESSAGES,
 } from "@dq/shared";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { invalidField, validationError, zodFieldIssue } from "../../core/errors.ts";
+import { invalidField } from "../../core/errors.ts";
+import { idempotencyKeyOf } from "../../http/idempotency-key.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { kickNotifier } from "../notifications/notifier-job.ts";
@@ -18,7 +18,6 @@ import { findBookableService, listBookableServices } from "./repository.ts";
 import { appointmentView } from "./view-loader.ts";
 
 export const tags = ["appointments"];
-const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, FIELD_ISSUE_MESSAGES.idempotencyKey);
 
 /** Staff and API tokens book on visitors' behalf and are not limited per address. */
 const isStaff = (request: FastifyRequest) =>
@@ -26,15 +25,6 @@ const isStaff = (request: FastifyRequest) =>
 
 const BROWSE_LIMIT = { max: 120, timeWindow: "1 minute" };
 const BOOK_LIMIT = { max: 20, timeWindow: "1 minute", allowList: isStaff };
-
-function idempotencyKeyOf(request: FastifyRequest): string | null {
-  const raw = request.headers["idempotency-key"];
-  if (typeof raw !== "string") return null;
-  const parsed = idempotencyKeySchema.safeParse(raw);
-  if (!parsed.success)
-    throw validationError([zodFieldIssue("headers.idempotency-key", parsed.error.issues[0]!)]);
-  return parsed.data;
-}
 
 /** The public booking pages' API: bookable services, a day's slots, and booking one. */
 export async function bookingRoutes(app: App) {

@@ -1,15 +1,13 @@
 import {
   arrivalSchema,
-  FIELD_ISSUE_MESSAGES,
   postponeSchema,
   publicTicketSchema,
   remoteJoinInfoSchema,
   remoteTicketCreateSchema,
   ticketCodeParamsSchema,
 } from "@dq/shared";
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { validationError, zodFieldIssue } from "../../core/errors.ts";
+import { idempotencyKeyOf } from "../../http/idempotency-key.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import type { App } from "../../http/types.ts";
 import { arriveByCode } from "../../queue/arrival.ts";
@@ -20,22 +18,12 @@ import { publicTicketView } from "../tickets/public-view.ts";
 import { remoteJoinInfo } from "./info.ts";
 
 const tags = ["tickets"];
-const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, FIELD_ISSUE_MESSAGES.idempotencyKey);
 const idempotencyHeaders = z.object({ "idempotency-key": z.string().optional() }).loose();
 
 /** Per client address (per instance), as the booking pages: a guest Wi-Fi shares one address. */
 const BROWSE_LIMIT = { max: 120, timeWindow: "1 minute" };
 const JOIN_LIMIT = { max: 20, timeWindow: "1 minute" };
 const TICKET_ACTION_LIMIT = { max: 30, timeWindow: "1 minute" };
-
-function idempotencyKeyOf(request: FastifyRequest): string | null {
-  const raw = request.headers["idempotency-key"];
-  if (typeof raw !== "string") return null;
-  const parsed = idempotencyKeySchema.safeParse(raw);
-  if (!parsed.success)
-    throw validationError([zodFieldIssue("headers.idempotency-key", parsed.error.issues[0]!)]);
-  return parsed.data;
-}
 
 /** Remote join (docs/remote-join.md): the /join page, taking a ticket, postponing, «Я на месте». */
 export async function remoteJoinRoutes(app: App) {

@@ -1,5 +1,4 @@
 import {
-  FIELD_ISSUE_MESSAGES,
   publicTicketSchema,
   ratingSchema,
   ticketCodeParamsSchema,
@@ -7,8 +6,9 @@ import {
   ticketSchema,
 } from "@dq/shared";
 import { z } from "zod";
-import { notFound, validationError, zodFieldIssue } from "../../core/errors.ts";
+import { notFound } from "../../core/errors.ts";
 import { ConcurrencyLimit } from "../../http/concurrency-limit.ts";
+import { idempotencyKeyOf } from "../../http/idempotency-key.ts";
 import { errorResponses } from "../../http/openapi.ts";
 import { actorOf } from "../../http/principal.ts";
 import type { App } from "../../http/types.ts";
@@ -27,7 +27,6 @@ const LOOKUP_LIMIT = { max: 600, timeWindow: "1 minute" };
 const CANCEL_LIMIT = { max: 30, timeWindow: "1 minute" };
 /** Tracking-page reads at work at once (of the pool's 20 connections), see ConcurrencyLimit. */
 const TRACKING_READS_AT_ONCE = 6;
-const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, FIELD_ISSUE_MESSAGES.idempotencyKey);
 
 export async function ticketRoutes(app: App) {
   const deps = app.deps;
@@ -48,14 +47,7 @@ export async function ticketRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const rawKey = request.headers["idempotency-key"];
-      let idempotencyKey: string | null = null;
-      if (typeof rawKey === "string") {
-        const parsed = idempotencyKeySchema.safeParse(rawKey);
-        if (!parsed.success)
-          throw validationError([zodFieldIssue("headers.idempotency-key", parsed.error.issues[0]!)]);
-        idempotencyKey = parsed.data;
-      }
+      const idempotencyKey = idempotencyKeyOf(request);
       const p = request.principal;
       const result = await issueTicket(
         deps,

@@ -137,14 +137,33 @@ test("a visitor joins from his phone, is told by SMS, is called, and unsubscribe
   }
 });
 
+/** A group with one service, for a poster's link to the group (prefix RG). */
+async function documentsGroup(request: APIRequestContext) {
+  const admin = { cookie: await signInCookie(request, ADMIN.login, ADMIN.password) };
+  const post = (url: string, data: unknown) => ok(request.post(url, { headers: admin, data }));
+  const group = await post("/api/v1/services", {
+    name: "Документы RG",
+    translations: { en: "Documents RG" },
+    isGroup: true,
+  });
+  await post("/api/v1/services", {
+    name: "Паспорт RG",
+    translations: { en: "Passport RG" },
+    prefix: "RG",
+    parentId: group.id,
+  });
+  return group as { id: string };
+}
+
 const remoteId = (info: { services: { id: string; name: string }[] }) =>
   info.services.find((s) => s.name === "Справка RJ")!.id;
 
-test("in English: a service not joinable says why, «Move back» lets one person ahead, /here finds no ticket to check in", async ({
+test("in English: a service not joinable says why, «Move back» lets one person ahead, /here finds no ticket to check in, /join offers the ticket back and follows links to a group or to nothing", async ({
   browser,
   request,
 }) => {
   const phone = await phonePage(browser, "en");
+  const group = await documentsGroup(request);
   const info = await ok(request.get("/api/v1/remote-join"), 200);
   const local = info.services.find((s: { name: string }) => s.name === "Только в офисе RL");
   await phone.goto(`/join?service=${local.id}`);
@@ -161,6 +180,7 @@ test("in English: a service not joinable says why, «Move back» lets one person
   await phone.getByRole("button", { name: "Join the queue" }).click();
   await expect(phone).toHaveURL(/\/t\/[A-Za-z0-9]+$/);
   await expect(phone.getByTestId("track-position")).toHaveText("You are next");
+  const label = (await phone.getByTestId("track-label").textContent())!;
   const behind = await ok(request.post("/api/v1/remote-tickets", { data: { serviceId: remoteId(info) } }));
   await phone.getByTestId("postpone-open").click();
   await phone.getByTestId("postpone-panel").getByRole("button", { name: "1", exact: true }).click();
@@ -179,5 +199,26 @@ test("in English: a service not joinable says why, «Move back» lets one person
   await fresh.goto("/here?door=not-this-browsers-ticket");
   await expect(fresh.getByTestId("here-result")).toHaveText("This browser has no ticket taken online");
   await fresh.context().close();
+
+  // Back at /join, his live ticket is offered first; the services stay there to join another one.
+  await phone.goto("/join");
+  const mine = phone.getByTestId("join-mine-ticket");
+  await expect(mine).toHaveCount(1);
+  await expect(mine).toContainText(`You already have ticket ${label}`);
+  // (Listed; closed now for the remote share: two remote tickets wait there.)
+  await expect(phone.getByTestId("join-service").filter({ hasText: "Certificate RJ" })).toBeVisible();
+  await phone.screenshot({ path: `${shots}/join-mine-en.png`, fullPage: true });
+  await mine.getByRole("link", { name: "Open" }).click();
+  await expect(phone.getByTestId("track-label")).toHaveText(label);
+
+  // A link to a group lists that group's services; one to a service the office lacks says so.
+  await phone.goto(`/join?service=${group.id}`);
+  await expect(phone.getByTestId("join-group")).toHaveText("Documents RG");
+  await expect(phone.getByTestId("join-service")).toHaveText([/^Passport RG/]);
+  await phone.goto("/join?service=987654321");
+  await expect(phone.getByTestId("join-link-unknown")).toHaveText(
+    "The service in the link was not found: perhaps it was removed. Please choose one below.",
+  );
+  await expect(phone.getByTestId("join-service").filter({ hasText: "Passport RG" })).toBeEnabled();
   await phone.context().close();
 });

@@ -128,7 +128,7 @@ async function legacyQuoteNew(deps: QueueDeps, serviceId: string, priority: numb
   const row = await sql<ServiceLoad & { ahead: number }>`
     select ${serviceLoadColumns(now)},
       (select count(*)::int from tickets o where o.service_id = s.id and o.status = 'waiting'
-         and o.priority >= ${priority}) as ahead
+         and o.priority >= ${priority} and (not o.arrival_required or o.arrived_at is not null)) as ahead
     from services s where s.id = ${serviceId}
   `.execute(deps.db);
   const load = row.rows[0];

@@ -416,13 +416,16 @@ export async function serviceLoad(db: Executor, serviceId: string, now: Date) {
 /**
  * People ahead of a waiting ticket in its service, in the calling order without the SLA guard and
  * the ratio rule: appointment tickets before walk-ins (every checked-in one, as one checked in
- * early is due within minutes), then higher category first, then earlier arrival.
+ * early is due within minutes), then higher category first, then earlier arrival. Remote tickets
+ * whose holders have not yet arrived are not counted: call next passes over them (one who arrives
+ * takes his place again). For such a ticket itself, the people ahead if its holder arrived now.
  */
 export async function positionOf(db: Executor, t: TicketRow): Promise<number> {
   const booked = t.booked_for !== null;
   const result = await sql<{ position: number }>`
     select count(*)::int as position from tickets o
     where o.branch_id = ${t.branch_id} and o.service_id = ${t.service_id} and o.status = 'waiting' and o.id <> ${t.id}
+      and (not o.arrival_required or o.arrived_at is not null)
       and (
         (o.booked_for is not null and not ${booked})
         or ((o.booked_for is not null) = ${booked}

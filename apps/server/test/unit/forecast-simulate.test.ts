@@ -162,6 +162,53 @@ describe("appointments in the forecast", () => {
   });
 });
 
+describe("remote tickets whose holders have not arrived", () => {
+  const unarrived = (id: string, minutesAgo: number) => ({
+    ...waiting(id, "a", minutesAgo),
+    awaitingArrival: true,
+  });
+
+  it("are not called: nobody waits behind them, and no operator is taken to be away for them", () => {
+    const f = simulate(
+      state({
+        waiting: [unarrived("r1", 9), unarrived("r2", 8), unarrived("r3", 7), waiting("k", "a", 0)],
+        probes: [{ serviceId: "a", priority: 0 }],
+      }),
+      20,
+    );
+    // The kiosk ticket is called at once, the next one taken after it ten minutes on.
+    expect(f.tickets.get("k")).toMatchObject({ mean: NOW, p10: NOW, p90: NOW, calledShare: 1 });
+    expect(f.probes.get(probeKey("a", 0))!.mean).toBe(NOW + 10 * MIN);
+  });
+
+  it("are each forecast as if the holder arrived now, at his place in line, delaying nobody", () => {
+    const f = simulate(
+      state({
+        waiting: [waiting("w1", "a", 20), unarrived("r", 15), waiting("w2", "a", 10), waiting("w3", "a", 5)],
+      }),
+      20,
+    );
+    // «r» came before w2: were he here, he would go second, at 10:10; w2 and w3 are not delayed by him.
+    expect(f.tickets.get("r")).toMatchObject({ mean: NOW + 10 * MIN, calledShare: 1 });
+    expect(f.tickets.get("w2")!.mean).toBe(NOW + 10 * MIN);
+    expect(f.tickets.get("w3")!.mean).toBe(NOW + 20 * MIN);
+    // Once he arrives, he counts again: w2 and w3 wait for him.
+    const arrived = simulate(
+      state({
+        waiting: [
+          waiting("w1", "a", 20),
+          waiting("r", "a", 15),
+          waiting("w2", "a", 10),
+          waiting("w3", "a", 5),
+        ],
+      }),
+      20,
+    );
+    expect(arrived.tickets.get("r")!.mean).toBe(NOW + 10 * MIN);
+    expect(arrived.tickets.get("w3")!.mean).toBe(NOW + 30 * MIN);
+  });
+});
+
 describe("the forecast's calls follow the engine's calling policy", () => {
   // Random offices: one operator, one-minute services, no arrivals. The simulation's order of
   // calls must be the order pickNext (policy.ts) gives, step by step, as the clock moves on
@@ -197,6 +244,8 @@ describe("the forecast's calls follow the engine's calling policy", () => {
           priority: pickOf([0, 0, 0, 2, 3]),
           enqueuedAt: NOW - minutesAgo * MIN,
           appointment,
+          // Some remote walk-ins whose holders have not arrived: call next passes over them.
+          awaitingArrival: !appointment && random() < 0.2,
         };
       });
       const policy = {
@@ -221,13 +270,14 @@ describe("the forecast's calls follow the engine's calling policy", () => {
         enqueuedAt: new Date(t.enqueuedAt),
         targetWaitMinutes: services.get(t.serviceId)!.targetWaitMinutes,
         bookedFor: t.appointment ? new Date(t.enqueuedAt) : null,
+        awaitingArrival: t.awaitingArrival,
       }));
       let clock = NOW;
-      while (left.length > 0) {
+      while (left.some((c) => !c.awaitingArrival)) {
         const next = pickNext(left, { policy, now: new Date(clock), recentCalls: recent });
         if (!next) {
           // Only appointments not yet started wait: the operator calls at the first one's start.
-          clock = Math.min(...left.map((c) => c.enqueuedAt.getTime()));
+          clock = Math.min(...left.filter((c) => !c.awaitingArrival).map((c) => c.enqueuedAt.getTime()));
           continue;
         }
         expected.push(next.id);
@@ -235,7 +285,9 @@ describe("the forecast's calls follow the engine's calling policy", () => {
         left = left.filter((c) => c !== next);
         clock += MIN;
       }
+      const awaiting = new Set(tickets.filter((t) => t.awaitingArrival).map((t) => t.id));
       const simulated = [...forecast.tickets.entries()]
+        .filter(([id]) => !awaiting.has(id))
         .sort(([, x], [, y]) => x.mean - y.mean)
         .map(([id]) => id);
       expect({ office, order: simulated }).toEqual({ office, order: expected });

@@ -51,6 +51,12 @@ export interface ForecastTicket {
   enqueuedAt: number;
   /** Called as an appointment: before walk-ins, after overdue tickets (policy.ts). */
   appointment?: boolean;
+  /**
+   * A remote ticket whose holder has not said «Я на месте»: call next passes over it, so nobody
+   * waits behind it. Its own call time is forecast as if its holder arrived now, taking nobody's
+   * time (like a probe at its place in line).
+   */
+  awaitingArrival?: boolean;
 }
 
 export interface ForecastServer {

@@ -214,8 +214,9 @@ class Run {
   }
 
   /**
-   * Operator k is free at t: he calls whom the policy picks; a probe or a leaver takes none of his
-   * time. With nobody callable he waits for the next arrival, or an appointment's start.
+   * Operator k is free at t: he calls whom the policy picks; a probe, a ticket whose holder has not
+   * arrived, or a leaver takes none of his time. With nobody callable he waits for the next
+   * arrival, or an appointment's start.
    */
   private serveNext(k: number, t: number): void {
     const q = this.pick(k, t);
@@ -229,7 +230,7 @@ class Run {
     if (entry.target >= 0) {
       this.samples[entry.target]![this.run] = t;
       this.recorded++;
-      if (this.layout.targets[entry.target]!.probe) return;
+      if (this.layout.targets[entry.target]!.passive) return;
     }
     if (this.random() < this.layout.leaveShare[queue.service]!) return;
     const busy = this.layout.busySorted[queue.service]!;

@@ -24,7 +24,10 @@ export interface Target {
   id: string;
   serviceId: string;
   priority: number;
+  /** "A ticket taken now": recorded among the probes, not the tickets. */
   probe: boolean;
+  /** Called without taking anyone's time: probes, and tickets whose holder has not yet arrived. */
+  passive: boolean;
 }
 
 export interface Entry {
@@ -98,13 +101,16 @@ export function buildLayout(state: ForecastState): Layout {
   const ordered = [...known].sort((a, b) => a.enqueuedAt - b.enqueuedAt || compareIds(a.id, b.id));
   const targets: Target[] = [];
   for (const t of ordered) {
-    const target = targets.push({ id: t.id, serviceId: t.serviceId, priority: t.priority, probe: false }) - 1;
+    const passive = t.awaitingArrival === true;
+    const target =
+      targets.push({ id: t.id, serviceId: t.serviceId, priority: t.priority, probe: false, passive }) - 1;
     const queue = queueOf(t.serviceId, t.priority, t.appointment === true);
     queues[queue]!.entries.push({ target, enqueuedAt: t.enqueuedAt, seq: target });
   }
   for (const p of state.probes) {
     if (!state.services.has(p.serviceId) || !servable.has(p.serviceId)) continue;
-    const target = targets.push({ id: "", serviceId: p.serviceId, priority: p.priority, probe: true }) - 1;
+    const target =
+      targets.push({ id: "", serviceId: p.serviceId, priority: p.priority, probe: true, passive: true }) - 1;
     queues[queueOf(p.serviceId, p.priority)]!.entries.push({ target, enqueuedAt: state.now, seq: target });
   }
   const streams: StreamLayout[] = state.arrivals

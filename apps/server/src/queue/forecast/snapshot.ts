@@ -24,7 +24,7 @@ export async function loadForecastState(
     loadServices(db, branch, stats, now),
     db
       .selectFrom("tickets")
-      .select(["id", "service_id", "priority", "enqueued_at", "booked_for"])
+      .select(["id", "service_id", "priority", "enqueued_at", "booked_for", "arrival_required", "arrived_at"])
       .where("branch_id", "=", branch.id)
       .where("status", "=", "waiting")
       .execute(),
@@ -49,8 +49,15 @@ export async function loadForecastState(
     priority: t.priority,
     enqueuedAt: new Date(t.enqueued_at).getTime(),
     appointment: t.booked_for !== null,
+    awaitingArrival: t.arrival_required && t.arrived_at === null,
   }));
-  markStalledOperators(servers, waitingRows, stats, now.getTime());
+  // Call next could take a remote ticket only once its holder arrived.
+  const callable = waiting.flatMap((t) =>
+    t.arrival_required && t.arrived_at === null
+      ? []
+      : [{ serviceId: t.service_id, since: Math.max(new Date(t.enqueued_at).getTime(), arrivedAt(t)) }],
+  );
+  markStalledOperators(servers, callable, stats, now.getTime());
   return {
     now: now.getTime(),
     policy: branch.settings.callingPolicy,
@@ -142,22 +149,26 @@ type ServerRow = ForecastServer & { ranks: Map<string, number>; freeSince: numbe
 /** An operator free this long while a client of his waits is taken to be away, not about to call. */
 const STALLED_MS = 2 * 60_000;
 
+function arrivedAt(t: { arrived_at: Date | null }): number {
+  return t.arrived_at === null ? 0 : new Date(t.arrived_at).getTime();
+}
+
 /**
- * Operators shown free who have not called although a client they serve has waited longer than
- * STALLED_MS since they became free: away from the desk without a break. The forecast expects them
- * back as from a typical break, not calling this instant (which would quote "under a minute" for
- * minutes on end).
+ * Operators shown free who have not called although a client they serve has been callable longer
+ * than STALLED_MS since they became free: away from the desk without a break. The forecast expects
+ * them back as from a typical break, not calling this instant (which would quote "under a minute"
+ * for minutes on end). A remote ticket is callable from its holder's arrival, not before.
  */
 function markStalledOperators(
   servers: ServerRow[],
-  waiting: ForecastState["waiting"],
+  callable: readonly { serviceId: string; since: number }[],
   stats: HistoryStats,
   now: number,
 ) {
   const typical = (stats.typicalPauseMinutes.get("") ?? DEFAULT_PAUSE_MINUTES) * 60_000;
   for (const s of servers) {
     if (s.freeSince === null || now - s.freeSince < STALLED_MS) continue;
-    const ignored = waiting.some((t) => s.ranks.has(t.serviceId) && t.enqueuedAt <= now - STALLED_MS);
+    const ignored = callable.some((t) => s.ranks.has(t.serviceId) && t.since <= now - STALLED_MS);
     if (ignored) s.callsAt = Math.max(now + 60_000, s.freeSince + typical);
   }
 }

@@ -102,10 +102,14 @@ const sameStandingAfter = (t: TicketRow, after: { id: string }) => sql`
   and (o.booked_for is not null) = ${t.booked_for !== null}
   and (o.enqueued_at, o.id) > (select enqueued_at, id from tickets where id = ${after.id})`;
 
-/** Up to `count` waiting tickets right behind `t` in its service among those of its standing. */
+/**
+ * Up to `count` waiting tickets right behind `t` in its service among those of its standing that
+ * call next may take: a remote ticket whose holder is not here yet is no one to let go first.
+ */
 async function sameStandingBehind(db: Executor, t: TicketRow, count: number): Promise<Behind[]> {
   const result = await sql<Behind>`
-    select o.id, o.enqueued_at from tickets o where ${sameStandingAfter(t, t)}
+    select o.id, o.enqueued_at from tickets o
+    where ${sameStandingAfter(t, t)} and not (o.arrival_required and o.arrived_at is null)
     order by o.enqueued_at, o.id
     limit ${count}
   `.execute(db);

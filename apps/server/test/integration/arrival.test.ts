@@ -118,6 +118,30 @@ describe("call next and tickets awaiting arrival", () => {
   });
 });
 
+describe("postponing past tickets awaiting arrival", () => {
+  it("counts only the people call next may take: holders on their way are no one to let go first", async () => {
+    const first = await issue(ctx, office, serviceId);
+    const onTheWay = [await joinRemote(), await joinRemote()];
+    clock.advance(1);
+    const second = await issue(ctx, office, serviceId);
+    clock.advance(1);
+    const third = await issue(ctx, office, serviceId);
+    const res = await ctx.request(
+      "POST",
+      `/api/v1/tickets/${first.code}/postpone`,
+      anonymous({ body: { places: 1 } }),
+    );
+    expect(res.body).toMatchObject({ label: first.label, position: 1 });
+    expect([await callNext(), await callNext(), await callNext(), await callNext()]).toEqual([
+      second.label,
+      first.label,
+      third.label,
+      null,
+    ]);
+    for (const r of onTheWay) await ctx.request("POST", `/api/v1/tickets/${r.code}/cancel`, anonymous());
+  });
+});
+
 describe("«Я на месте»", () => {
   it("inside the geofence: arrived now, announced as ticket.updated", async () => {
     const remote = await joinRemote();

@@ -118,14 +118,10 @@ describe("a Telegram subscriber", () => {
     expect(called.id).toBe(mine.id);
     await settle();
     await settle();
-    expect(telegramTexts()[2]!.split("\n")[0]).toBe(
-      `Талон ${mine.label}: вас приглашают в окно 1.`,
-    );
+    expect(telegramTexts()[2]!.split("\n")[0]).toBe(`Талон ${mine.label}: вас приглашают в окно 1.`);
     await operatorAction(ctx, anna, `tickets/${mine.id}/recall`);
     await settle();
-    expect(telegramTexts()[3]!.split("\n")[0]).toBe(
-      `Талон ${mine.label}: вас приглашают повторно в окно 1.`,
-    );
+    expect(telegramTexts()[3]!.split("\n")[0]).toBe(`Талон ${mine.label}: вас приглашают повторно в окно 1.`);
     await operatorAction(ctx, anna, `tickets/${mine.id}/start`);
     await operatorAction(ctx, anna, `tickets/${mine.id}/redirect`, { serviceId: office.services.refund });
     await settle();

@@ -35,9 +35,12 @@ export async function sendWebPush(
 ): Promise<void> {
   const checked = await resolvePushTarget(target.endpoint, options.config.pushAllowedHosts, options.resolve);
   if (!checked.ok) {
-    // Resolution may fail for a while; a non-public address is a refusal for good.
+    // Resolution may fail for a while; a non-public address is a refusal for good, and ends the
+    // subscription (its name was public when it subscribed: it has been pointed elsewhere since).
+    const refused = checked.issue === "pushEndpointNotPublic";
     throw new DeliveryError(`Web Push: endpoint refused (${checked.reason})`, {
-      permanent: checked.issue === "pushEndpointNotPublic",
+      permanent: refused,
+      gone: refused,
     });
   }
   const keys = await options.vapidKeys();

@@ -3,18 +3,19 @@ import { type APIRequestContext, type Browser, expect, type Page } from "@playwr
 export const ADMIN = { login: "admin", password: "e2e-admin-password" };
 export const OPERATOR_PASSWORD = "operator-password-1";
 
-/** Each test's office gets its own prefixes (unique in the branch) and window number. */
-const PREFIXES: Record<string, [string, string]> = {
-  a: ["А", "Б"],
-  b: ["В", "Г"],
-  c: ["Д", "Е"],
-  d: ["Ж", "З"],
-  e: ["К", "Л"],
-  f: ["Р", "С"],
-  g: ["М", "Н"],
-  h: ["П", "И"],
-  i: ["Ш", "Ч"],
-  j: ["Я", "Ц"],
+/** Each test office: its two services' prefixes and its window, unique across the e2e run. */
+const OFFICES: Record<string, { prefixes: [string, string]; window: string }> = {
+  a: { prefixes: ["А", "Б"], window: "31" },
+  b: { prefixes: ["В", "Г"], window: "32" },
+  c: { prefixes: ["Д", "Е"], window: "33" },
+  d: { prefixes: ["Ж", "З"], window: "34" },
+  e: { prefixes: ["К", "Л"], window: "35" },
+  f: { prefixes: ["Р", "С"], window: "36" },
+  g: { prefixes: ["М", "Н"], window: "37" },
+  h: { prefixes: ["П", "И"], window: "38" },
+  i: { prefixes: ["Ш", "Ч"], window: "39" },
+  j: { prefixes: ["Я", "Ц"], window: "40" },
+  k: { prefixes: ["ВК", "ВЛ"], window: "45" },
 };
 
 export interface E2eOffice {
@@ -82,7 +83,7 @@ export async function buildOffice(request: APIRequestContext, suffix: string): P
     isGroup: true,
     translations: { en: `Tickets ${suffix}` },
   });
-  const prefixes = PREFIXES[suffix]!;
+  const { prefixes, window: number } = OFFICES[suffix]!;
   const buy = await post("/api/v1/services", {
     name: "Купить билет",
     translations: { en: "Buy a ticket" },
@@ -97,7 +98,6 @@ export async function buildOffice(request: APIRequestContext, suffix: string): P
     parentId: group.id,
     color: "#43a047",
   });
-  const number = String(31 + Math.max(0, "abcdefghij".indexOf(suffix)));
   const ws = await post("/api/v1/workstations", {
     name: `Окно ${number}`,
     number,

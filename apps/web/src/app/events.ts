@@ -34,8 +34,6 @@ interface Listener {
 interface SharedStream {
   listeners: Set<Listener>;
   connected: boolean;
-  /** Opened at least once: the next open is a reconnect. */
-  opened: boolean;
   stop: () => void;
   closeTimer?: ReturnType<typeof setTimeout>;
 }
@@ -106,7 +104,6 @@ function openStream({ channel, token, branchId }: StreamOptions, shared: SharedS
       shared.connected = true;
       connectivity.streamUp(shared);
       for (const l of [...shared.listeners]) l.onOpen();
-      shared.opened = true;
     };
     es.onerror = () => {
       down();
@@ -149,7 +146,7 @@ function join(options: StreamOptions, listener: Listener): { shared: SharedStrea
   if (shared) {
     clearTimeout(shared.closeTimer);
   } else {
-    const created: SharedStream = { listeners: new Set(), connected: false, opened: false, stop: () => {} };
+    const created: SharedStream = { listeners: new Set(), connected: false, stop: () => {} };
     streams.set(key, created);
     created.stop = openStream(options, created);
     shared = created;
@@ -171,7 +168,7 @@ function join(options: StreamOptions, listener: Listener): { shared: SharedStrea
 
 /**
  * Subscribes to the server's event stream. Screens of one tab following the same channel share
- * one connection (see `join`); each gets every event and its own open/reconnect callbacks.
+ * one connection (see `join`); each gets every event and its own open callback.
  */
 export function useEventStream(options: {
   channel: SseChannel;
@@ -180,27 +177,22 @@ export function useEventStream(options: {
   branchId?: string | null;
   onEvent: (e: LiveEvent) => void;
   /**
-   * Called when the stream reopens. After a reconnect the screen should reload its state: events
-   * are replayed only after the last one the stream received, and this screen may have missed some.
-   */
-  onReconnect?: () => void;
-  /**
-   * Called on every open, the first one included: for a screen that loaded its state before the
-   * stream was there, so that nothing between its load and the stream's start is lost.
+   * Called on every open, the first one included: the screen reloads its state here. A screen
+   * loads its state while its stream is still connecting, and events reach it only once the stream
+   * is open, so a change between the two would otherwise stay unseen until the next poll; after a
+   * reconnect, events are replayed only after the last one received, and this screen may have
+   * missed some.
    */
   onOpen?: () => void;
 }) {
   const { channel, token, branchId } = options;
   const onEvent = useRef(options.onEvent);
   onEvent.current = options.onEvent;
-  const onReconnect = useRef(options.onReconnect);
-  onReconnect.current = options.onReconnect;
   const onOpen = useRef(options.onOpen);
   onOpen.current = options.onOpen;
   const [connected, setConnected] = useState(false);
 
   useEffect(() => {
-    let opened = false;
     const { shared, leave } = join(
       { channel, token, branchId },
       {
@@ -208,14 +200,11 @@ export function useEventStream(options: {
         onOpen: () => {
           setConnected(true);
           onOpen.current?.();
-          if (opened) onReconnect.current?.();
-          opened = true;
         },
         onDown: () => setConnected(false),
       },
     );
-    // Joined a stream another screen opened: already live, and its next open is a reconnect.
-    opened = shared.opened;
+    // Joined a stream another screen opened: already live, so every event from now on arrives.
     setConnected(shared.connected);
     return leave;
   }, [channel, token, branchId]);
@@ -235,7 +224,7 @@ export function useLiveQueries(channel: SseChannel, token?: string | null) {
   return useEventStream({
     channel,
     token,
-    onReconnect: refresh,
+    onOpen: refresh,
     onEvent: () => {
       if (timer.current) return;
       timer.current = setTimeout(() => {

@@ -97,7 +97,7 @@ export default function BoardPage() {
     onEvent: (e) => {
       if (e.type.startsWith("ticket.") || e.type === "reset") refetchSoon();
     },
-    onReconnect: refetchSoon,
+    onOpen: refetchSoon,
   });
   useEffect(() => () => clearTimeout(refetchTimer.current), []);
 

@@ -28,7 +28,7 @@ export default function CounterPage({ params }: SurfaceProps) {
   useEventStream({
     channel: "board",
     token,
-    onReconnect: () => void counter.refetch(),
+    onOpen: () => void counter.refetch(),
     onEvent: (e) => {
       // An operator signed in, paused or left somewhere: this window may have opened or closed.
       if (e.type === "operator.status") return void counter.refetch();

@@ -51,7 +51,7 @@ function useLiveMenu(token: string | null, refetch: () => void) {
   useEventStream({
     channel: "board",
     token,
-    onReconnect: () => refetchWithin(0),
+    onOpen: () => refetchWithin(0),
     onEvent: (e: LiveEvent) =>
       refetchWithin(
         e.type === "service.updated" || e.type === "reset" ? SERVICE_CHANGE_DELAY_MS : QUEUE_CHANGE_DELAY_MS,

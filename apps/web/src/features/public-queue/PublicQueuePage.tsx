@@ -25,7 +25,7 @@ export default function PublicQueuePage() {
   useEventStream({
     channel: "board",
     branchId: branch,
-    onReconnect: () => void overview.refetch(),
+    onOpen: () => void overview.refetch(),
     onEvent: () => {
       timer.current ??= setTimeout(() => {
         timer.current = undefined;

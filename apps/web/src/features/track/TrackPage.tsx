@@ -151,7 +151,7 @@ function FollowTicket({ ticket, refetch }: { ticket: PublicTicket; refetch: () =
     channel: "board",
     // The ticket names its office (there may be several).
     branchId: ticket.branchId,
-    onReconnect: () => refetchRef.current(),
+    onOpen: () => refetchRef.current(),
     onEvent: (e) => {
       const d = e.data as unknown as BoardEventData;
       const mine = current.current;

@@ -72,8 +72,7 @@ export function useAlertFeed(onAttention?: (alert: Alert, escalated: boolean) =>
     channel: "staff",
     onEvent,
     // Every open, the first included: what happened between the load and the stream is not lost.
-    onOpen: () => void client.invalidateQueries({ queryKey: BANNER_KEY }),
-    onReconnect: reloadOthers,
+    onOpen: reload,
   });
 
   // Audio starts suspended until the page is touched; a touch lets later signals sound.

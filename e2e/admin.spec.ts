@@ -340,7 +340,7 @@ test("an administrator builds an office from nothing in the browser; a ticket fr
       data: { serviceId: get.id },
     });
     expect(ticket.status()).toBe(201);
-    await expect(row.getByTestId("waiting")).toHaveText("1", { timeout: 3000 });
+    await expect(row.getByTestId("waiting")).toHaveText("1", { timeout: 10_000 });
     await page.screenshot({ path: `${shots}/admin-dashboard-ru.png` });
     await page.getByText("EN", { exact: true }).click();
     await expect(page.getByRole("heading", { name: "Live dashboard" })).toBeVisible();

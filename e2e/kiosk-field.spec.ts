@@ -292,17 +292,17 @@ test.describe("kiosk in the field", () => {
     const id = (await created.json()).id;
     // Well under the 30-second fallback refetch.
     await expect(page.getByTestId(`service-${id}`)).toContainText("Выписка из домовой книги", {
-      timeout: 5000,
+      timeout: 15_000,
     });
     const renamed = await request.patch(`/api/v1/services/${o.inGroup}`, {
       headers,
       data: { name: "Справка о составе семьи (новая форма)" },
     });
     expect(renamed.status()).toBe(200);
-    await expect(page.getByTestId(`service-${o.inGroup}`)).toContainText("(новая форма)", { timeout: 5000 });
+    await expect(page.getByTestId(`service-${o.inGroup}`)).toContainText("(новая форма)", { timeout: 15_000 });
     const off = await request.patch(`/api/v1/services/${id}`, { headers, data: { active: false } });
     expect(off.status()).toBe(200);
-    await expect(page.getByTestId(`service-${id}`)).toHaveCount(0, { timeout: 5000 });
+    await expect(page.getByTestId(`service-${id}`)).toHaveCount(0, { timeout: 15_000 });
     expect(
       await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
     ).toBe(true);

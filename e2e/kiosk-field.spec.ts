@@ -299,7 +299,9 @@ test.describe("kiosk in the field", () => {
       data: { name: "Справка о составе семьи (новая форма)" },
     });
     expect(renamed.status()).toBe(200);
-    await expect(page.getByTestId(`service-${o.inGroup}`)).toContainText("(новая форма)", { timeout: 15_000 });
+    await expect(page.getByTestId(`service-${o.inGroup}`)).toContainText("(новая форма)", {
+      timeout: 15_000,
+    });
     const off = await request.patch(`/api/v1/services/${id}`, { headers, data: { active: false } });
     expect(off.status()).toBe(200);
     await expect(page.getByTestId(`service-${id}`)).toHaveCount(0, { timeout: 15_000 });

@@ -1,34 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { App } from "../../src/http/types.ts";
 import { deliverDue } from "../../src/modules/alerts/delivery.ts";
 import { alertRound } from "../../src/modules/alerts/job.ts";
 import { lockBranchAlerts } from "../../src/modules/alerts/lock.ts";
-import { buildOffice, issue, type Office, takeWorkstation } from "../helpers/office.ts";
-import { startReceivers } from "../helpers/receivers.ts";
-import { createTestContext, TestClock, type TestContext } from "../helpers/test-app.ts";
+import { issue, type Office, setUpTwoInstances, takeWorkstation } from "../helpers/office.ts";
+import type { Receivers } from "../helpers/receivers.ts";
+import { TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /** PostgreSQL only: two app instances on one database each run the alert job, as in production. */
 let ctx: TestContext;
 let office: Office;
 let second: App;
-let rx: Awaited<ReturnType<typeof startReceivers>>;
+let rx: Receivers;
 const clock = new TestClock();
 
-beforeAll(async () => {
-  rx = await startReceivers();
-  ctx = await createTestContext({
+setUpTwoInstances(
+  (r) => ({
     clock,
     config: {
-      alerts: { intervalSeconds: 15, smtp: { url: rx.smtp.url, from: "dq@office.test" }, telegram: null },
+      alerts: { intervalSeconds: 15, smtp: { url: r.smtp.url, from: "dq@office.test" }, telegram: null },
     },
-  });
-  office = await buildOffice(ctx);
-  second = await ctx.secondInstance();
-});
-afterAll(async () => {
-  await ctx.close();
-  await rx.close();
-});
+  }),
+  (made) => {
+    ({ ctx, office, second, rx } = made);
+  },
+);
 
 const round = (app: App) => alertRound(app.deps, app.deps.senders, app.log);
 /** Both instances, each twice, all at once: what two timers firing together amount to. */

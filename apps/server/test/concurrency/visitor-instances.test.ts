@@ -1,34 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { App } from "../../src/http/types.ts";
 import { deliverDue } from "../../src/modules/alerts/delivery.ts";
 import { notifierRound } from "../../src/modules/notifications/notifier.ts";
 import { subscribe } from "../../src/modules/notifications/subscriptions.ts";
-import { buildOffice, issue, type Office, operatorAction, takeWorkstation } from "../helpers/office.ts";
-import { startReceivers } from "../helpers/receivers.ts";
-import { createTestContext, TestClock, type TestContext } from "../helpers/test-app.ts";
+import { issue, type Office, operatorAction, setUpTwoInstances, takeWorkstation } from "../helpers/office.ts";
+import type { Receivers } from "../helpers/receivers.ts";
+import { TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /** PostgreSQL only: two app instances on one database run the visitor notifier at once. */
 let ctx: TestContext;
 let office: Office;
 let second: App;
-let rx: Awaited<ReturnType<typeof startReceivers>>;
+let rx: Receivers;
 const clock = new TestClock();
 
-beforeAll(async () => {
-  rx = await startReceivers();
-  ctx = await createTestContext({
+setUpTwoInstances(
+  (r) => ({
     clock,
     config: {
-      alerts: { intervalSeconds: 15, smtp: null, telegram: { token: "1:T", apiUrl: rx.telegram.url } },
+      alerts: { intervalSeconds: 15, smtp: null, telegram: { token: "1:T", apiUrl: r.telegram.url } },
     },
-  });
-  office = await buildOffice(ctx);
-  second = await ctx.secondInstance();
-});
-afterAll(async () => {
-  await ctx.close();
-  await rx.close();
-});
+  }),
+  (made) => {
+    ({ ctx, office, second, rx } = made);
+  },
+);
 
 /** Both instances decide and send, each twice, all at once: timers and events firing together. */
 const both = () =>

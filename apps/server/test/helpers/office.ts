@@ -1,5 +1,14 @@
 import { afterAll, beforeAll } from "vitest";
-import { createTestContext, type TestContext, type TestContextOptions } from "./test-app.ts";
+import type { App } from "../../src/http/types.ts";
+import type { Receivers } from "./receivers.ts";
+import {
+  anonymous,
+  createTestContext,
+  type Response,
+  type TestClock,
+  type TestContext,
+  type TestContextOptions,
+} from "./test-app.ts";
 
 export const OPERATOR_PASSWORD = "operator-password-1";
 
@@ -128,6 +137,48 @@ export function setUpOffice(...args: [UseOffice] | [TestContextOptions, UseOffic
   afterAll(() => ctx?.close());
 }
 
+/**
+ * `setUpOffice` with the local receivers of receivers.ts: they start first, so that the app's options
+ * (made by `options`) may name them, and close after the app. `use` receives them too.
+ */
+export function setUpOfficeWithReceivers(
+  options: (rx: Receivers) => TestContextOptions,
+  use: (ctx: TestContext, office: Office, rx: Receivers) => void | Promise<void>,
+): void {
+  let rx: Receivers | undefined;
+  let ctx: TestContext | undefined;
+  beforeAll(async () => {
+    // Loaded here, not above: the files that need no receivers do not load the SMTP server's modules.
+    const { startReceivers } = await import("./receivers.ts");
+    rx = await startReceivers();
+    ctx = await createTestContext(options(rx));
+    await use(ctx, await buildOffice(ctx), rx);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await rx?.close();
+  });
+}
+
+/** What `setUpTwoInstances` makes: the usual test app and office, a second instance, the receivers. */
+export interface TwoInstances {
+  ctx: TestContext;
+  office: Office;
+  /** Another app instance on the same PostgreSQL database, like a second server behind a proxy. */
+  second: App;
+  rx: Receivers;
+}
+
+/** PostgreSQL only: `setUpOfficeWithReceivers` with a second app instance on the same database. */
+export function setUpTwoInstances(
+  options: (rx: Receivers) => TestContextOptions,
+  use: (made: TwoInstances) => void,
+): void {
+  setUpOfficeWithReceivers(options, async (ctx, office, rx) => {
+    use({ ctx, office, second: await ctx.secondInstance(), rx });
+  });
+}
+
 /** Issues a ticket through the kiosk device and returns it. */
 export async function issue(
   ctx: TestContext,
@@ -184,4 +235,88 @@ export async function seatOperators(
     cookies.push(cookie);
   }
   return cookies;
+}
+
+/**
+ * Call next for the operator of `cookie`, then start and finish the ticket it gives: its label, or
+ * null when nobody is callable (204).
+ */
+export async function serveNext(ctx: TestContext, cookie: string): Promise<string | null> {
+  const res = await ctx.request("POST", "/api/v1/operator/call-next", { cookie });
+  if (res.status === 204) return null;
+  await operatorAction(ctx, cookie, `tickets/${res.body.id}/start`);
+  await operatorAction(ctx, cookie, `tickets/${res.body.id}/finish`);
+  return res.body.label;
+}
+
+/** Changes the office's remote join settings (`settings.remoteJoin`); must succeed. */
+export async function patchRemoteJoin(ctx: TestContext, patch: Record<string, unknown>) {
+  const res = await ctx.request("PATCH", "/api/v1/branch", {
+    cookie: ctx.adminCookie,
+    body: { settings: { remoteJoin: patch } },
+  });
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+}
+
+/** Where the office of the check-in-on-arrival tests stands. */
+export const OFFICE_POSITION = { latitude: 55.7558, longitude: 37.6173 };
+
+/** What `setUpArrivalDesk` makes. */
+export interface ArrivalDesk {
+  ctx: TestContext;
+  office: Office;
+  /** «Справки» (C), a service of its own. */
+  serviceId: string;
+  /** The session cookie of the one operator who serves it. */
+  operator: string;
+}
+
+/**
+ * The set-up of the check-in-on-arrival tests (docs/remote-join.md): the small office, behind a
+ * trusted proxy (see `anonymous`), with a service «Справки» (C) of its own that one operator, `login`
+ * («Ольга»), serves alone at «Окно 7». Remote join takes any share of the queue, does not refuse near
+ * closing time, and its tickets wait for «Я на месте» within 100 m of OFFICE_POSITION.
+ */
+export function setUpArrivalDesk(clock: TestClock, login: string, use: (made: ArrivalDesk) => void): void {
+  setUpOffice({ clock, config: { trustProxy: ["loopback"] } }, async (ctx, office) => {
+    const res = await ctx.request("POST", "/api/v1/services", {
+      cookie: ctx.adminCookie,
+      body: { name: "Справки", prefix: "C" },
+    });
+    const serviceId: string = res.body.id;
+    const [operator] = await seatOperators(ctx, serviceId, 1, () => ({
+      workstation: "Окно 7",
+      number: "7",
+      login,
+      name: "Ольга",
+    }));
+    await patchRemoteJoin(ctx, {
+      arrivalCheckIn: true,
+      maxSharePercent: 100,
+      refuseAfterClosing: false,
+      geofence: { ...OFFICE_POSITION, radiusMeters: 100 },
+    });
+    use({ ctx, office, serviceId, operator: operator! });
+  });
+}
+
+/** A remote ticket as `POST /api/v1/remote-tickets` answers it (the fields these tests read). */
+export interface RemoteTicket {
+  code: string;
+  label: string;
+  awaitingArrival: boolean;
+  position: number;
+}
+
+/** A second on, a new anonymous visitor joins the queue of `serviceId` remotely (must succeed). */
+export async function joinRemoteQueue(ctx: TestContext, serviceId: string): Promise<RemoteTicket> {
+  ctx.clock.advance(1);
+  const res = await ctx.request("POST", "/api/v1/remote-tickets", anonymous({ body: { serviceId } }));
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  return res.body;
+}
+
+/** «Я на месте» for the ticket `code`, from an anonymous visitor; `body` is a position or a door key. */
+export function checkIn(ctx: TestContext, code: string, body: unknown): Promise<Response> {
+  return ctx.request("POST", `/api/v1/tickets/${code}/arrival`, anonymous({ body }));
 }

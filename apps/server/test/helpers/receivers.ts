@@ -137,3 +137,5 @@ export async function startReceivers() {
     },
   };
 }
+
+export type Receivers = Awaited<ReturnType<typeof startReceivers>>;

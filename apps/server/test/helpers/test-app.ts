@@ -34,6 +34,22 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+let anonymousAddress = 0;
+/**
+ * `options` from a new anonymous visitor: each call names a forwarded client address (X-Forwarded-For)
+ * of its own, so per-address limits see different people. Needs `trustProxy: ["loopback"]`.
+ */
+export function anonymous(options: RequestOptions = {}): RequestOptions {
+  anonymousAddress++;
+  return {
+    ...options,
+    headers: {
+      "x-forwarded-for": `198.51.${anonymousAddress >> 8}.${anonymousAddress & 255}`,
+      ...options.headers,
+    },
+  };
+}
+
 export interface TestContext {
   app: App;
   database: Database;

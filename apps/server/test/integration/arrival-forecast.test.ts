@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { issue, type Office, operatorAction, seatOperators, setUpOffice } from "../helpers/office.ts";
-import { type RequestOptions, TestClock, type TestContext } from "../helpers/test-app.ts";
+import {
+  checkIn,
+  issue,
+  joinRemoteQueue,
+  OFFICE_POSITION,
+  type Office,
+  patchRemoteJoin,
+  serveNext,
+  setUpArrivalDesk,
+} from "../helpers/office.ts";
+import { anonymous, TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /**
  * Positions and wait estimates with remote tickets whose holders have not said «Я на месте»
@@ -13,35 +22,12 @@ let office: Office;
 let serviceId: string;
 let operator: string;
 const clock = new TestClock(new Date("2026-03-02T12:00:00+03:00"));
-const OFFICE = { latitude: 55.7558, longitude: 37.6173 };
 const EMPTY_QUEUE = { minMinutes: 0, maxMinutes: 1, expectedMinutes: 0 };
 
-let address = 0;
-function anonymous(options: RequestOptions = {}): RequestOptions {
-  address++;
-  return {
-    ...options,
-    headers: { "x-forwarded-for": `198.51.${address >> 8}.${address & 255}`, ...options.headers },
-  };
-}
-
-async function joinRemote(): Promise<{ code: string; label: string }> {
-  clock.advance(1);
-  const res = await ctx.request("POST", "/api/v1/remote-tickets", anonymous({ body: { serviceId } }));
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  return res.body;
-}
+const joinRemote = () => joinRemoteQueue(ctx, serviceId);
 const view = async (code: string) => (await ctx.request("GET", `/api/v1/tickets/${code}`)).body;
-const arrive = (code: string) =>
-  ctx.request("POST", `/api/v1/tickets/${code}/arrival`, anonymous({ body: OFFICE }));
-
-async function callNext(): Promise<string | null> {
-  const res = await ctx.request("POST", "/api/v1/operator/call-next", { cookie: operator });
-  if (res.status === 204) return null;
-  await operatorAction(ctx, operator, `tickets/${res.body.id}/start`);
-  await operatorAction(ctx, operator, `tickets/${res.body.id}/finish`);
-  return res.body.label;
-}
+const arrive = (code: string) => checkIn(ctx, code, OFFICE_POSITION);
+const callNext = () => serveNext(ctx, operator);
 
 async function kioskTile() {
   const menu = (await ctx.request("GET", "/api/v1/kiosk", { token: office.kioskToken })).body;
@@ -52,35 +38,10 @@ async function joinPageTile() {
   return info.services.find((s: { id: string }) => s.id === serviceId).estimatedWait;
 }
 
-async function remoteSettings(patch: Record<string, unknown>) {
-  const res = await ctx.request("PATCH", "/api/v1/branch", {
-    cookie: ctx.adminCookie,
-    body: { settings: { remoteJoin: patch } },
-  });
-  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-}
+const remoteSettings = (patch: Record<string, unknown>) => patchRemoteJoin(ctx, patch);
 
-setUpOffice({ clock, config: { trustProxy: ["loopback"] } }, async (c, o) => {
-  ctx = c;
-  office = o;
-  const res = await ctx.request("POST", "/api/v1/services", {
-    cookie: ctx.adminCookie,
-    body: { name: "Справки", prefix: "C" },
-  });
-  serviceId = res.body.id;
-  const cookies = await seatOperators(ctx, serviceId, 1, () => ({
-    workstation: "Окно 7",
-    number: "7",
-    login: "arrival-forecast-op",
-    name: "Ольга",
-  }));
-  operator = cookies[0]!;
-  await remoteSettings({
-    arrivalCheckIn: true,
-    maxSharePercent: 100,
-    refuseAfterClosing: false,
-    geofence: { ...OFFICE, radiusMeters: 100 },
-  });
+setUpArrivalDesk(clock, "arrival-forecast-op", (made) => {
+  ({ ctx, office, serviceId, operator } = made);
 });
 
 describe("a free window, three remote tickets on their way, a kiosk ticket", () => {

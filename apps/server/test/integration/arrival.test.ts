@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { issue, type Office, operatorAction, seatOperators, setUpOffice } from "../helpers/office.ts";
-import { type RequestOptions, type Response, TestClock, type TestContext } from "../helpers/test-app.ts";
+import {
+  checkIn,
+  issue,
+  joinRemoteQueue,
+  OFFICE_POSITION as OFFICE,
+  type Office,
+  operatorAction,
+  serveNext,
+  setUpArrivalDesk,
+} from "../helpers/office.ts";
+import { anonymous, type Response, TestClock, type TestContext } from "../helpers/test-app.ts";
 
 /**
  * Check in on arrival (docs/remote-join.md): with `arrivalCheckIn` a remote ticket keeps its place
@@ -12,73 +21,18 @@ let office: Office;
 let serviceId: string;
 let operator: string;
 const clock = new TestClock(new Date("2026-03-02T12:00:00+03:00"));
-const OFFICE = { latitude: 55.7558, longitude: 37.6173 };
 /** Metres per degree of latitude on the haversine's sphere (6 371 km). */
 const METRES_PER_DEGREE = (6_371_000 * Math.PI) / 180;
 const north = (metres: number) => ({ ...OFFICE, latitude: OFFICE.latitude + metres / METRES_PER_DEGREE });
 
-let address = 0;
-function anonymous(options: RequestOptions = {}): RequestOptions {
-  address++;
-  return {
-    ...options,
-    headers: { "x-forwarded-for": `198.51.${address >> 8}.${address & 255}`, ...options.headers },
-  };
-}
-
-const arrive = (code: string, body: unknown): Promise<Response> =>
-  ctx.request("POST", `/api/v1/tickets/${code}/arrival`, anonymous({ body }));
-async function joinRemote(): Promise<{
-  code: string;
-  label: string;
-  awaitingArrival: boolean;
-  position: number;
-}> {
-  clock.advance(1);
-  const res = await ctx.request("POST", "/api/v1/remote-tickets", anonymous({ body: { serviceId } }));
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  return res.body;
-}
+const arrive = (code: string, body: unknown): Promise<Response> => checkIn(ctx, code, body);
+const joinRemote = () => joinRemoteQueue(ctx, serviceId);
 const row = (code: string) =>
   ctx.database.db.selectFrom("tickets").selectAll().where("code", "=", code).executeTakeFirstOrThrow();
+const callNext = () => serveNext(ctx, operator);
 
-async function callNext(): Promise<string | null> {
-  const res = await ctx.request("POST", "/api/v1/operator/call-next", { cookie: operator });
-  if (res.status === 204) return null;
-  const t = res.body;
-  await operatorAction(ctx, operator, `tickets/${t.id}/start`);
-  await operatorAction(ctx, operator, `tickets/${t.id}/finish`);
-  return t.label;
-}
-
-setUpOffice({ clock, config: { trustProxy: ["loopback"] } }, async (c, o) => {
-  ctx = c;
-  office = o;
-  const res = await ctx.request("POST", "/api/v1/services", {
-    cookie: ctx.adminCookie,
-    body: { name: "Справки", prefix: "C" },
-  });
-  serviceId = res.body.id;
-  const cookies = await seatOperators(ctx, serviceId, 1, () => ({
-    workstation: "Окно 7",
-    number: "7",
-    login: "arrival-op",
-    name: "Ольга",
-  }));
-  operator = cookies[0]!;
-  await ctx.request("PATCH", "/api/v1/branch", {
-    cookie: ctx.adminCookie,
-    body: {
-      settings: {
-        remoteJoin: {
-          arrivalCheckIn: true,
-          maxSharePercent: 100,
-          refuseAfterClosing: false,
-          geofence: { ...OFFICE, radiusMeters: 100 },
-        },
-      },
-    },
-  });
+setUpArrivalDesk(clock, "arrival-op", (made) => {
+  ({ ctx, office, serviceId, operator } = made);
 });
 
 describe("call next and tickets awaiting arrival", () => {

@@ -40,6 +40,8 @@ export class FakeTelegram {
   maxConcurrentPolls = 0;
   /** getMe fails while this is set (the bot's name cannot be learnt). */
   getMeFails = false;
+  /** The next this many sendMessage calls fail (502), sending nothing. */
+  failSends = 0;
   #updates: Update[] = [];
   #nextId = 1000;
   #openPolls = 0;
@@ -119,6 +121,10 @@ export class FakeTelegram {
     }
     if (method === "getUpdates") return reply(200, { ok: true, result: await this.#poll(params) });
     if (method === "sendMessage") {
+      if (this.failSends > 0) {
+        this.failSends--;
+        return reply(502, { ok: false, error_code: 502, description: "Bad Gateway" });
+      }
       this.sent.push({ chatId: Number(params.chat_id), text: String(params.text) });
       return reply(200, { ok: true, result: { message_id: this.sent.length } });
     }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import type { App } from "../../src/http/types.ts";
+import { deliverDue } from "../../src/modules/alerts/delivery.ts";
 import { createVisitorChannels } from "../../src/modules/notifications/channels.ts";
+import { notifierRound } from "../../src/modules/notifications/notifier.ts";
 import { TelegramPoller } from "../../src/modules/notifications/telegram-poller.ts";
 import { startTelegramBot } from "../../src/modules/notifications/telegram-webhook.ts";
 import { FakeTelegram } from "../helpers/fake-telegram.ts";
@@ -28,6 +30,21 @@ afterAll(async () => {
 
 const poller = (options = {}) => new TelegramPoller(ctx.app.deps, tg.config, ctx.app.log, options);
 
+/** What the server does after each change: the notifier decides, the outbox sends. */
+async function notifyAndDeliver() {
+  await notifierRound(ctx.app.deps);
+  await deliverDue(ctx.app.deps, ctx.app.deps.senders, ctx.app.log);
+}
+
+async function outboxOf(chatId: number) {
+  return ctx.database.db
+    .selectFrom("outbox")
+    .select(["dedupe_key", "status", "attempts"])
+    .where("channel_key", "=", `telegram:${chatId}`)
+    .orderBy("id")
+    .execute();
+}
+
 async function chatSubscriptions(chatId: number) {
   return ctx.database.db
     .selectFrom("visitor_subscriptions")
@@ -43,18 +60,34 @@ describe("Telegram bot by polling", () => {
     bot = poller();
   });
 
-  it("/start <ticket code> subscribes the chat and says the position; again is the same subscription", async () => {
+  it("/start <ticket code> is answered by the 'joined' message itself, sent once; again is the same subscription", async () => {
     await issue(ctx, office, office.services.buy);
     await issue(ctx, office, office.services.buy);
     const mine = await issue(ctx, office, office.services.buy);
     tg.message(501, `/start ${mine.code}`, "ru");
     expect(await bot.round(0)).toEqual({ polled: true, handled: 1 });
-    expect(tg.textsTo(501)).toEqual([
-      `Готово: сообщения о талоне ${mine.label} будут приходить сюда; сейчас перед вами 2 человека. /status — где вы в очереди, /stop — отписаться.`,
-    ]);
-    // The code as typed on the ticket (lower case, no dash) finds it too.
+    const joined = `Талон ${mine.label}, «Купить билет»: уведомления включены. Перед вами 2 человека. Ваша очередь скоро — будьте рядом.\n/status — где вы в очереди, /stop — отписаться.`;
+    expect(tg.textsTo(501)).toEqual([joined]);
+    // The notifier and the outbox find "joined" sent: the visitor gets no second message.
+    await notifyAndDeliver();
+    await notifyAndDeliver();
+    expect(tg.textsTo(501)).toEqual([joined]);
+    // ("approaching" only holds its key: "joined" said the turn is near.)
+    const keys = [
+      { dedupe_key: "joined", status: "sent", attempts: 1 },
+      { dedupe_key: "approaching:1", status: "superseded", attempts: 0 },
+    ];
+    expect(await outboxOf(501)).toEqual(keys);
+    // The code as typed on the ticket (lower case, no dash) finds it too: the chat is told where
+    // the ticket is, and nothing is queued.
     tg.message(501, `/start ${mine.code.toLowerCase().replace("-", "")}`, "ru");
     expect(await bot.round(0)).toEqual({ polled: true, handled: 1 });
+    await notifyAndDeliver();
+    expect(tg.textsTo(501)).toEqual([
+      joined,
+      `Готово: сообщения о талоне ${mine.label} будут приходить сюда; сейчас перед вами 2 человека. /status — где вы в очереди, /stop — отписаться.`,
+    ]);
+    expect(await outboxOf(501)).toEqual(keys);
     const subs = await chatSubscriptions(501);
     expect(subs).toHaveLength(1);
     expect(subs[0]).toMatchObject({
@@ -63,6 +96,66 @@ describe("Telegram bot by polling", () => {
       target: { chatId: "501" },
       stopped_at: null,
     });
+  });
+
+  it("a 'joined' answer Telegram did not take is sent by the outbox after the first retry's delay, once", async () => {
+    const mine = await issue(ctx, office, office.services.refund);
+    tg.failSends = 1;
+    tg.message(505, `/start ${mine.code}`, "en");
+    expect(await bot.round(0)).toEqual({ polled: true, handled: 1 });
+    expect(tg.textsTo(505)).toEqual([]);
+    const approaching = { dedupe_key: "approaching:1", status: "superseded", attempts: 0 };
+    expect(await outboxOf(505)).toEqual([
+      { dedupe_key: "joined", status: "pending", attempts: 1 },
+      approaching,
+    ]);
+    await notifyAndDeliver();
+    expect(tg.textsTo(505)).toEqual([]);
+    clock.advance(30);
+    await notifyAndDeliver();
+    await notifyAndDeliver();
+    // (The service has no English name: its own is used.)
+    expect(tg.textsTo(505)).toEqual([
+      `Ticket ${mine.label}, “Возврат”: notifications are on. You are next. Your turn is near: stay close.\n/status — your place in the queue, /stop — unsubscribe.`,
+    ]);
+    expect(await outboxOf(505)).toEqual([{ dedupe_key: "joined", status: "sent", attempts: 2 }, approaching]);
+    tg.message(505, "/stop");
+    await bot.round(0);
+  });
+
+  it("/start <appointment code> is answered by the appointment's 'joined' message, sent once", async () => {
+    const starts = new Date(clock.now.getTime() + 2 * 24 * 3_600_000);
+    const branch = await ctx.database.db.selectFrom("branches").select("id").executeTakeFirstOrThrow();
+    await ctx.database.db
+      .insertInto("appointments")
+      .values({
+        branch_id: branch.id,
+        service_id: office.services.buy,
+        code: "bkq3x7mz",
+        starts_at: starts,
+        ends_at: new Date(starts.getTime() + 15 * 60_000),
+        business_day: "2026-03-04",
+        name: "Visitor",
+        phone: null,
+        email: null,
+        language: "ru",
+        created_by: null,
+        ticket_id: null,
+        idempotency_key: null,
+        fingerprint: null,
+        created_at: clock.now,
+        updated_at: clock.now,
+      })
+      .execute();
+    tg.message(506, "/start BKQ3-X7MZ", "ru");
+    expect(await bot.round(0)).toEqual({ polled: true, handled: 1 });
+    await notifyAndDeliver();
+    expect(tg.textsTo(506)).toEqual([
+      "Запись на «Купить билет» 04.03.2026 в 12:00: уведомления включены. Мы напомним о записи за сутки и за час.\n/status — где вы в очереди, /stop — отписаться.",
+    ]);
+    expect(await outboxOf(506)).toEqual([{ dedupe_key: "joined", status: "sent", attempts: 1 }]);
+    tg.message(506, "/stop");
+    await bot.round(0);
   });
 
   it("after a quiet week, reads the updates Telegram numbers anew from below the stored offset", async () => {

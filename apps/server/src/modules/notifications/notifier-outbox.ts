@@ -56,6 +56,34 @@ export async function queueDue(
   return queued;
 }
 
+/**
+ * Claims a new subscription's "joined" message for `leaseSeconds`, in the subscribing transaction
+ * (the row is nobody else's to see before it commits), for the one who answers the subscriber
+ * directly: the Telegram bot, whose answer to /start is this message. The answerer marks it sent;
+ * if it cannot send, the claim is let go or runs out and the outbox loop sends it — either way the
+ * message goes out once, like any other. Null when there is no such message still pending.
+ */
+export async function claimJoined(
+  tx: Executor,
+  subscriptionId: string,
+  now: Date,
+  leaseSeconds: number,
+): Promise<{ id: string; body: string } | null> {
+  const row = await tx
+    .updateTable("outbox")
+    .set((eb) => ({
+      locked_until: new Date(now.getTime() + leaseSeconds * 1000),
+      attempts: eb("attempts", "+", 1),
+    }))
+    .where("subscription_id", "=", subscriptionId)
+    .where("dedupe_key", "=", "joined")
+    .where("status", "=", "pending")
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]))
+    .returning(["id", "body"])
+    .executeTakeFirst();
+  return row ?? null;
+}
+
 /** What the page's service worker shows: the title, the text and the page a tap opens. */
 function pushBody(text: { title: string; body: string }, url: string | null): string {
   return JSON.stringify({ title: text.title, body: text.body, url: url ?? "/" });

@@ -103,6 +103,7 @@ export async function measure(
     appointmentStart: s.appointment ? new Date(s.appointment.starts_at) : null,
     timezone: branch.timezone,
     alreadyClose: false,
+    botCommands: s.sub.channel === "telegram",
     pageUrl: base ? `${base}${page}` : null,
     unsubscribeUrl: base ? `${base}/u/${s.sub.unsubscribe_token}` : null,
   };

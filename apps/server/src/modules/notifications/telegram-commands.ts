@@ -5,6 +5,7 @@ import { localTime } from "../../queue/calendar.ts";
 import { findTicketByCode, positionOf } from "../../queue/repository.ts";
 import { findAppointmentByCode } from "../appointments/repository.ts";
 import { serviceNames } from "../services/repository.ts";
+import { claimJoined } from "./notifier-outbox.ts";
 import { branchOf, loadSubjects, measure, type NotifierDeps } from "./notifier-state.ts";
 import { stopSubscriptions, subscribe, targetKeyOf } from "./subscriptions.ts";
 import { botWords, type StatusLine } from "./telegram-texts.ts";
@@ -20,6 +21,18 @@ const ACTIVE_TICKET = ["waiting", "called", "serving"];
 const ACTIVE_APPOINTMENT = ["booked", "checked_in"];
 
 /**
+ * The bot's answer. `outboxId`: the answer is the chat's "joined" message, queued in the outbox
+ * and claimed by the bot (see claimJoined) — the bot marks it sent, or leaves it to the outbox.
+ */
+export interface ChatReply {
+  text: string;
+  outboxId: string | null;
+}
+
+/** How long the bot holds the "joined" message it answers with (the outbox loop's claim: 120 s). */
+const REPLY_CLAIM_SECONDS = 120;
+
+/**
  * Runs a chat's command inside the caller's transaction (the one that also records the update as
  * handled) and returns the reply: /start <code> subscribes the chat, /status tells where its
  * tickets are, /stop unsubscribes it from everything, anything else gets the help.
@@ -29,7 +42,12 @@ export async function runChatCommand(
   deps: NotifierDeps,
   cmd: ChatCommand,
   now: Date,
-): Promise<string> {
+): Promise<ChatReply> {
+  const reply = await answer(tx, deps, cmd, now);
+  return typeof reply === "string" ? { text: reply, outboxId: null } : reply;
+}
+
+async function answer(tx: Executor, deps: NotifierDeps, cmd: ChatCommand, now: Date) {
   const words = botWords(cmd.language);
   // "/start@MyBot K7QM-4XPA" in a group; the deep link sends "/start K7QM-4XPA".
   const [command = "", ...args] = cmd.text.trim().split(/\s+/);
@@ -45,7 +63,19 @@ export async function runChatCommand(
 
 const chatKey = (chatId: string) => targetKeyOf("telegram", { chatId });
 
-async function start(tx: Executor, deps: NotifierDeps, cmd: ChatCommand, code: string, now: Date) {
+/**
+ * /start <code>: subscribes the chat to the ticket (or appointment). A new subscription is
+ * answered with its "joined" message itself (position and estimate, or the appointment's time),
+ * so the visitor gets one message, not a confirmation and then "joined" saying the same; the
+ * chat already subscribed is told where the ticket is now.
+ */
+async function start(
+  tx: Executor,
+  deps: NotifierDeps,
+  cmd: ChatCommand,
+  code: string,
+  now: Date,
+): Promise<string | ChatReply> {
   const words = botWords(cmd.language);
   const target = {
     channel: "telegram" as const,
@@ -57,7 +87,9 @@ async function start(tx: Executor, deps: NotifierDeps, cmd: ChatCommand, code: s
   const ticket = ticketCode.success ? await findTicketByCode(tx, ticketCode.data) : undefined;
   if (ticket) {
     if (!ACTIVE_TICKET.includes(ticket.status)) return words.finished(ticket.label);
-    await subscribe(tx, { ...target, branchId: ticket.branch_id, ticketId: ticket.id }, deps);
+    const sub = await subscribe(tx, { ...target, branchId: ticket.branch_id, ticketId: ticket.id }, deps);
+    const joined = sub.created ? await claimJoined(tx, sub.row.id, now, REPLY_CLAIM_SECONDS) : null;
+    if (joined) return { text: joined.body, outboxId: joined.id };
     return words.subscribed(ticket.label, ticket.status === "waiting" ? await positionOf(tx, ticket) : null);
   }
   const appointmentCode = appointmentCodeSchema.safeParse(code);
@@ -66,7 +98,13 @@ async function start(tx: Executor, deps: NotifierDeps, cmd: ChatCommand, code: s
     : undefined;
   if (!appointment) return words.notFound(code.slice(0, 40));
   if (!ACTIVE_APPOINTMENT.includes(appointment.status)) return words.finished(appointment.code.toUpperCase());
-  await subscribe(tx, { ...target, branchId: appointment.branch_id, appointmentId: appointment.id }, deps);
+  const sub = await subscribe(
+    tx,
+    { ...target, branchId: appointment.branch_id, appointmentId: appointment.id },
+    deps,
+  );
+  const joined = sub.created ? await claimJoined(tx, sub.row.id, now, REPLY_CLAIM_SECONDS) : null;
+  if (joined) return { text: joined.body, outboxId: joined.id };
   const [branch, service] = await Promise.all([
     branchOf(tx, appointment.branch_id),
     serviceNames(tx, appointment.service_id),

@@ -24,6 +24,8 @@ export interface MessageFacts {
   timezone: string;
   /** "joined" at a moment "approaching" would already be due: it says so instead. */
   alreadyClose: boolean;
+  /** A Telegram chat: "joined" (the bot's answer to /start) names the bot's commands. */
+  botCommands?: boolean;
   /** The page to follow the ticket or the appointment on, and to rate the visit. */
   pageUrl: string | null;
   unsubscribeUrl: string | null;
@@ -41,6 +43,7 @@ type Words = Record<VisitorEvent, (f: MessageFacts) => string> & {
   follow: string;
   rate: string;
   stop: string;
+  commands: string;
   subscribedAppointment: string;
 };
 
@@ -71,6 +74,7 @@ const RU: Words = {
   follow: "Следить за очередью",
   rate: "Оцените обслуживание",
   stop: "Отписаться",
+  commands: "/status — где вы в очереди, /stop — отписаться.",
   subscribedAppointment: "Мы напомним о записи за сутки и за час.",
   joined: (f) =>
     f.label
@@ -94,6 +98,7 @@ const EN: Words = {
   follow: "Follow the queue",
   rate: "Rate the service",
   stop: "Unsubscribe",
+  commands: "/status — your place in the queue, /stop — unsubscribe.",
   subscribedAppointment: "We will remind you a day and an hour before.",
   joined: (f) =>
     f.label
@@ -125,6 +130,7 @@ function aheadAndWait(w: Words, f: MessageFacts): string {
 export function messageText(event: VisitorEvent, f: MessageFacts): MessageText {
   const w = WORDS[f.language] ?? RU;
   const lines = [w[event](f).trim()];
+  if (event === "joined" && f.botCommands) lines.push(w.commands);
   if (f.pageUrl) lines.push(`${event === "finished" ? w.rate : w.follow}: ${f.pageUrl}`);
   if (f.unsubscribeUrl) lines.push(`${w.stop}: ${f.unsubscribeUrl}`);
   const title = f.label ? `${f.office} · ${f.label}` : f.office;

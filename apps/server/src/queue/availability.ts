@@ -7,12 +7,28 @@ import { quoteFields, quoteNewForServices } from "./estimates.ts";
 import { type ServiceLoad, serviceLoadColumns } from "./repository.ts";
 import { takingState } from "./taking-tickets.ts";
 
+/** A service as `serviceAvailability` sees it: the kiosk's, and the count the visitor is not shown. */
+export type ServiceAvailability = KioskService & {
+  /**
+   * Every waiting ticket, remote holders not yet arrived too: the queue's length as staff see it
+   * (the dashboard) and what the remote share counts. 0 for a group.
+   */
+  waitingAll: number;
+};
+
 /**
  * Every active service of the branch as a client sees it now: whether a ticket can be taken (and
  * if not, why and when it opens), how many wait and how long a new ticket would wait. One query;
- * the kiosk and the public overview both show this.
+ * the kiosk, the public overview and the /join page show this.
+ *
+ * `waiting` is the people a ticket taken now would have ahead of it: the waiting tickets call next
+ * may take, as positions count them — a remote ticket whose holder has not arrived yet is not one
+ * (docs/remote-join.md, "Check in on arrival"), so it agrees with the estimate beside it.
  */
-export async function serviceAvailability(deps: QueueDeps, branch: BranchContext): Promise<KioskService[]> {
+export async function serviceAvailability(
+  deps: QueueDeps,
+  branch: BranchContext,
+): Promise<ServiceAvailability[]> {
   const now = deps.clock();
   const today = businessDay(now, branch.timezone);
   const rows = await sql<
@@ -31,6 +47,7 @@ export async function serviceAvailability(deps: QueueDeps, branch: BranchContext
       daily_limit: number | null;
       issued_today: number;
       waiting: number;
+      waiting_all: number;
     }
   >`
     select s.id, s.parent_id, s.is_group, s.name, s.translations, s.description, s.color, s.prefix,
@@ -38,7 +55,10 @@ export async function serviceAvailability(deps: QueueDeps, branch: BranchContext
       coalesce((select c.last_number from ticket_counters c
                 where c.branch_id = s.branch_id and c.service_id = s.id and c.business_day = ${today}), 0) as issued_today,
       (select count(*)::int from tickets t
-        where t.branch_id = s.branch_id and t.service_id = s.id and t.status = 'waiting') as waiting
+        where t.branch_id = s.branch_id and t.service_id = s.id and t.status = 'waiting'
+          and (not t.arrival_required or t.arrived_at is not null)) as waiting,
+      (select count(*)::int from tickets t
+        where t.branch_id = s.branch_id and t.service_id = s.id and t.status = 'waiting') as waiting_all
     from services s
     where s.branch_id = ${branch.id} and s.deleted_at is null and s.active
     order by s.sort_order, s.id
@@ -65,6 +85,7 @@ export async function serviceAvailability(deps: QueueDeps, branch: BranchContext
       state,
       opensAt: state === "outside_hours" ? nextOpening(r.schedule, now, branch.timezone) : null,
       waiting: r.is_group ? 0 : r.waiting,
+      waitingAll: r.is_group ? 0 : r.waiting_all,
       serving: !r.is_group && r.servers > 0,
       ...quoteFields(quote, branch.timezone),
       closesAt: closesAt ? zonedIso(closesAt, branch.timezone) : null,

@@ -371,6 +371,61 @@ describe("the /join page", () => {
   });
 });
 
+describe("waiting, as a visitor deciding to join is shown it", () => {
+  it("counts the people ahead of a new ticket, not remote holders on their way; the share counts them all", async () => {
+    await remoteSettings({ arrivalCheckIn: true, maxSharePercent: 50 });
+    const serviceId = await freshService();
+    for (let i = 0; i < 4; i++) await issue(ctx, office, serviceId);
+    const remote = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await join({ serviceId });
+      expect(res.status).toBe(201);
+      remote.push(res.body as { code: string });
+    }
+    /** Each screen's `waiting` for the service: the /join page, the kiosk, the public overview, staff's dashboard. */
+    const shown = async () => {
+      const page = await ctx.request("GET", "/api/v1/remote-join", anonymous());
+      const kiosk = await ctx.request("GET", "/api/v1/kiosk", { token: office.kioskToken });
+      const overview = await ctx.request("GET", "/api/v1/overview", anonymous());
+      const dashboard = await ctx.request("GET", "/api/v1/dashboard", { cookie: ctx.adminCookie });
+      const find = (list: { id?: string; serviceId?: string }[]) =>
+        list.find((s) => (s.id ?? s.serviceId) === serviceId) as Record<string, unknown>;
+      const join = find(page.body.services);
+      return {
+        join: { waiting: join.waiting, open: join.open },
+        kiosk: find(kiosk.body.services).waiting,
+        overview: find(overview.body.items).waiting,
+        dashboard: find(dashboard.body.services).waiting,
+      };
+    };
+    // 4 walk-ins ahead; the 3 remote holders keep their places but call next passes them. The
+    // share counts all 7: a fourth remote ticket is 4 of 8, 50 %, let in (of 5 it would not be).
+    expect(await shown()).toEqual({ join: { waiting: 4, open: true }, kiosk: 4, overview: 4, dashboard: 7 });
+    expect(await positionOfNew(serviceId)).toBe(4);
+    // One holder arrives: he is ahead of anyone joining now.
+    const door = await ctx.request("GET", "/api/v1/remote-join/door", { cookie: ctx.adminCookie });
+    const arrived = await ctx.request("POST", `/api/v1/tickets/${remote[0]!.code}/arrival`, {
+      body: { doorKey: door.body.doorKey },
+    });
+    expect(arrived.status).toBe(200);
+    expect(await shown()).toEqual({ join: { waiting: 5, open: true }, kiosk: 5, overview: 5, dashboard: 7 });
+    expect(await positionOfNew(serviceId)).toBe(5);
+    // The share's last place taken: the page says so, as a join would.
+    expect((await join({ serviceId })).status).toBe(201);
+    expect((await shown()).join).toEqual({ waiting: 5, open: false });
+    expect((await join({ serviceId })).body.error.code).toBe("remote_share_limit");
+    await remoteSettings({});
+  });
+});
+
+/** The position a walk-in ticket taken now gets (and cancels it, leaving the queue as it was). */
+async function positionOfNew(serviceId: string): Promise<number> {
+  const t = await issue(ctx, office, serviceId);
+  const res = await ctx.request("GET", `/api/v1/tickets/${t.code}`, anonymous());
+  await ctx.request("POST", `/api/v1/tickets/${t.code}/cancel`, anonymous());
+  return res.body.position;
+}
+
 describe("two joins at once", () => {
   it("from the same phone with one place left: exactly one passes", async () => {
     await remoteSettings({ perPhoneDaily: 2 });

@@ -62,7 +62,11 @@ export const publicQueueSchema = z.object({
       serviceId: idSchema,
       name: z.string(),
       translations: z.record(z.string(), z.string()),
-      waiting: z.number(),
+      waiting: z
+        .number()
+        .describe(
+          "The people a ticket taken now would have ahead of it: waiting tickets call next may take (remote holders not yet arrived are not counted)",
+        ),
       estimatedWait: waitEstimateSchema.nullable(),
       /** When a ticket taken now is expected to be called (ISO 8601, the office's offset). */
       expectedCallAt: z.string().nullable(),

@@ -16,7 +16,7 @@ export const dashboardSchema = z.object({
       color: z.string(),
       state: z.enum(SERVICE_STATES),
       targetWaitMinutes: z.number().nullable(),
-      waiting: z.number(),
+      waiting: z.number().describe("Every waiting ticket, remote holders not yet arrived too"),
       longestWaitSeconds: z.number(),
       overdue: z.number(),
       servedToday: z.number(),

@@ -19,7 +19,11 @@ export const kioskServiceSchema = z.object({
   state: z.enum(SERVICE_STATES),
   /** For `outside_hours`: the next opening, `inDays` 0 = today in the office's timezone. */
   opensAt: z.object({ inDays: z.number(), time: z.string() }).nullable(),
-  waiting: z.number(),
+  waiting: z
+    .number()
+    .describe(
+      "The people a ticket taken now would have ahead of it: waiting tickets call next may take (remote holders not yet arrived are not counted); 0 for a group",
+    ),
   /** Someone serves it now (signed in at a window that serves it, not on a break); groups: false. */
   serving: z.boolean(),
   /** How long a ticket taken now would wait; null for a group and while nobody serves the service. */

@@ -101,7 +101,11 @@ export const remoteJoinServiceSchema = z.object({
   open: z.boolean(),
   /** Why not open, in both languages; null when open. */
   reason: z.object({ ru: z.string(), en: z.string() }).nullable(),
-  waiting: z.number(),
+  waiting: z
+    .number()
+    .describe(
+      "The people a ticket taken now would have ahead of it: waiting tickets call next may take (remote holders not yet arrived are not counted); 0 for a group",
+    ),
   estimatedWait: waitEstimateSchema.nullable(),
 });
 export const remoteJoinInfoSchema = z.object({

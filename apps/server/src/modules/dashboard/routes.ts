@@ -48,7 +48,8 @@ export async function dashboardRoutes(app: App) {
               color: s.color,
               state: s.state,
               targetWaitMinutes: targets.get(s.id) ?? null,
-              waiting: s.waiting,
+              // Staff see the whole queue: remote holders on their way too.
+              waiting: s.waitingAll,
               longestWaitSeconds: f?.longest ? Math.max(0, Math.round(f.longest)) : 0,
               overdue: f?.overdue ?? 0,
               servedToday: f?.served ?? 0,

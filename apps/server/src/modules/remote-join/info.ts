@@ -1,9 +1,9 @@
-import type { KioskService, RemoteJoinInfo, WeekSchedule } from "@dq/shared";
+import type { RemoteJoinInfo, WeekSchedule } from "@dq/shared";
 import { sql } from "kysely";
 import type { BranchContext } from "../../core/branch-context.ts";
 import type { Executor } from "../../db/executor.ts";
 import type { AppDeps } from "../../http/types.ts";
-import { serviceAvailability } from "../../queue/availability.ts";
+import { type ServiceAvailability, serviceAvailability } from "../../queue/availability.ts";
 import {
   closingRefusal,
   DISABLED_REASON,
@@ -26,12 +26,13 @@ export async function remoteJoinInfo(
     listNamed(deps.db, "categories", branch.id, true),
   ]);
   const now = deps.clock();
-  const reasonOf = (s: KioskService): Reason | null => {
+  const reasonOf = (s: ServiceAvailability): Reason | null => {
     const facts = remote.get(s.id);
     if (!settings.enabled || !facts?.remoteJoin) return DISABLED_REASON;
     const taking = takingReason(s);
     if (taking) return taking;
-    if (exceedsShare(settings, facts.remoteWaiting, s.waiting)) return SHARE_REASON;
+    // The share counts the whole waiting queue, holders on their way too (as issuing does).
+    if (exceedsShare(settings, facts.remoteWaiting, s.waitingAll)) return SHARE_REASON;
     const expected = s.expectedCallAt ? new Date(s.expectedCallAt) : null;
     const closing = closingRefusal(branch, facts.schedule, expected, now);
     return closing ? (closing.details as { reason: Reason }).reason : null;
@@ -70,7 +71,7 @@ const GROUP_REASON: Reason = {
 };
 
 /** The kiosk's refusal of a service that does not take tickets now, in the visitor's words. */
-function takingReason(s: KioskService): Reason | null {
+function takingReason(s: ServiceAvailability): Reason | null {
   switch (s.state) {
     case "open":
       return null;
@@ -87,7 +88,7 @@ function takingReason(s: KioskService): Reason | null {
 }
 
 /** Leaves open by their reasons; a group is open when anything under it is. */
-function groupsOpen(services: KioskService[], reasons: Map<string, Reason | null>): Set<string> {
+function groupsOpen(services: ServiceAvailability[], reasons: Map<string, Reason | null>): Set<string> {
   const open = new Set(services.filter((s) => !s.isGroup && reasons.get(s.id) === null).map((s) => s.id));
   const parents = new Map(services.map((s) => [s.id, s.parentId]));
   for (const id of [...open]) {

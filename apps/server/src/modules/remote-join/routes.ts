@@ -47,7 +47,7 @@ export async function remoteJoinRoutes(app: App) {
         operationId: "getRemoteJoin",
         tags,
         summary:
-          "What the /join page shows: each service `open` for a remote ticket or the `reason` (ru, en) it is not, with its queue and estimate; categories; the channels this server has",
+          "What the /join page shows: each service `open` for a remote ticket or the `reason` (ru, en) it is not, with the people a new ticket would have ahead (`waiting`: remote holders not yet arrived are not counted) and its estimate; categories; the channels this server has",
         response: { 200: remoteJoinInfoSchema, ...errorResponses(429) },
       },
     },

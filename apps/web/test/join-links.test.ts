@@ -1,5 +1,6 @@
 import type { PublicTicket } from "@dq/shared";
 import { describe, expect, it, vi } from "vitest";
+import { joinService } from "./join-service.ts";
 
 // The pages' modules reach the app's i18n, which needs a browser; here nothing is rendered.
 vi.mock("../src/app/i18n.ts", () => ({ LANGUAGES: ["ru", "en"], addTranslations: () => {} }));
@@ -7,19 +8,7 @@ const { linkedService, servicesUnder } = await import("../src/features/join/serv
 const { liveTickets, storedOfOffice } = await import("../src/features/join/active-tickets.ts");
 const { locate } = await import("../src/features/track/locate.ts");
 
-const s = (id: string, parentId: string | null, isGroup = false) => ({
-  id,
-  parentId,
-  isGroup,
-  name: id,
-  translations: {},
-  description: "",
-  color: "#000",
-  open: true,
-  reason: null,
-  waiting: 0,
-  estimatedWait: null,
-});
+const s = joinService;
 
 describe("/join?service=<id>", () => {
   // A nested group listed after its own service: the order of the office is kept all the same.

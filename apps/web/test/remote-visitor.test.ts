@@ -1,5 +1,6 @@
 import { fieldIssueCode, subscriptionCreateSchema } from "@dq/shared";
 import { describe, expect, it, vi } from "vitest";
+import { joinService } from "./join-service.ts";
 
 // The texts register themselves with the app's i18n, which needs a browser; here they are only read.
 const registered = vi.hoisted(() => new Map<string, { ru: unknown; en: unknown }>());
@@ -150,19 +151,7 @@ describe("why joining failed", () => {
 });
 
 describe("the /join service list", () => {
-  const s = (id: string, parentId: string | null, isGroup = false) => ({
-    id,
-    parentId,
-    isGroup,
-    name: id,
-    translations: {},
-    description: "",
-    color: "#000",
-    open: true,
-    reason: null,
-    waiting: 0,
-    estimatedWait: null,
-  });
+  const s = joinService;
 
   it("puts each group's services under it, in the office's order, and keeps orphans", () => {
     const tree = serviceTree([s("g", null, true), s("a", "g"), s("top", null), s("b", "g"), s("lost", "99")]);
